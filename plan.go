@@ -1,0 +1,76 @@
+package peacegraph
+
+// Plan is one version of a peace plan. Later versions are plans of their
+// own that name the plan they revise.
+type Plan struct {
+	ID    string
+	Title string
+	// Summary is a neutral paraphrase of what the plan is and how it
+	// became known.
+	Summary string
+	// Date is when this version was first reported or published.
+	Date Date
+	// AuthorIDs are the actors who drafted or put forward the plan.
+	AuthorIDs []string
+	// Revises is the ID of the plan this one revises, or "".
+	Revises string
+	// Seq is the plan's position in load order; the plan with the lowest
+	// Seq is the default plan that queries without a plan argument use.
+	Seq int
+}
+
+// NodeID implements Node.
+func (p *Plan) NodeID() string { return p.ID }
+
+// NodeKind implements Node.
+func (p *Plan) NodeKind() Kind { return KindPlan }
+
+// Label implements Node.
+func (p *Plan) Label() string { return p.Title }
+
+// Point is one numbered point of a plan.
+type Point struct {
+	ID     string
+	PlanID string
+	Number int
+	Title  string
+	// Summary is a neutral paraphrase, in the project's own words.
+	Summary string
+	// Topic is a lower-case slug such as "territory" or "military".
+	Topic string
+	// Concession is true when the point requires a party to give
+	// something up; ConcededBy names those parties.
+	Concession    bool
+	ConcededByIDs []string
+	// SourceIDs are the published reports that carry the point's text.
+	SourceIDs []string
+	// Amends is the ID of the point of an earlier plan this point
+	// changes, or "".
+	Amends string
+}
+
+// NodeID implements Node.
+func (p *Point) NodeID() string { return p.ID }
+
+// NodeKind implements Node.
+func (p *Point) NodeKind() Kind { return KindPoint }
+
+// Label implements Node.
+func (p *Point) Label() string { return p.Title }
+
+// PointFilter narrows the points of a plan. Nil fields match everything.
+type PointFilter struct {
+	Topic      *string
+	Concession *bool
+}
+
+// Match reports whether p passes the filter.
+func (f PointFilter) Match(p *Point) bool {
+	if f.Topic != nil && p.Topic != *f.Topic {
+		return false
+	}
+	if f.Concession != nil && p.Concession != *f.Concession {
+		return false
+	}
+	return true
+}

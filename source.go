@@ -1,0 +1,27 @@
+package peacegraph
+
+// Source is a published, dated document that claims cite.
+type Source struct {
+	ID        string
+	Title     string
+	Publisher string
+	URL       string
+	Published Date
+	Retrieved Date
+	// Language is the BCP 47 tag of the text, e.g. "en".
+	Language string
+	// Text is the full text where it is stored, else "". Every citation of
+	// a source with stored text quotes a verbatim span of it.
+	Text string
+	// Note records caveats, e.g. that the outlet is state-aligned.
+	Note string
+}
+
+// NodeID implements Node.
+func (s *Source) NodeID() string { return s.ID }
+
+// NodeKind implements Node.
+func (s *Source) NodeKind() Kind { return KindSource }
+
+// Label implements Node.
+func (s *Source) Label() string { return s.Title }

@@ -1,0 +1,153 @@
+package peacegraph
+
+import (
+	"context"
+)
+
+// Store holds the graph and answers every read the API makes. Two
+// implementations exist, memory.Store and neo4j.Store, and storetest.Run
+// holds both to the same answers.
+//
+// Reads are shaped so that Neo4j answers each with one Cypher query, and so
+// that the API's per-request dataloaders can batch them: lookups take many
+// IDs at once and return results aligned with the IDs asked for.
+//
+// Every list has one defined order, the same in every store:
+//   - actors: by Name, then ID (affiliations keep their seed order);
+//   - plans: by Seq (load order); points: by plan Seq, then Number;
+//   - claims, events and sources: by date (Claim.Date, Event.Date,
+//     Source.Published) ascending, undated last, then ID;
+//   - stances: by actor Name, actor ID, target ID, then Position;
+//   - search hits: by score descending, then Kind, then ID.
+//
+// Errors: every method may return EUNAVAILABLE when the backing service
+// cannot be reached, and EINTERNAL for anything unexpected.
+type Store interface {
+	// Load makes the store hold exactly the dataset: nodes not in it are
+	// removed, the rest written. It is atomic (on any error the store is
+	// unchanged) and idempotent. It completes and validates the dataset
+	// first and returns EINVALID (wrapping Problems) when it breaks a rule.
+	Load(ctx context.Context, d *Dataset) error
+
+	// Ping returns nil when the store can answer reads.
+	Ping(ctx context.Context) error
+
+	// Nodes returns the node of each ID, aligned with ids; nil where an ID
+	// is unknown. It never returns ENOTFOUND.
+	Nodes(ctx context.Context, ids []string) ([]Node, error)
+
+	// Actors lists actors, optionally of one kind, a page at a time.
+	// EINVALID for a bad cursor or a negative First.
+	Actors(ctx context.Context, q ActorQuery) (*ActorPage, error)
+
+	// Members returns, for each actor ID, the IDs of the actors affiliated
+	// with it (the inverse of Affiliations), aligned with ids.
+	Members(ctx context.Context, ids []string) ([][]string, error)
+
+	// Plans lists all plans by Seq.
+	Plans(ctx context.Context) ([]*Plan, error)
+
+	// Points returns, for each plan ID, its points that pass the filter,
+	// aligned with planIDs. An empty plan ID means the default plan.
+	Points(ctx context.Context, planIDs []string, f PointFilter) ([][]*Point, error)
+
+	// PointByNumber returns a plan's point by number ("" plan: the default
+	// plan). ENOTFOUND when the plan or the point does not exist.
+	PointByNumber(ctx context.Context, planID string, number int) (*Point, error)
+
+	// Stances lists the stances that pass the filter.
+	Stances(ctx context.Context, f StanceFilter) ([]*Stance, error)
+
+	// Claims answers many claim queries at once, aligned with qs; each is
+	// one page of a connection. EINVALID for a bad cursor or a negative
+	// First.
+	Claims(ctx context.Context, qs []ClaimQuery) ([]*ClaimPage, error)
+
+	// Contradictions returns, for each claim ID, the IDs of the claims that
+	// contradict it (symmetric), in claim order, aligned with ids.
+	Contradictions(ctx context.Context, ids []string) ([][]string, error)
+
+	// Sources lists all sources.
+	Sources(ctx context.Context) ([]*Source, error)
+
+	// Events lists all events.
+	Events(ctx context.Context) ([]*Event, error)
+
+	// ActorEvents returns, for each actor ID, the IDs of the events it took
+	// part in, in event order, aligned with ids.
+	ActorEvents(ctx context.Context, ids []string) ([][]string, error)
+
+	// Search finds nodes whose names, aliases, titles, summaries, claim
+	// texts or quotes contain the query's words, case-insensitively.
+	// EINVALID for empty text or a negative First.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+
+	// Path returns a shortest undirected connection from one node to
+	// another of at most maxHops hops; nil when there is none. Among
+	// shortest paths it returns the one whose list of node IDs sorts first,
+	// and for each hop the relationship type that sorts first. ENOTFOUND
+	// when either node does not exist; EINVALID when maxHops < 1.
+	Path(ctx context.Context, from, to string, maxHops int) ([]PathStep, error)
+
+	// Neighbourhood returns the nodes within depth hops of center (depth 0
+	// is the center alone) and every edge between them. Nodes are ordered
+	// by distance, then Kind, then ID; edges by ID. ENOTFOUND when center
+	// does not exist; EINVALID when depth < 0.
+	Neighbourhood(ctx context.Context, center string, depth int) (*GraphView, error)
+
+	// Close releases the store's resources.
+	Close() error
+}
+
+// ActorQuery asks for one page of actors.
+type ActorQuery struct {
+	// Kind, when set, keeps only actors of that kind.
+	Kind  ActorKind
+	First int
+	// After is the cursor of the last actor of the previous page, or "".
+	After string
+}
+
+// ActorPage is one page of actors.
+type ActorPage struct {
+	Actors      []*Actor
+	TotalCount  int
+	HasNextPage bool
+}
+
+// ClaimQuery asks for one page of claims that pass a filter.
+type ClaimQuery struct {
+	Filter ClaimFilter
+	First  int
+	// After is the cursor of the last claim of the previous page, or "".
+	After string
+}
+
+// ClaimPage is one page of claims.
+type ClaimPage struct {
+	Claims      []*Claim
+	TotalCount  int
+	HasNextPage bool
+}
+
+// SearchQuery asks for the best matches of a text.
+type SearchQuery struct {
+	Text  string
+	First int
+}
+
+// SearchHit is one node that matches a search, with how well it matches.
+type SearchHit struct {
+	NodeID string
+	Kind   Kind
+	Score  float64
+	// Snippet is the matching text with the match marked, where known.
+	Snippet string
+}
+
+// PathStep is one hop of a path: the relationship crossed and the node it
+// leads to.
+type PathStep struct {
+	Relation string
+	NodeID   string
+}
