@@ -1,0 +1,111 @@
+// Package server is peacegraph's HTTP front: it mounts the GraphQL handler
+// and the playground, answers health checks, logs one line per request, and
+// shuts down gracefully. It knows nothing of GraphQL itself; cmd/peacegraph
+// wires the graph handler in.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/peacegraph/peacegraph"
+	"github.com/rs/zerolog"
+)
+
+// ShutdownTimeout bounds how long in-flight requests may run once a
+// shutdown has begun.
+const ShutdownTimeout = 10 * time.Second
+
+// readyTimeout bounds a readiness probe, so a hung store makes /readyz
+// fail rather than hang the prober.
+const readyTimeout = 2 * time.Second
+
+// Server serves the API over HTTP.
+type Server struct {
+	// Store answers /readyz; it must be set.
+	Store peacegraph.Store
+	// GraphQL is the handler mounted at /graphql.
+	GraphQL http.Handler
+	// Log receives one line per request and server events.
+	Log zerolog.Logger
+}
+
+// Handler returns the routes wrapped in the request middleware:
+// /graphql, the playground at /, /healthz and /readyz.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", s.GraphQL)
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.Handle("GET /{$}", playground.Handler("peacegraph", "/graphql"))
+	return s.logRequests(mux)
+}
+
+// ListenAndServe serves on addr until ctx is cancelled, then stops taking
+// new connections and waits up to ShutdownTimeout for in-flight requests.
+// ready, when not nil, receives the bound address once the listener is up
+// (useful with port 0).
+func (s *Server) ListenAndServe(ctx context.Context, addr string, ready chan<- net.Addr) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	s.Log.Info().Str("addr", ln.Addr().String()).Msg("listening")
+	if ready != nil {
+		ready <- ln.Addr()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.Log.Info().Msg("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// healthz says the process is up; it checks nothing else, so an
+// orchestrator does not restart a healthy process whose database is down.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz says whether the store can answer reads.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+	defer cancel()
+	if err := s.Store.Ping(ctx); err != nil {
+		s.Log.Warn().Err(err).Msg("store not ready")
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{
+			"status": "unavailable", "error": peacegraph.ErrorMessage(err),
+		})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
