@@ -28,6 +28,11 @@ type Problem struct {
 	// Rule is a short stable name of the rule broken, e.g. "unknown-reference".
 	Rule    string
 	Message string
+	// Entity is the dataset value the problem was found in: the node
+	// (*Actor, *Claim, ...) or, for a stance, the *Stance itself. Kind and
+	// ID cannot tell apart two stances of one actor on one target, or two
+	// nodes that share an ID; a loader needs the value to find its line.
+	Entity any
 }
 
 func (p Problem) String() string {
@@ -188,7 +193,7 @@ type validator struct {
 func (v *validator) add(n Node, field, rule, format string, args ...any) {
 	v.problems = append(v.problems, Problem{
 		Kind: n.NodeKind(), ID: n.NodeID(), Field: field, Rule: rule,
-		Message: fmt.Sprintf(format, args...),
+		Message: fmt.Sprintf(format, args...), Entity: n,
 	})
 }
 
@@ -393,7 +398,7 @@ func (v *validator) claim(c *Claim) {
 func (v *validator) stances(stances []*Stance) {
 	seen := make(map[[3]string]bool)
 	for _, s := range stances {
-		// Stances are not nodes; report them against their actor.
+		first := len(v.problems)
 		owner := Node(&Actor{ID: s.ActorID})
 		prefix := "stance on " + s.TargetID
 		if v.ref(owner, prefix+".actor", s.ActorID, KindActor) {
@@ -414,6 +419,12 @@ func (v *validator) stances(stances []*Stance) {
 			v.add(owner, prefix, RuleDuplicateStance, "%s already has a %s stance on %q", s.ActorID, s.Position, s.TargetID)
 		}
 		seen[key] = true
+		// Stances are not nodes: their problems are reported against their
+		// actor, and carry the stance itself to tell it from the actor's
+		// other stances.
+		for i := first; i < len(v.problems); i++ {
+			v.problems[i].Entity = s
+		}
 	}
 }
 
