@@ -1,0 +1,70 @@
+package memory
+
+import (
+	"slices"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// cloneDataset copies d deeply: the store keeps no pointer or slice the
+// caller can reach.
+func cloneDataset(d *peacegraph.Dataset) *peacegraph.Dataset {
+	return &peacegraph.Dataset{
+		Actors:  cloneAll(d.Actors, cloneActor),
+		Plans:   cloneAll(d.Plans, clonePlan),
+		Points:  cloneAll(d.Points, clonePoint),
+		Claims:  cloneAll(d.Claims, cloneClaim),
+		Sources: cloneAll(d.Sources, cloneSource),
+		Stances: cloneAll(d.Stances, cloneStance),
+		Events:  cloneAll(d.Events, cloneEvent),
+	}
+}
+
+// cloneAll copies each element with clone. Nil elements are dropped: they
+// hold nothing to load, and validation expects none.
+func cloneAll[T any](xs []*T, clone func(T) *T) []*T {
+	out := make([]*T, 0, len(xs))
+	for _, x := range xs {
+		if x != nil {
+			out = append(out, clone(*x))
+		}
+	}
+	return out
+}
+
+func cloneActor(a peacegraph.Actor) *peacegraph.Actor {
+	a.Aliases = slices.Clone(a.Aliases)
+	a.Affiliations = slices.Clone(a.Affiliations)
+	return &a
+}
+
+func clonePlan(p peacegraph.Plan) *peacegraph.Plan {
+	p.AuthorIDs = slices.Clone(p.AuthorIDs)
+	return &p
+}
+
+func clonePoint(p peacegraph.Point) *peacegraph.Point {
+	p.ConcededByIDs = slices.Clone(p.ConcededByIDs)
+	p.SourceIDs = slices.Clone(p.SourceIDs)
+	return &p
+}
+
+func cloneClaim(c peacegraph.Claim) *peacegraph.Claim {
+	c.AboutIDs = slices.Clone(c.AboutIDs)
+	c.Citations = slices.Clone(c.Citations)
+	c.Contradicts = slices.Clone(c.Contradicts)
+	return &c
+}
+
+func cloneSource(s peacegraph.Source) *peacegraph.Source { return &s }
+
+func cloneStance(s peacegraph.Stance) *peacegraph.Stance {
+	s.EvidenceIDs = slices.Clone(s.EvidenceIDs)
+	return &s
+}
+
+func cloneEvent(e peacegraph.Event) *peacegraph.Event {
+	e.ParticipantIDs = slices.Clone(e.ParticipantIDs)
+	e.EvidenceIDs = slices.Clone(e.EvidenceIDs)
+	return &e
+}

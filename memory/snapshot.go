@@ -1,0 +1,155 @@
+package memory
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// snapshot is one loaded dataset with the indexes every read needs. It is
+// built once by Load and never changed afterwards, which is what lets
+// readers use it without holding a lock.
+type snapshot struct {
+	nodes map[string]peacegraph.Node
+	// all holds every node, by ID, for search.
+	all []peacegraph.Node
+
+	actors  []*peacegraph.Actor // by ActorKey
+	plans   []*peacegraph.Plan  // by Seq
+	points  map[string][]*peacegraph.Point
+	claims  []*peacegraph.Claim  // by ClaimKey
+	sources []*peacegraph.Source // by SourceKey
+	events  []*peacegraph.Event  // by EventKey
+	stances []*peacegraph.Stance // by actor name, actor ID, target ID, position
+
+	members        map[string][]string // actor ID -> member actor IDs, in actor order
+	actorEvents    map[string][]string // actor ID -> event IDs, in event order
+	contradictions map[string][]string // claim ID -> claim IDs, in claim order
+
+	edges []peacegraph.Edge // by ID
+	// adj maps a node to its neighbours, sorted by ID, each with the
+	// relationship type that sorts first among the edges joining them.
+	adj map[string][]neighbour
+}
+
+// neighbour is one node next to another and how they are joined.
+type neighbour struct {
+	id       string
+	relation string
+}
+
+// newSnapshot indexes a completed, valid dataset.
+func newSnapshot(d *peacegraph.Dataset) *snapshot {
+	s := &snapshot{
+		nodes:          d.Nodes(),
+		actors:         slices.Clone(d.Actors),
+		plans:          slices.Clone(d.Plans),
+		points:         make(map[string][]*peacegraph.Point),
+		claims:         slices.Clone(d.Claims),
+		sources:        slices.Clone(d.Sources),
+		events:         slices.Clone(d.Events),
+		stances:        slices.Clone(d.Stances),
+		members:        make(map[string][]string),
+		actorEvents:    make(map[string][]string),
+		contradictions: make(map[string][]string),
+		edges:          d.Edges(),
+	}
+	for _, n := range s.nodes {
+		s.all = append(s.all, n)
+	}
+	slices.SortFunc(s.all, func(a, b peacegraph.Node) int { return cmp.Compare(a.NodeID(), b.NodeID()) })
+
+	slices.SortFunc(s.actors, byKey(peacegraph.ActorKey))
+	slices.SortStableFunc(s.plans, func(a, b *peacegraph.Plan) int { return cmp.Compare(a.Seq, b.Seq) })
+	for _, p := range d.Points {
+		s.points[p.PlanID] = append(s.points[p.PlanID], p)
+	}
+	for _, ps := range s.points {
+		slices.SortFunc(ps, func(a, b *peacegraph.Point) int { return cmp.Compare(a.Number, b.Number) })
+	}
+	slices.SortFunc(s.claims, byKey(peacegraph.ClaimKey))
+	slices.SortFunc(s.sources, byKey(peacegraph.SourceKey))
+	slices.SortFunc(s.events, byKey(peacegraph.EventKey))
+	slices.SortFunc(s.stances, s.compareStances)
+
+	for _, a := range s.actors {
+		for _, f := range a.Affiliations {
+			s.members[f.ActorID] = appendNew(s.members[f.ActorID], a.ID)
+		}
+	}
+	for _, e := range s.events {
+		for _, id := range e.ParticipantIDs {
+			s.actorEvents[id] = appendNew(s.actorEvents[id], e.ID)
+		}
+	}
+	for _, c := range s.claims {
+		for _, o := range c.Contradicts {
+			s.contradictions[o] = appendNew(s.contradictions[o], c.ID)
+		}
+	}
+	s.adj = adjacency(s.edges)
+	return s
+}
+
+// byKey orders values by a string sort key, the same key cursors carry.
+func byKey[T any](key func(T) string) func(a, b T) int {
+	return func(a, b T) int { return cmp.Compare(key(a), key(b)) }
+}
+
+// compareStances orders stances by actor name, actor ID, target ID, then
+// position.
+func (s *snapshot) compareStances(a, b *peacegraph.Stance) int {
+	return cmp.Or(
+		cmp.Compare(s.actorName(a.ActorID), s.actorName(b.ActorID)),
+		cmp.Compare(a.ActorID, b.ActorID),
+		cmp.Compare(a.TargetID, b.TargetID),
+		cmp.Compare(a.Position, b.Position),
+	)
+}
+
+func (s *snapshot) actorName(id string) string {
+	if a, ok := s.nodes[id].(*peacegraph.Actor); ok {
+		return a.Name
+	}
+	return ""
+}
+
+// appendNew appends id unless it is already last: the lists are built in
+// order, so a repeat can only be the previous entry.
+func appendNew(list []string, id string) []string {
+	if len(list) > 0 && list[len(list)-1] == id {
+		return list
+	}
+	return append(list, id)
+}
+
+// adjacency turns the edges into an undirected neighbour list.
+func adjacency(edges []peacegraph.Edge) map[string][]neighbour {
+	rel := make(map[string]map[string]string)
+	link := func(a, b, typ string) {
+		if rel[a] == nil {
+			rel[a] = make(map[string]string)
+		}
+		if old, ok := rel[a][b]; !ok || typ < old {
+			rel[a][b] = typ
+		}
+	}
+	for _, e := range edges {
+		if e.Source == e.Target {
+			continue
+		}
+		link(e.Source, e.Target, e.Type)
+		link(e.Target, e.Source, e.Type)
+	}
+	adj := make(map[string][]neighbour, len(rel))
+	for id, m := range rel {
+		ns := make([]neighbour, 0, len(m))
+		for other, typ := range m {
+			ns = append(ns, neighbour{id: other, relation: typ})
+		}
+		slices.SortFunc(ns, func(a, b neighbour) int { return cmp.Compare(a.id, b.id) })
+		adj[id] = ns
+	}
+	return adj
+}
