@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/graph"
+	"github.com/peacegraph/peacegraph/loaders"
+	"github.com/peacegraph/peacegraph/server"
+	"github.com/rs/zerolog"
+)
+
+// Main is one run of the command: its configuration and what it opened.
+type Main struct {
+	Config Config
+	Log    zerolog.Logger
+	Store  peacegraph.Store
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// Close releases what the run opened.
+func (m *Main) Close() error {
+	if m.Store != nil {
+		return m.Store.Close()
+	}
+	return nil
+}
+
+// parse binds the common flags plus extra, parses args, and readies the
+// logger. It returns the positional arguments.
+func (m *Main) parse(name string, args []string, extra func(*flag.FlagSet), maxArgs int) ([]string, error) {
+	fs := flag.NewFlagSet("peacegraph "+name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	m.Config.commonFlags(fs)
+	if extra != nil {
+		extra(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usageError{err}
+	}
+	if fs.NArg() > maxArgs {
+		return nil, usageError{fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args()[maxArgs:], " "))}
+	}
+	if err := m.Config.Validate(); err != nil {
+		return nil, usageError{err}
+	}
+	m.Log = newLogger(m.Config, m.Stderr)
+	return fs.Args(), nil
+}
+
+// Serve runs the API until the context is cancelled (SIGINT, SIGTERM).
+func (m *Main) Serve(ctx context.Context, args []string) error {
+	_, err := m.parse("serve", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&m.Config.Addr, "addr", m.Config.Addr, "address to listen on (env PEACEGRAPH_ADDR)")
+		fs.StringVar(&m.Config.Seeds, "seeds", m.Config.Seeds, "seed directory the embedded store loads at start (env PEACEGRAPH_SEEDS)")
+	}, 0)
+	if err != nil {
+		return err
+	}
+	if err := m.openStore(ctx); err != nil {
+		return err
+	}
+	if !m.Config.UsesNeo4j() {
+		if err := m.load(ctx, m.Config.Seeds); err != nil {
+			return err
+		}
+	}
+	srv := &server.Server{
+		Store:   m.Store,
+		GraphQL: graph.NewHandler(m.Store, m.Log, graph.WithOperationObserver(server.RecordOperation)),
+		Log:     m.Log,
+	}
+	return srv.ListenAndServe(ctx, m.Config.Addr, nil)
+}
+
+// Load validates a seed directory and writes it to the configured store.
+func (m *Main) Load(ctx context.Context, args []string) error {
+	rest, err := m.parse("load", args, nil, 1)
+	if err != nil {
+		return err
+	}
+	if err := m.openStore(ctx); err != nil {
+		return err
+	}
+	if err := m.load(ctx, dirArg(rest)); err != nil {
+		return err
+	}
+	if !m.Config.UsesNeo4j() {
+		fmt.Fprintln(m.Stdout, "note: NEO4J_URI is not set, so this wrote to an embedded store that ends with this command; 'peacegraph serve' loads the seeds itself.")
+	}
+	return nil
+}
+
+// Validate checks a seed directory and prints every problem; it writes
+// nothing anywhere.
+func (m *Main) Validate(ctx context.Context, args []string) error {
+	rest, err := m.parse("validate", args, nil, 1)
+	if err != nil {
+		return err
+	}
+	dir := dirArg(rest)
+	d, err := loaders.Read(dir)
+	if err != nil {
+		return m.reportSeedError(dir, err)
+	}
+	fmt.Fprintf(m.Stdout, "%s: ok: %s\n", dir, counts(d))
+	return nil
+}
+
+// load reads dir and writes it to the store, printing what it did.
+func (m *Main) load(ctx context.Context, dir string) error {
+	d, err := loaders.Read(dir)
+	if err != nil {
+		return m.reportSeedError(dir, err)
+	}
+	if err := m.Store.Load(ctx, d); err != nil {
+		return fmt.Errorf("loading %s: %w", dir, err)
+	}
+	m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Msg("seeds loaded")
+	fmt.Fprintf(m.Stdout, "%s: loaded into the %s: %s\n", dir, m.storeName(), counts(d))
+	return nil
+}
+
+// reportSeedError prints seed problems one per line, file:line first, so
+// editors and CI logs can jump to them.
+func (m *Main) reportSeedError(dir string, err error) error {
+	var problems loaders.Errors
+	if !errors.As(err, &problems) {
+		return fmt.Errorf("reading %s: %w", dir, err)
+	}
+	for _, p := range problems {
+		fmt.Fprintln(m.Stderr, p.String())
+	}
+	fmt.Fprintf(m.Stderr, "%s: %d problem(s); nothing was written\n", dir, len(problems))
+	return errReported
+}
+
+func (m *Main) storeName() string {
+	if m.Config.UsesNeo4j() {
+		return "Neo4j store at " + m.Config.Neo4jURI
+	}
+	return "embedded store"
+}
+
+func dirArg(rest []string) string {
+	if len(rest) == 1 {
+		return rest[0]
+	}
+	return DefaultSeeds
+}
+
+func counts(d *peacegraph.Dataset) string {
+	return fmt.Sprintf("%d actors, %d plans, %d points, %d claims, %d sources, %d stances, %d events",
+		len(d.Actors), len(d.Plans), len(d.Points), len(d.Claims), len(d.Sources), len(d.Stances), len(d.Events))
+}

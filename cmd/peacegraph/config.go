@@ -1,0 +1,80 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+)
+
+// Config is everything the command can be told, from the environment first
+// and then from flags, which win.
+type Config struct {
+	// Addr is where serve listens (PEACEGRAPH_ADDR, --addr).
+	Addr string
+	// Seeds is the seed directory the embedded store is loaded from at
+	// start (PEACEGRAPH_SEEDS, --seeds).
+	Seeds string
+	// Neo4j is used when URI is set; otherwise the embedded store is.
+	Neo4jURI      string // NEO4J_URI
+	Neo4jUsername string // NEO4J_USERNAME
+	Neo4jPassword string // NEO4J_PASSWORD
+	Neo4jDatabase string // NEO4J_DATABASE
+	// LogLevel is debug, info, warn or error (LOG_LEVEL, --log-level).
+	LogLevel string
+	// LogFormat is json, console or auto: console when stderr is a
+	// terminal (LOG_FORMAT, --log-format).
+	LogFormat string
+}
+
+// Defaults of the configuration.
+const (
+	DefaultAddr     = ":8080"
+	DefaultSeeds    = "seeds"
+	DefaultDatabase = "neo4j"
+)
+
+// ConfigFromEnv reads the environment; getenv is os.Getenv outside tests.
+func ConfigFromEnv(getenv func(string) string) Config {
+	or := func(key, def string) string {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v
+		}
+		return def
+	}
+	return Config{
+		Addr:          or("PEACEGRAPH_ADDR", DefaultAddr),
+		Seeds:         or("PEACEGRAPH_SEEDS", DefaultSeeds),
+		Neo4jURI:      or("NEO4J_URI", ""),
+		Neo4jUsername: or("NEO4J_USERNAME", "neo4j"),
+		Neo4jPassword: getenv("NEO4J_PASSWORD"),
+		Neo4jDatabase: or("NEO4J_DATABASE", DefaultDatabase),
+		LogLevel:      or("LOG_LEVEL", "info"),
+		LogFormat:     or("LOG_FORMAT", "auto"),
+	}
+}
+
+// commonFlags binds the flags every subcommand takes.
+func (c *Config) commonFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Neo4jURI, "neo4j-uri", c.Neo4jURI, "Neo4j Bolt URI; empty: the embedded store (env NEO4J_URI)")
+	fs.StringVar(&c.Neo4jDatabase, "neo4j-database", c.Neo4jDatabase, "Neo4j database name (env NEO4J_DATABASE)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (env LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", c.LogFormat, "json, console or auto (env LOG_FORMAT)")
+}
+
+// Validate reports configuration that cannot work, before anything starts.
+func (c *Config) Validate() error {
+	switch c.LogFormat {
+	case "json", "console", "auto":
+	default:
+		return fmt.Errorf("log format %q: want json, console or auto", c.LogFormat)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("log level %q: want debug, info, warn or error", c.LogLevel)
+	}
+	return nil
+}
+
+// UsesNeo4j reports whether the configuration names a Neo4j server.
+func (c *Config) UsesNeo4j() bool { return c.Neo4jURI != "" }

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+
+	"github.com/peacegraph/peacegraph/memory"
+	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
+)
+
+// openStore opens Neo4j when NEO4J_URI is set, else the embedded store.
+func (m *Main) openStore(ctx context.Context) error {
+	if !m.Config.UsesNeo4j() {
+		m.Store = memory.New()
+		return nil
+	}
+	s, err := pgneo4j.Open(ctx, pgneo4j.Config{
+		URI:      m.Config.Neo4jURI,
+		Username: m.Config.Neo4jUsername,
+		Password: m.Config.Neo4jPassword,
+		Database: m.Config.Neo4jDatabase,
+	})
+	if err != nil {
+		return err
+	}
+	m.Store = s
+	return nil
+}
