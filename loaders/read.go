@@ -1,0 +1,314 @@
+// Package loaders reads a seed directory (the format of docs/seed-format.md)
+// into a validated peacegraph.Dataset and writes it through a Store.
+//
+// Every problem is reported at once, each at the file and line a person has
+// to edit, and nothing is written unless the whole directory is valid.
+package loaders
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/peacegraph/peacegraph"
+	"gopkg.in/yaml.v3"
+)
+
+// Read parses every *.yaml file under dir, in lexical order of its path,
+// reads the source texts they name, and returns the completed and
+// validated dataset. Plans keep the order they were read in, so the first
+// plan read is the default plan.
+//
+// On any problem it returns Errors, listing every problem found, and no
+// dataset. A file that is not YAML at all hides everything it defines, so
+// when one is found the checks across files (references, duplicates) are
+// skipped rather than reporting each reference to what it defines.
+func Read(dir string) (*peacegraph.Dataset, error) {
+	r := &reader{dir: dir, d: &peacegraph.Dataset{}, locs: make(map[any]*location)}
+	r.read()
+	if len(r.errs) > 0 {
+		r.errs.sort()
+		return nil, r.errs
+	}
+	return r.d, nil
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	dir  string
+	root *os.Root
+	d    *peacegraph.Dataset
+	errs Errors
+	// locs maps each entity (*peacegraph.Actor, *peacegraph.Stance, ...)
+	// to where it was written, to place Validate's problems.
+	locs map[any]*location
+	// broken is set when a file is not YAML at all.
+	broken bool
+}
+
+func (r *reader) read() {
+	root, err := os.OpenRoot(r.dir)
+	if err != nil {
+		r.fail(r.dir, 0, "", RuleMissingFile, "cannot open the seed directory: %v", unwrapPath(err))
+		return
+	}
+	defer root.Close()
+	r.root = root
+
+	files, err := seedFiles(r.dir)
+	if err != nil {
+		r.fail(r.dir, 0, "", RuleMissingFile, "cannot list the seed directory: %v", unwrapPath(err))
+		return
+	}
+	if len(files) == 0 {
+		// An empty set is valid, but loading it would empty the store:
+		// far more likely a wrong directory than an intent.
+		r.fail(r.dir, 0, "", peacegraph.RuleRequired, "no *.yaml seed files in the directory")
+		return
+	}
+	for _, rel := range files {
+		r.file(rel)
+	}
+	if r.broken {
+		return
+	}
+	r.d.Complete()
+	if err := r.d.Validate(); err != nil {
+		var ps peacegraph.Problems
+		if !errors.As(err, &ps) {
+			r.fail(r.dir, 0, "", "internal", "%v", err)
+			return
+		}
+		for _, p := range ps {
+			r.problem(p)
+		}
+	}
+}
+
+// seedFiles returns the slash-separated paths of the *.yaml files under
+// dir, sorted as text, so that the order does not depend on the file
+// system. Hidden files and directories (.git, editor state) are skipped.
+func seedFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != dir && strings.HasPrefix(e.Name(), ".") {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		files = append(files, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+// sections are the top-level keys of a seed file and the decoder of each
+// entry of their lists.
+func (r *reader) sections() []struct {
+	name, what string
+	decode     func(file string, n *yaml.Node)
+} {
+	return []struct {
+		name, what string
+		decode     func(file string, n *yaml.Node)
+	}{
+		{"actors", "actor", r.actor},
+		{"sources", "source", r.source},
+		{"plans", "plan", r.plan},
+		{"claims", "claim", r.claim},
+		{"stances", "stance", r.stance},
+		{"events", "event", r.event},
+	}
+}
+
+// file decodes one seed file, rel being its path inside the directory.
+func (r *reader) file(rel string) {
+	file := filepath.Join(r.dir, filepath.FromSlash(rel))
+	data, err := r.root.ReadFile(filepath.FromSlash(rel))
+	if err != nil {
+		r.broken = true
+		r.fail(file, 0, "", RuleMissingFile, "cannot read the file: %v", unwrapPath(err))
+		return
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	var doc yaml.Node
+	switch err := dec.Decode(&doc); {
+	case err == io.EOF:
+		return // an empty file, or only comments
+	case err != nil:
+		r.broken = true
+		line, msg := yamlError(err)
+		r.fail(file, line, "", RuleSyntax, "%s", msg)
+		return
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err != io.EOF {
+		line, msg := yamlError(err)
+		if err == nil {
+			line, msg = next.Line, "a seed file holds one YAML document; start another file instead of using ---"
+		}
+		r.broken = true
+		r.fail(file, line, "", RuleSyntax, "%s", msg)
+		return
+	}
+
+	top := deref(doc.Content[0])
+	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
+		return
+	}
+	if top.Kind != yaml.MappingNode {
+		r.fail(file, top.Line, "", RuleSyntax, "a seed file must be a mapping of %s, not %s", r.sectionNames(), describe(top))
+		return
+	}
+	seen := make(map[string]int)
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		if first, ok := seen[k.Value]; ok {
+			r.fail(file, k.Line, k.Value, RuleSyntax, "%q is given twice in the file (first on line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		found := false
+		for _, sec := range r.sections() {
+			if sec.name != k.Value {
+				continue
+			}
+			found = true
+			r.section(file, sec.name, sec.what, v, sec.decode)
+		}
+		if !found {
+			r.fail(file, k.Line, k.Value, RuleUnknownField, "a seed file has no section %q (it has %s)", k.Value, r.sectionNames())
+		}
+	}
+}
+
+func (r *reader) sectionNames() string {
+	var names []string
+	for _, s := range r.sections() {
+		names = append(names, s.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// section decodes the list under one top-level key.
+func (r *reader) section(file, name, what string, n *yaml.Node, decode func(string, *yaml.Node)) {
+	v := deref(n)
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		return
+	case v.Kind != yaml.SequenceNode:
+		r.fail(file, n.Line, name, RuleSyntax, "%s must be a list of entries, not %s", name, describe(v))
+		return
+	}
+	for _, item := range v.Content {
+		decode(file, item)
+	}
+}
+
+// scope registers a new entity written at n and returns the scope that
+// decodes its fields.
+func (r *reader) scope(file string, n *yaml.Node, entity any) scope {
+	loc := &location{file: file, line: n.Line, fields: map[string]int{}, bad: map[string]bool{}}
+	r.locs[entity] = loc
+	return scope{r: r, loc: loc}
+}
+
+// text reads a source's text_file, relative to the seed directory and
+// confined to it.
+func (s scope) text(line int, name string) string {
+	data, err := s.r.root.ReadFile(filepath.FromSlash(name))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		s.fail(line, "text_file", RuleMissingFile, "text file %q does not exist (paths are relative to the seed directory)", name)
+	case err != nil:
+		s.fail(line, "text_file", RuleMissingFile, "cannot read text file %q: %v", name, unwrapPath(err))
+	case len(data) == 0:
+		s.fail(line, "text_file", RuleMissingFile, "text file %q is empty", name)
+	case !utf8.Valid(data):
+		s.fail(line, "text_file", RuleMissingFile, "text file %q is not UTF-8 text", name)
+	default:
+		return string(data)
+	}
+	return ""
+}
+
+// fail records a problem.
+func (r *reader) fail(file string, line int, field, rule, format string, args ...any) {
+	r.errs = append(r.errs, Error{File: file, Line: line, Field: field, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// problem places one of Validate's problems at the line of the entity and
+// field it concerns.
+func (r *reader) problem(p peacegraph.Problem) {
+	field := p.Field
+	if st, ok := p.Entity.(*peacegraph.Stance); ok {
+		// Validate names a stance's fields after its target; in the seed
+		// file they are fields of the stance entry itself.
+		field = strings.TrimPrefix(strings.TrimPrefix(field, "stance on "+st.TargetID), ".")
+	}
+	loc := r.locs[p.Entity]
+	if loc == nil {
+		loc = r.byID(p.Kind, p.ID)
+	}
+	if loc == nil {
+		r.fail(r.dir, 0, field, p.Rule, "%s %q: %s", p.Kind, p.ID, p.Message)
+		return
+	}
+	if loc.reported(field) {
+		return
+	}
+	r.fail(loc.file, loc.lineOf(field), field, p.Rule, "%s", p.Message)
+}
+
+// byID finds an entity by kind and ID, for a problem that does not carry
+// its entity.
+func (r *reader) byID(kind peacegraph.Kind, id string) *location {
+	for _, n := range r.d.Nodes() {
+		if n.NodeKind() == kind && n.NodeID() == id {
+			return r.locs[n]
+		}
+	}
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError splits a yaml.v3 error into the line it names and its message.
+// yaml.v3 leaves the line out on the first line of a file.
+func yamlError(err error) (int, string) {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, m[2]
+	}
+	return 1, strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+// unwrapPath drops the operation and path from a file-system error: the
+// problem already names the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
