@@ -63,4 +63,79 @@ clean: ## Remove build output.
 	rm -rf bin
 
 # --- Neo4j for development and tests (neo4j-dev/) ---------------------------
-# (neo4j-up, neo4j-down, neo4j-reset: see below)
+# neo4j-dev/ starts Neo4j Community in-process with Bolt on 127.0.0.1, so the
+# Neo4j store is developed and tested against a real server without Docker.
+# Data, logs, pid and console log live in .neo4j/ (ignored by git).
+# Authentication is off unless NEO4J_DEV_PASSWORD is set (8+ characters);
+# the Bolt port is NEO4J_DEV_PORT (default 7687).
+NEO4J_DEV_HOME      := $(CURDIR)/.neo4j
+NEO4J_DEV_PORT      ?= 7687
+NEO4J_DEV_PASSWORD  ?=
+NEO4J_DEV_TIMEOUT   ?= 120
+NEO4J_DEV_JAVA      ?= java
+NEO4J_DEV_MVN       ?= mvn
+# A bounded heap (the page cache, 256 MiB, is off-heap) for a small machine
+# shared with the tests that use the server.
+NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8
+NEO4J_DEV_PID       := $(NEO4J_DEV_HOME)/neo4j.pid
+NEO4J_DEV_LOG       := $(NEO4J_DEV_HOME)/neo4j.log
+NEO4J_DEV_MAIN      := org.peacegraph.neo4jdev.Main
+NEO4J_DEV_BUILT     := neo4j-dev/target/.built
+
+# Rebuilt only when the project changes; after the first build every start
+# runs from neo4j-dev/target with no network.
+$(NEO4J_DEV_BUILT): neo4j-dev/pom.xml $(shell find neo4j-dev/src -type f 2>/dev/null)
+	@command -v $(NEO4J_DEV_MVN) >/dev/null || { echo "neo4j-dev: Maven ($(NEO4J_DEV_MVN)) is needed for the first build" >&2; exit 1; }
+	@echo "neo4j-dev: building (the first build downloads Neo4j from Maven Central)"
+	cd neo4j-dev && $(NEO4J_DEV_MVN) -q -B clean package -DskipTests
+	@touch $@
+
+# Shell helpers shared by the recipes below. neo4j_ours: the pid file names
+# a live neo4j-dev process (the command line check guards against a reused
+# pid). neo4j_answers: something accepts TCP on the Bolt port.
+NEO4J_DEV_SH = \
+  neo4j_pid() { cat "$(NEO4J_DEV_PID)" 2>/dev/null; }; \
+  neo4j_ours() { p=$$(neo4j_pid); [ -n "$$p" ] && kill -0 "$$p" 2>/dev/null && tr '\0' ' ' <"/proc/$$p/cmdline" 2>/dev/null | grep -q "$(NEO4J_DEV_MAIN)"; }; \
+  neo4j_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$(NEO4J_DEV_PORT)") 2>/dev/null; }
+
+.PHONY: neo4j-build
+neo4j-build: $(NEO4J_DEV_BUILT) ## Build neo4j-dev (Neo4j Community in-process) if needed.
+
+.PHONY: neo4j-up
+neo4j-up: ## Start Neo4j on 127.0.0.1:$NEO4J_DEV_PORT (default 7687) in the background; returns once Bolt answers.
+	@$(NEO4J_DEV_SH); \
+	if neo4j_ours; then echo "neo4j-dev: already running (pid $$(neo4j_pid)) on 127.0.0.1:$(NEO4J_DEV_PORT)"; exit 0; fi; \
+	if neo4j_answers; then echo "neo4j-dev: 127.0.0.1:$(NEO4J_DEV_PORT) already answers (a server not started from this checkout); using it"; exit 0; fi; \
+	$(MAKE) -s --no-print-directory $(NEO4J_DEV_BUILT) || exit 1; \
+	mkdir -p "$(NEO4J_DEV_HOME)"; : >"$(NEO4J_DEV_LOG)"; \
+	NEO4J_DEV_HOME="$(NEO4J_DEV_HOME)" NEO4J_DEV_PORT="$(NEO4J_DEV_PORT)" NEO4J_DEV_PASSWORD="$(NEO4J_DEV_PASSWORD)" \
+	  setsid nohup $(NEO4J_DEV_JAVA) $(NEO4J_DEV_JAVA_OPTS) -cp 'neo4j-dev/target/classes:neo4j-dev/target/lib/*' $(NEO4J_DEV_MAIN) \
+	  >>"$(NEO4J_DEV_LOG)" 2>&1 </dev/null & \
+	echo $$! >"$(NEO4J_DEV_PID)"; \
+	echo "neo4j-dev: starting (pid $$(neo4j_pid), log $(NEO4J_DEV_LOG))"; \
+	for i in $$(seq 1 $(NEO4J_DEV_TIMEOUT)); do \
+	  if ! neo4j_ours; then echo "neo4j-dev: exited during start; last lines of $(NEO4J_DEV_LOG):" >&2; tail -n 40 "$(NEO4J_DEV_LOG)" >&2; rm -f "$(NEO4J_DEV_PID)"; exit 1; fi; \
+	  if grep -q 'bolt listening' "$(NEO4J_DEV_LOG)" && neo4j_answers; then echo "neo4j-dev: ready on bolt://127.0.0.1:$(NEO4J_DEV_PORT) after $${i}s"; exit 0; fi; \
+	  sleep 1; \
+	done; \
+	echo "neo4j-dev: Bolt did not answer within $(NEO4J_DEV_TIMEOUT)s; last lines of $(NEO4J_DEV_LOG):" >&2; \
+	tail -n 40 "$(NEO4J_DEV_LOG)" >&2; exit 1
+
+.PHONY: neo4j-down
+neo4j-down: ## Stop the Neo4j started by neo4j-up (SIGTERM, then SIGKILL after 60 s).
+	@$(NEO4J_DEV_SH); \
+	if ! neo4j_ours; then echo "neo4j-dev: not running"; rm -f "$(NEO4J_DEV_PID)"; exit 0; fi; \
+	p=$$(neo4j_pid); kill -TERM "$$p"; \
+	for i in $$(seq 1 60); do kill -0 "$$p" 2>/dev/null || { rm -f "$(NEO4J_DEV_PID)"; echo "neo4j-dev: stopped (pid $$p)"; exit 0; }; sleep 1; done; \
+	echo "neo4j-dev: pid $$p ignored SIGTERM for 60s; killing it" >&2; kill -KILL "$$p" 2>/dev/null; rm -f "$(NEO4J_DEV_PID)"
+
+.PHONY: neo4j-reset
+neo4j-reset: neo4j-down ## Stop Neo4j and wipe its data (.neo4j/data); neo4j-up starts it empty.
+	rm -rf "$(NEO4J_DEV_HOME)/data"
+	@echo "neo4j-dev: data wiped"
+
+.PHONY: neo4j-status
+neo4j-status: ## Say whether Neo4j is running and answering; exits non-zero when Bolt does not answer.
+	@$(NEO4J_DEV_SH); \
+	if neo4j_ours; then echo "neo4j-dev: running (pid $$(neo4j_pid))"; else echo "neo4j-dev: not started from this checkout"; fi; \
+	if neo4j_answers; then echo "neo4j-dev: bolt://127.0.0.1:$(NEO4J_DEV_PORT) answers"; else echo "neo4j-dev: nothing answers on 127.0.0.1:$(NEO4J_DEV_PORT)"; exit 1; fi

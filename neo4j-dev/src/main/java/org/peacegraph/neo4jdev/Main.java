@@ -1,0 +1,97 @@
+package org.peacegraph.neo4jdev;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Starts Neo4j Community in this JVM with its Bolt connector on 127.0.0.1, so
+ * that peacegraph's Neo4j store can be developed and tested against a real
+ * server on machines without Docker.
+ *
+ * <p>Environment:
+ * <ul>
+ *   <li>NEO4J_DEV_HOME: the server's home; data and logs go under it
+ *       (default .neo4j, relative to the working directory).</li>
+ *   <li>NEO4J_DEV_PORT: the Bolt port (default 7687).</li>
+ *   <li>NEO4J_DEV_PASSWORD: when set and not empty, authentication is on and
+ *       user neo4j has this password (Neo4j requires at least 8 characters);
+ *       otherwise authentication is off, which is what tests expect.</li>
+ * </ul>
+ *
+ * <p>Prints "neo4j-dev: bolt listening on 127.0.0.1:PORT" once Bolt accepts
+ * connections and runs until SIGTERM or SIGINT, which shut the database down
+ * cleanly so the next start needs no recovery.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Path home = Path.of(env("NEO4J_DEV_HOME", ".neo4j")).toAbsolutePath().normalize();
+        int port = Integer.parseInt(env("NEO4J_DEV_PORT", "7687"));
+        String password = env("NEO4J_DEV_PASSWORD", "");
+        boolean auth = !password.isEmpty();
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                // Data under HOME/data and logs under HOME/logs (the defaults
+                // relative to the home); named here so nobody has to guess.
+                .setConfig(GraphDatabaseSettings.data_directory, home.resolve("data"))
+                .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                // Advertised too, so neo4j:// routing drivers are sent back
+                // to the same loopback address rather than to "localhost".
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                // The machine is shared with the tests that use the server:
+                // bound every large memory pool instead of sizing from RAM.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
+                // Test runs load and wipe the graph again and again; keep the
+                // transaction logs small instead of 256 MiB preallocated files
+                // kept for two days.
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        // The JVM runs shutdown hooks on SIGTERM and SIGINT; shutting the
+        // DBMS down there flushes the page cache and checkpoints.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("neo4j-dev: shutting down");
+            dbms.shutdown();
+            System.out.println("neo4j-dev: stopped");
+            stopped.countDown();
+        }, "neo4j-dev-shutdown"));
+
+        if (auth) {
+            // The system database is created with user neo4j whose password
+            // must be changed on first login; set it here so clients can log
+            // in directly. Rerunning on every start keeps it in step with the
+            // environment.
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        }
+
+        System.out.println("neo4j-dev: Neo4j " + org.neo4j.kernel.internal.Version.getNeo4jVersion()
+                + " home " + home + ", auth " + (auth ? "enabled (user neo4j)" : "disabled"));
+        System.out.println("neo4j-dev: bolt listening on 127.0.0.1:" + port);
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+}
