@@ -115,6 +115,11 @@ func (r *reader) point(file string, n *yaml.Node, planID string) {
 	if !ok {
 		return
 	}
+	if s.loc.bad["concession"] {
+		// Take the intent from conceded_by, so that the one mistake is
+		// not reported again as a mismatch between the two.
+		p.Concession = len(p.ConcededByIDs) > 0
+	}
 	if p.ID == "" && planID != "" {
 		p.ID = fmt.Sprintf("%s-%d", planID, p.Number)
 	}

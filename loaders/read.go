@@ -293,14 +293,35 @@ func (r *reader) byID(kind peacegraph.Kind, id string) *location {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlError splits a yaml.v3 error into the line it names and its message.
-// yaml.v3 leaves the line out on the first line of a file.
+// parserProblems are the messages of yaml.v3's parser, as opposed to its
+// scanner. yaml.v3 prints the parser's lines counted from 0 (the scanner's
+// from 1), and on the first line of a file it prints none at all.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found undefined tag handle":             true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
+// yamlError splits a yaml.v3 syntax error into a 1-based line and its
+// message. For an unclosed construct the line is where it starts.
 func yamlError(err error) (int, string) {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, m[2]
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 1, strings.TrimPrefix(err.Error(), "yaml: ")
 	}
-	return 1, strings.TrimPrefix(err.Error(), "yaml: ")
+	line, _ := strconv.Atoi(m[1])
+	if parserProblems[m[2]] {
+		line++
+	}
+	return line, m[2]
 }
 
 // unwrapPath drops the operation and path from a file-system error: the
