@@ -1,0 +1,98 @@
+package graph
+
+import (
+	"github.com/peacegraph/peacegraph"
+)
+
+// ComplexityLimit is the most a request may cost. A field costs 1 plus
+// what it selects; a list multiplies what it selects by the number of
+// items it can return: `first` for connections, and for plain lists a
+// generous estimate of their length in a real graph. The limit lets a page
+// of 50 actors with 50 claims each and their citations through, and stops
+// queries that nest connections three deep.
+const ComplexityLimit = 50000
+
+// Estimated lengths of the lists that are not paginated.
+const (
+	fewItems  = 5   // authors, affiliations, citations, evidence, sources of a point
+	someItems = 20  // stances on a target or of an actor, members, participants
+	planItems = 30  // points of a plan
+	allItems  = 100 // top-level lists: sources, events, search hits
+)
+
+func times(n int) func(int) int {
+	return func(child int) int { return 1 + n*child }
+}
+
+// pageCost is a connection's cost: `first` items (capped, so that an
+// over-large `first` is reported as BAD_USER_INPUT by the resolver rather
+// than as a too complex query).
+func pageCost(child int, first *int, def int) int {
+	n := def
+	if first != nil {
+		n = min(max(*first, 0), MaxFirst)
+	}
+	return 1 + n*child
+}
+
+func connectionCost(child int, first *int, _ *string) int { return pageCost(child, first, DefaultFirst) }
+
+func stancesCost(child int, _ *peacegraph.Position) int { return times(someItems)(child) }
+
+// complexity returns the cost functions of every list field.
+func complexity() ComplexityRoot {
+	var c ComplexityRoot
+	c.Actor.Affiliations = times(fewItems)
+	c.Actor.Members = times(someItems)
+	c.Actor.Stances = stancesCost
+	c.Actor.Claims = connectionCost
+	c.Actor.MentionedIn = connectionCost
+	c.Actor.Events = times(someItems)
+	c.Actor.Aliases = times(fewItems)
+
+	c.Plan.Authors = times(fewItems)
+	c.Plan.Points = func(child int, _ *string, _ *bool) int { return times(planItems)(child) }
+	c.Plan.Stances = stancesCost
+	c.Plan.Revisions = times(fewItems)
+
+	c.Point.ConcededBy = times(fewItems)
+	c.Point.Stances = stancesCost
+	c.Point.Claims = connectionCost
+	c.Point.Sources = times(fewItems)
+
+	c.Stance.Evidence = times(fewItems)
+
+	c.Claim.About = times(fewItems)
+	c.Claim.Citations = times(fewItems)
+	c.Claim.ContradictedBy = times(fewItems)
+
+	c.Source.Claims = connectionCost
+
+	c.Event.Participants = times(someItems)
+	c.Event.Evidence = times(fewItems)
+
+	c.GraphView.Nodes = times(allItems)
+	c.GraphView.Edges = times(2 * allItems)
+
+	c.Query.Actors = func(child int, _ *peacegraph.ActorKind, first *int, _ *string) int {
+		return pageCost(child, first, DefaultFirst)
+	}
+	c.Query.Claims = func(child int, _ *peacegraph.ClaimFilter, first *int, _ *string) int {
+		return pageCost(child, first, DefaultFirst)
+	}
+	c.Query.Plans = times(fewItems)
+	c.Query.Points = func(child int, _, _ *string, _ *bool) int { return times(planItems)(child) }
+	c.Query.Concessions = func(child int, _ *string) int { return times(planItems)(child) }
+	c.Query.WhoBacks = func(child int, _ int, _ *string, _ *peacegraph.Position) int { return times(someItems)(child) }
+	c.Query.Sources = times(allItems)
+	c.Query.Events = func(child int, _, _ *peacegraph.Date) int { return times(allItems)(child) }
+	c.Query.Search = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }
+	c.Query.Path = func(child int, _, _ string, maxHops *int) int {
+		n := 4
+		if maxHops != nil {
+			n = min(max(*maxHops, 1), MaxHops)
+		}
+		return 1 + n*child
+	}
+	return c
+}

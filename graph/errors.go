@@ -1,0 +1,98 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// The extensions.code values the API gives for domain errors. Errors that
+// gqlgen raises itself keep their own codes (GRAPHQL_PARSE_FAILED,
+// GRAPHQL_VALIDATION_FAILED, COMPLEXITY_LIMIT_EXCEEDED,
+// PERSISTED_QUERY_NOT_FOUND).
+const (
+	CodeBadUserInput = "BAD_USER_INPUT"
+	CodeNotFound     = "NOT_FOUND"
+	CodeConflict     = "CONFLICT"
+	CodeUnavailable  = "SERVICE_UNAVAILABLE"
+	CodeInternal     = "INTERNAL_SERVER_ERROR"
+)
+
+// extensionCode maps a domain error code to extensions.code.
+func extensionCode(code string) string {
+	switch code {
+	case peacegraph.EINVALID:
+		return CodeBadUserInput
+	case peacegraph.ENOTFOUND:
+		return CodeNotFound
+	case peacegraph.ECONFLICT:
+		return CodeConflict
+	case peacegraph.EUNAVAILABLE:
+		return CodeUnavailable
+	}
+	return CodeInternal
+}
+
+// presentError shows domain errors with their code and message, and every
+// other error as "internal error": a store's or driver's error text can
+// name hosts, queries or data a user must not see, so it goes to the log
+// only.
+func presentError(base zerolog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		var domain *peacegraph.Error
+		switch {
+		case errors.As(err, &domain) && domain.Code != peacegraph.EINTERNAL:
+			out := withPath(ctx, gqlErr)
+			out.Message = domain.Message
+			out.Extensions = map[string]any{"code": extensionCode(domain.Code)}
+			if domain.Field != "" {
+				out.Extensions["argument"] = domain.Field
+			}
+			return out
+		case gqlErr.Err == nil && domain == nil:
+			// Raised by gqlgen itself (parse, validation, complexity, APQ):
+			// its message speaks of the request, never of internals.
+			return gqlErr
+		}
+		logger(ctx, base).Error().Err(err).Str("path", gqlErr.Path.String()).Msg("internal error in GraphQL request")
+		out := withPath(ctx, gqlErr)
+		out.Message = "internal error"
+		out.Extensions = map[string]any{"code": CodeInternal}
+		return out
+	}
+}
+
+// withPath returns a fresh error at the response path of the field being
+// resolved. Errors raised while reading an argument carry the argument's
+// path; the argument is named in extensions.argument instead, so that the
+// path stays a path into the response, as clients expect.
+func withPath(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
+	out := &gqlerror.Error{Err: e.Err, Message: e.Message, Path: e.Path, Locations: e.Locations, Rule: e.Rule}
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		out.Path = fc.Path()
+	}
+	return out
+}
+
+// recoverPanic turns a panic in a resolver into an error the presenter
+// shows as "internal error" and logs with the stack.
+func recoverPanic(ctx context.Context, r any) error {
+	return fmt.Errorf("panic in resolver: %v\n%s", r, debug.Stack())
+}
+
+// logger prefers the request's logger (which carries the request ID) over
+// the handler's.
+func logger(ctx context.Context, base zerolog.Logger) *zerolog.Logger {
+	if l := zerolog.Ctx(ctx); l.GetLevel() != zerolog.Disabled {
+		return l
+	}
+	return &base
+}

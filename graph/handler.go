@@ -1,0 +1,67 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// Option configures NewHandler.
+type Option func(*options)
+
+type options struct {
+	observe func(ctx context.Context, operation string)
+}
+
+// WithOperationObserver calls observe with the name of each GraphQL
+// operation the handler runs ("" for an anonymous one), e.g. so that the
+// request log can name it.
+func WithOperationObserver(observe func(ctx context.Context, operation string)) Option {
+	return func(o *options) { o.observe = observe }
+}
+
+// NewHandler returns the GraphQL endpoint over store: GraphQL over HTTP
+// with POST, GET and OPTIONS, a parsed-query cache, automatic persisted
+// queries, introspection, a complexity limit, and per-request dataloaders.
+// Errors are presented with extensions.code; internals are logged to log
+// and never shown.
+func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http.Handler {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	cfg := Config{Resolvers: &Resolver{Store: store}, Complexity: complexity()}
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
+	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
+	srv.SetErrorPresenter(presentError(log))
+	srv.SetRecoverFunc(recoverPanic)
+	if o.observe != nil {
+		srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+			oc := graphql.GetOperationContext(ctx)
+			name := oc.OperationName
+			if name == "" && oc.Operation != nil {
+				name = oc.Operation.Name
+			}
+			o.observe(ctx, name)
+			return next(ctx)
+		})
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), newLoaders(store))))
+	})
+}

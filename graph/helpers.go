@@ -1,0 +1,86 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/graph/model"
+)
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// withPosition keeps the stances of one position; nil keeps all.
+func withPosition(stances []*peacegraph.Stance, position *peacegraph.Position) []*peacegraph.Stance {
+	out := []*peacegraph.Stance{}
+	for _, s := range stances {
+		if position == nil || s.Position == *position {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// stancesOn returns the stances on a point or plan through the loader.
+func stancesOn(ctx context.Context, targetID string, position *peacegraph.Position) ([]*peacegraph.Stance, error) {
+	l, err := loadersFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	stances, err := l.stancesByTarget.Load(ctx, targetID)
+	if err != nil {
+		return nil, err
+	}
+	return withPosition(stances, position), nil
+}
+
+// loadPoints returns a plan's points ("" plan: the default plan).
+func loadPoints(ctx context.Context, planID string, topic *string, concession *bool) ([]*peacegraph.Point, error) {
+	l, err := loadersFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	points, err := l.points.Load(ctx, newPointsKey(planID, topic, concession))
+	if points == nil && err == nil {
+		points = []*peacegraph.Point{}
+	}
+	return points, err
+}
+
+// allPlans returns every plan in load order, read once per request.
+func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
+	l, err := loadersFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return l.plans.Load(ctx, struct{}{})
+}
+
+// graphView turns a neighbourhood into the flat shape visualizations take.
+func graphView(v *peacegraph.GraphView) *model.GraphView {
+	out := &model.GraphView{
+		Nodes: make([]*model.GraphNode, len(v.Nodes)),
+		Edges: make([]*peacegraph.Edge, len(v.Edges)),
+	}
+	for i, n := range v.Nodes {
+		out.Nodes[i] = &model.GraphNode{ID: n.NodeID(), Label: n.Label(), Kind: graphKind(n)}
+	}
+	for i := range v.Edges {
+		out.Edges[i] = &v.Edges[i]
+	}
+	return out
+}
+
+// graphKind is what a visualization colours a node by: the actor kind for
+// actors (persons and governments look different), else the node's kind.
+func graphKind(n peacegraph.Node) string {
+	if a, ok := n.(*peacegraph.Actor); ok {
+		return string(a.Kind)
+	}
+	return strings.ToUpper(string(n.NodeKind()))
+}

@@ -1,0 +1,104 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/graph/model"
+)
+
+// The caps on arguments that size an answer. A request above a cap fails
+// with BAD_USER_INPUT naming the argument rather than being cut short
+// silently, so a client never mistakes a truncated list for the whole.
+const (
+	// MaxFirst caps `first` on every connection and on search.
+	MaxFirst = 100
+	// DefaultFirst is what connections use when `first` is null.
+	DefaultFirst = 50
+	// MaxHops caps path's maxHops.
+	MaxHops = 6
+	// MaxDepth caps graph's depth.
+	MaxDepth = 4
+)
+
+// intArg checks an optional integer argument against [min, max] and
+// returns it, or def when it is null.
+func intArg(name string, v *int, def, min, max int) (int, error) {
+	if v == nil {
+		return def, nil
+	}
+	switch {
+	case *v < min:
+		return 0, peacegraph.FieldErrorf(peacegraph.EINVALID, name, "%s must be at least %d, not %d", name, min, *v)
+	case *v > max:
+		return 0, peacegraph.FieldErrorf(peacegraph.EINVALID, name, "%s must be at most %d, not %d", name, max, *v)
+	}
+	return *v, nil
+}
+
+// firstArg checks a connection's `first`.
+func firstArg(first *int) (int, error) {
+	return intArg("first", first, DefaultFirst, 0, MaxFirst)
+}
+
+// afterArg checks a connection's `after` before it reaches a batch, so one
+// bad cursor fails its own field and not every sibling batched with it.
+func afterArg(after *string) (string, error) {
+	if after == nil {
+		return "", nil
+	}
+	if _, err := peacegraph.DecodeCursor(*after); err != nil {
+		return "", err
+	}
+	return *after, nil
+}
+
+// claimConnection answers one page of claims through the Claims loader.
+func claimConnection(ctx context.Context, f peacegraph.ClaimFilter, first *int, after *string) (*model.ClaimConnection, error) {
+	n, err := firstArg(first)
+	if err != nil {
+		return nil, err
+	}
+	cursor, err := afterArg(after)
+	if err != nil {
+		return nil, err
+	}
+	l, err := loadersFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	page, err := l.claims.Load(ctx, peacegraph.ClaimQuery{Filter: f, First: n, After: cursor})
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ClaimConnection{
+		Edges:      make([]*model.ClaimEdge, len(page.Claims)),
+		PageInfo:   &model.PageInfo{HasNextPage: page.HasNextPage},
+		TotalCount: page.TotalCount,
+	}
+	for i, c := range page.Claims {
+		conn.Edges[i] = &model.ClaimEdge{Cursor: peacegraph.EncodeCursor(peacegraph.ClaimKey(c)), Node: c}
+	}
+	if len(conn.Edges) > 0 {
+		end := conn.Edges[len(conn.Edges)-1].Cursor
+		conn.PageInfo.EndCursor = &end
+	}
+	return conn, nil
+}
+
+// actorConnection wraps a page of actors as a Relay connection.
+func actorConnection(page *peacegraph.ActorPage) *model.ActorConnection {
+	conn := &model.ActorConnection{
+		Edges:      make([]*model.ActorEdge, len(page.Actors)),
+		PageInfo:   &model.PageInfo{HasNextPage: page.HasNextPage},
+		TotalCount: page.TotalCount,
+	}
+	for i, a := range page.Actors {
+		conn.Edges[i] = &model.ActorEdge{Cursor: peacegraph.EncodeCursor(peacegraph.ActorKey(a)), Node: a}
+	}
+	if len(conn.Edges) > 0 {
+		end := conn.Edges[len(conn.Edges)-1].Cursor
+		conn.PageInfo.EndCursor = &end
+	}
+	return conn
+}

@@ -1,0 +1,15 @@
+// Package graph serves the GraphQL API: the gqlgen executable schema,
+// thin resolvers that ask the Store through per-request dataloaders, the
+// error presenter that turns domain error codes into extensions.code, and
+// the HTTP handler that puts them together.
+package graph
+
+import (
+	"github.com/peacegraph/peacegraph"
+)
+
+// Resolver is the root of the resolvers. It holds only the Store; all
+// per-request state (the dataloaders) travels in the request context.
+type Resolver struct {
+	Store peacegraph.Store
+}
