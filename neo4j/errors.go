@@ -1,0 +1,87 @@
+package neo4j
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// codedError gives a driver error a domain code while keeping the driver's
+// error in the chain: users see only the domain message, the log sees both.
+type codedError struct {
+	domain *peacegraph.Error
+	cause  error
+}
+
+func (e *codedError) Error() string   { return e.domain.Error() + ": " + e.cause.Error() }
+func (e *codedError) Unwrap() []error { return []error{e.domain, e.cause} }
+
+func wrap(domain *peacegraph.Error, cause error) error {
+	if cause == nil {
+		return domain
+	}
+	return &codedError{domain: domain, cause: cause}
+}
+
+// mapError turns what the driver returns into a domain error. It is the one
+// place that knows the driver's error types and Neo4j's status codes.
+func (s *Store) mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var domain *peacegraph.Error
+	if errors.As(err, &domain) {
+		return err
+	}
+	unavailable := func(format string, args ...any) error {
+		return wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, format, args...), err)
+	}
+	var (
+		neoErr   *neo4j.Neo4jError
+		connErr  *neo4j.ConnectivityError
+		authErr  *neo4j.InvalidAuthenticationError
+		tokenErr *neo4j.TokenExpiredError
+		netErr   net.Error
+	)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return unavailable("Neo4j at %s did not answer in time", s.uri)
+	case errors.Is(err, context.Canceled):
+		return unavailable("the request to Neo4j was cancelled")
+	case errors.As(err, &connErr), errors.As(err, &netErr):
+		return unavailable("cannot reach Neo4j at %s", s.uri)
+	case errors.As(err, &authErr), errors.As(err, &tokenErr):
+		return unavailable("Neo4j at %s refused the credentials", s.uri)
+	case errors.As(err, &neoErr):
+		return s.mapNeo4jError(neoErr, err)
+	}
+	return wrap(peacegraph.Errorf(peacegraph.EINTERNAL, "neo4j: unexpected error"), err)
+}
+
+// mapNeo4jError maps a status code sent by the server.
+func (s *Store) mapNeo4jError(e *neo4j.Neo4jError, err error) error {
+	code := func(c, format string, args ...any) error {
+		return wrap(peacegraph.Errorf(c, format, args...), err)
+	}
+	switch {
+	case e.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+		return code(peacegraph.ECONFLICT, "the write clashes with data already in Neo4j: %s", e.Msg)
+	case e.Code == "Neo.ClientError.Database.DatabaseNotFound":
+		return code(peacegraph.EUNAVAILABLE, "Neo4j at %s has no database %q", s.uri, s.db)
+	case strings.HasPrefix(e.Code, "Neo.ClientError.Security."):
+		return code(peacegraph.EUNAVAILABLE, "Neo4j at %s refused access: %s", s.uri, e.Msg)
+	case strings.HasPrefix(e.Code, "Neo.TransientError."),
+		strings.HasPrefix(e.Code, "Neo.ClientError.Cluster."),
+		e.Code == "Neo.ClientError.Transaction.TransactionTimedOut",
+		e.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
+		return code(peacegraph.EUNAVAILABLE, "Neo4j at %s is busy or unavailable", s.uri)
+	case strings.HasPrefix(e.Code, "Neo.ClientError.Statement."):
+		return code(peacegraph.EINVALID, "Neo4j rejected the request: %s", e.Msg)
+	}
+	return code(peacegraph.EINTERNAL, "neo4j: %s", e.Code)
+}

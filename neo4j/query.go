@@ -1,0 +1,35 @@
+package neo4j
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// read runs one statement in a managed read transaction, which the driver
+// retries on transient failures, and returns all its records.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.queries.Add(1)
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer session.Close(context.WithoutCancel(ctx))
+	records, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+		result, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		return result.Collect(ctx)
+	})
+	return records, s.mapError(err)
+}
+
+// run executes one statement inside a write transaction and consumes its
+// result, so that a failure surfaces here and aborts the transaction.
+func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
+	s.queries.Add(1)
+	result, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return err
+	}
+	_, err = result.Consume(ctx)
+	return err
+}

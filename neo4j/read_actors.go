@@ -1,0 +1,64 @@
+package neo4j
+
+import (
+	"context"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// actorsQuery counts the matching actors and fetches one more than a page,
+// so that HasNextPage needs no second query.
+const actorsQuery = `MATCH (n:Actor) WHERE $kind = '' OR n.kind = $kind
+WITH count(n) AS total
+OPTIONAL MATCH (n:Actor) WHERE ($kind = '' OR n.kind = $kind) AND n.sortKey > $after
+WITH total, n ORDER BY n.sortKey LIMIT $limit
+RETURN total, collect(` + nodeMap + `) AS nodes`
+
+const membersQuery = `UNWIND range(0, size($ids) - 1) AS i
+OPTIONAL MATCH (n:Actor)-[:AFFILIATED_WITH]->(:Actor {id: $ids[i]})
+WITH DISTINCT i, n ORDER BY i, n.sortKey
+RETURN i, collect(n.id) AS ids`
+
+// Actors implements peacegraph.Store.
+func (s *Store) Actors(ctx context.Context, q peacegraph.ActorQuery) (*peacegraph.ActorPage, error) {
+	if q.First < 0 {
+		return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "first", "first must not be negative, got %d", q.First)
+	}
+	after, err := peacegraph.DecodeCursor(q.After)
+	if err != nil {
+		return nil, err
+	}
+	if q.Kind != "" && !q.Kind.Valid() {
+		return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "kind", "kind %q is not one of PERSON, GOVERNMENT, ORGANIZATION", q.Kind)
+	}
+	records, err := s.read(ctx, actorsQuery, map[string]any{
+		"kind": string(q.Kind), "after": after, "limit": q.First + 1,
+	})
+	if err != nil {
+		return nil, err
+	}
+	page := &peacegraph.ActorPage{}
+	if len(records) == 0 {
+		return page, nil
+	}
+	page.TotalCount = num(records[0].Values[0], 0)
+	for _, n := range nodeList(records[0].Values[1]) {
+		page.Actors = append(page.Actors, n.(*peacegraph.Actor))
+	}
+	if len(page.Actors) > q.First {
+		page.Actors, page.HasNextPage = page.Actors[:q.First], true
+	}
+	return page, nil
+}
+
+// Members implements peacegraph.Store: members come in actor order.
+func (s *Store) Members(ctx context.Context, ids []string) ([][]string, error) {
+	if len(ids) == 0 {
+		return [][]string{}, nil
+	}
+	records, err := s.read(ctx, membersQuery, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return idLists(records, len(ids)), nil
+}

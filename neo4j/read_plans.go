@@ -1,0 +1,88 @@
+package neo4j
+
+import (
+	"context"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+const plansQuery = `MATCH (n:Plan) RETURN ` + nodeMap + ` AS node ORDER BY n.seq`
+
+// defaultPlan binds def to the ID of the plan with the lowest Seq (null
+// when there are no plans): "" in a plan argument means it.
+const defaultPlan = `OPTIONAL MATCH (d:Plan) WITH d ORDER BY d.seq LIMIT 1
+WITH d.id AS def
+`
+
+const pointsQuery = defaultPlan + `UNWIND range(0, size($ids) - 1) AS i
+WITH i, CASE WHEN $ids[i] = '' THEN def ELSE $ids[i] END AS plan
+OPTIONAL MATCH (n:Point {plan: plan})
+WHERE ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
+WITH i, n ORDER BY i, n.number
+RETURN i, collect(` + nodeMap + `) AS nodes`
+
+const pointByNumberQuery = defaultPlan + `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
+OPTIONAL MATCH (p:Plan {id: plan})
+OPTIONAL MATCH (n:Point {plan: plan, number: $number})
+RETURN p IS NOT NULL AS planFound, ` + nodeMap + ` AS node`
+
+// Plans implements peacegraph.Store.
+func (s *Store) Plans(ctx context.Context) ([]*peacegraph.Plan, error) {
+	records, err := s.read(ctx, plansQuery, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*peacegraph.Plan, 0, len(records))
+	for _, r := range records {
+		if p, ok := decodeNode(r.Values[0]).(*peacegraph.Plan); ok {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// Points implements peacegraph.Store: each plan's points by number.
+func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.PointFilter) ([][]*peacegraph.Point, error) {
+	out := make([][]*peacegraph.Point, len(planIDs))
+	if len(planIDs) == 0 {
+		return out, nil
+	}
+	params := map[string]any{"ids": planIDs, "topic": nil, "concession": nil}
+	if f.Topic != nil {
+		params["topic"] = *f.Topic
+	}
+	if f.Concession != nil {
+		params["concession"] = *f.Concession
+	}
+	records, err := s.read(ctx, pointsQuery, params)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range records {
+		var points []*peacegraph.Point
+		for _, n := range nodeList(r.Values[1]) {
+			points = append(points, n.(*peacegraph.Point))
+		}
+		out[index(r)] = points
+	}
+	return out, nil
+}
+
+// PointByNumber implements peacegraph.Store.
+func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*peacegraph.Point, error) {
+	records, err := s.read(ctx, pointByNumberQuery, map[string]any{"plan": planID, "number": number})
+	if err != nil {
+		return nil, err
+	}
+	if len(records) == 0 || records[0].Values[0] != true {
+		if planID == "" {
+			return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "plan", "there is no plan")
+		}
+		return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "plan", "no plan has id %q", planID)
+	}
+	p, ok := decodeNode(records[0].Values[1]).(*peacegraph.Point)
+	if !ok {
+		return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "number", "the plan has no point %d", number)
+	}
+	return p, nil
+}

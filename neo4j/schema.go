@@ -1,0 +1,58 @@
+package neo4j
+
+import (
+	"context"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// nodeLabel is carried by every node of the graph besides its kind's
+// label, so that a lookup by ID across kinds (node(id:), paths) uses one
+// unique index.
+const nodeLabel = "Node"
+
+// fulltextIndex is the full-text index Search fetches candidates from.
+const fulltextIndex = "node_search"
+
+// schema is applied at every Open. Each statement is idempotent (IF NOT
+// EXISTS), so opening a store against an existing database changes
+// nothing.
+var schema = []string{
+	"CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT plan_id IF NOT EXISTS FOR (n:Plan) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT point_id IF NOT EXISTS FOR (n:Point) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+	// The sort keys make every paged list an index-ordered range scan.
+	"CREATE INDEX actor_sort IF NOT EXISTS FOR (n:Actor) ON (n.sortKey)",
+	"CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
+	"CREATE INDEX plan_seq IF NOT EXISTS FOR (n:Plan) ON (n.seq)",
+	"CREATE INDEX point_plan_number IF NOT EXISTS FOR (n:Point) ON (n.plan, n.number)",
+	"CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortKey)",
+	"CREATE INDEX claim_certainty IF NOT EXISTS FOR (n:Claim) ON (n.certainty)",
+	"CREATE INDEX source_sort IF NOT EXISTS FOR (n:Source) ON (n.sortKey)",
+	"CREATE INDEX event_sort IF NOT EXISTS FOR (n:Event) ON (n.sortKey)",
+	// searchText holds exactly the fields Search looks in (names, aliases,
+	// titles, summaries, claim texts, quotes) and not, say, a source's
+	// full text, so that candidates match what the ranking scores.
+	"CREATE FULLTEXT INDEX node_search IF NOT EXISTS FOR (n:Actor|Plan|Point|Claim|Source|Event) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+	// New indexes populate in the background; wait, so that the first
+	// query after Open already sees them.
+	"CALL db.awaitIndexes(300)",
+}
+
+// applySchema runs each schema statement in its own transaction, since
+// Neo4j does not mix schema changes with other work in one.
+func (s *Store) applySchema(ctx context.Context) error {
+	for _, stmt := range schema {
+		s.queries.Add(1)
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting())
+		if err != nil {
+			return s.mapError(err)
+		}
+	}
+	return nil
+}

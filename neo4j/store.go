@@ -1,0 +1,93 @@
+// Package neo4j is the Store on a Neo4j server: the same graph as the
+// embedded store, written as labelled nodes and typed relationships so that
+// Neo4j Browser shows it the way the domain reads, and queried with one
+// parameterised Cypher statement per Store call.
+package neo4j
+
+import (
+	"context"
+	"sync/atomic"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/rs/zerolog"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// DefaultDatabase is the database used when Config.Database is empty; it is
+// the one database every Neo4j Community server has.
+const DefaultDatabase = "neo4j"
+
+// Config says how to reach Neo4j. An empty Username means no
+// authentication, as on a development server.
+type Config struct {
+	URI      string
+	Username string
+	Password string
+	// Database is named on every query, so a server's default database
+	// setting never decides where the graph goes.
+	Database string
+}
+
+// Store is a peacegraph.Store on Neo4j. It is safe for concurrent use; a
+// process needs only one, since the driver inside pools its connections.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+	uri    string
+	log    zerolog.Logger
+	// queries counts the Cypher statements sent, so tests can show that a
+	// request costs a bounded number of them.
+	queries atomic.Int64
+}
+
+var _ peacegraph.Store = (*Store)(nil)
+
+// Open connects to Neo4j, checks that it answers, and applies the schema
+// (constraints and indexes) idempotently. It returns EUNAVAILABLE, naming
+// the URI, when the server cannot be reached.
+func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
+	if cfg.URI == "" {
+		return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "NEO4J_URI", "a Neo4j URI is required")
+	}
+	if cfg.Database == "" {
+		cfg.Database = DefaultDatabase
+	}
+	token := neo4j.NoAuth()
+	if cfg.Username != "" {
+		token = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, token)
+	if err != nil {
+		return nil, wrap(peacegraph.FieldErrorf(peacegraph.EINVALID, "NEO4J_URI", "%q is not a Neo4j URI", cfg.URI), err)
+	}
+	s := &Store{driver: driver, db: cfg.Database, uri: cfg.URI, log: log.With().Str("store", "neo4j").Logger()}
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		_ = driver.Close(context.WithoutCancel(ctx))
+		return nil, wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, "cannot reach Neo4j at %s", cfg.URI), err)
+	}
+	if err := s.applySchema(ctx); err != nil {
+		_ = driver.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	s.log.Debug().Str("uri", cfg.URI).Str("database", cfg.Database).Msg("connected to Neo4j")
+	return s, nil
+}
+
+// Ping implements peacegraph.Store: nil when the server answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, "cannot reach Neo4j at %s", s.uri), err)
+	}
+	return nil
+}
+
+// Close implements peacegraph.Store.
+func (s *Store) Close() error {
+	return s.driver.Close(context.Background())
+}
+
+// QueryCount returns how many Cypher statements the store has sent since it
+// was opened (schema statements included), so tests and metrics can see
+// what a request costs.
+func (s *Store) QueryCount() int64 { return s.queries.Load() }
