@@ -162,12 +162,14 @@ func (r *reader) file(rel string) {
 		return
 	}
 	var next yaml.Node
-	if err := dec.Decode(&next); err != io.EOF {
-		line, msg := yamlError(err)
-		if err == nil {
-			line, msg = next.Line, "a seed file holds one YAML document; start another file instead of using ---"
-		}
+	switch err := dec.Decode(&next); {
+	case err == nil:
 		r.broken = true
+		r.fail(file, next.Line, "", RuleSyntax, "a seed file holds one YAML document; start another file instead of using ---")
+		return
+	case err != io.EOF:
+		r.broken = true
+		line, msg := yamlError(err)
 		r.fail(file, line, "", RuleSyntax, "%s", msg)
 		return
 	}
