@@ -18,8 +18,8 @@ func TestReadGoodFixture(t *testing.T) {
 	t.Run("reads every actor with both forms of affiliation", func(t *testing.T) {
 		want := []*peacegraph.Actor{
 			{ID: "ada-envoy", Name: "Ada Envoy", Kind: peacegraph.ActorPerson, Role: "Special envoy of Northland",
-				Description: "Diplomat leading Northland's side of the Lakeside talks.",
-				Aliases:     []string{"Envoy Ada", "A. Envoy"},
+				Description:  "Diplomat leading Northland's side of the Lakeside talks.",
+				Aliases:      []string{"Envoy Ada", "A. Envoy"},
 				Affiliations: []peacegraph.Affiliation{{ActorID: "northland", Role: "Special envoy"}}},
 			{ID: "ben-minister", Name: "Ben Minister", Kind: peacegraph.ActorPerson,
 				Affiliations: []peacegraph.Affiliation{{ActorID: "southland"}}},
