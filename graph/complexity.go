@@ -35,7 +35,9 @@ func pageCost(child int, first *int, def int) int {
 	return 1 + n*child
 }
 
-func connectionCost(child int, first *int, _ *string) int { return pageCost(child, first, DefaultFirst) }
+func connectionCost(child int, first *int, _ *string) int {
+	return pageCost(child, first, DefaultFirst)
+}
 
 func stancesCost(child int, _ *peacegraph.Position) int { return times(someItems)(child) }
 

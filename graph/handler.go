@@ -62,6 +62,8 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		})
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		srv.ServeHTTP(w, r.WithContext(withLoaders(r.Context(), newLoaders(store))))
+		fw := &fixResponse{ResponseWriter: w}
+		defer fw.finish()
+		srv.ServeHTTP(fw, r.WithContext(withLoaders(r.Context(), newLoaders(store))))
 	})
 }
