@@ -22,9 +22,12 @@ import (
 //   - Hits are ranked by score descending, then Kind, then ID.
 //   - The snippet comes from the best field: the one holding the most of
 //     the words, then the heaviest, then the first in SearchFields order.
-//     It is a window of about SnippetLength characters around the first
-//     match in that field, with "…" where the field was cut, and every
-//     occurrence of a word wrapped in SnippetOpen and SnippetClose.
+//     It is the whole field when it is at most SnippetLength characters
+//     long; otherwise a window of at most SnippetLength characters that
+//     starts up to 40 characters before the first match (less when the
+//     field ends sooner), both ends moved inward to the nearest space, and
+//     "…" added where the field was cut. Every occurrence of a word in the
+//     window is wrapped in SnippetOpen and SnippetClose.
 
 // The weights of searchable fields.
 const (
@@ -231,6 +234,24 @@ func makeSnippet(text, lower []rune, words []string) string {
 		start = max(0, first-snippetLead)
 		end = min(len(text), start+SnippetLength)
 		start = max(0, end-SnippetLength)
+		// Cut between words, never inside one, and never cut off the
+		// first match.
+		if start > 0 && !unicode.IsSpace(text[start-1]) {
+			for i := start; i < first; i++ {
+				if unicode.IsSpace(text[i]) {
+					start = i + 1
+					break
+				}
+			}
+		}
+		if end < len(text) && !unicode.IsSpace(text[end]) {
+			for i := end - 1; i > first; i-- {
+				if unicode.IsSpace(text[i]) {
+					end = i
+					break
+				}
+			}
+		}
 	}
 	var b strings.Builder
 	if start > 0 {

@@ -7,26 +7,30 @@ import (
 )
 
 // cloneDataset copies d deeply: the store keeps no pointer or slice the
-// caller can reach.
-func cloneDataset(d *peacegraph.Dataset) *peacegraph.Dataset {
+// caller can reach. origin maps each copied value back to the caller's, so
+// that problems found in the copy can name the caller's values.
+func cloneDataset(d *peacegraph.Dataset) (c *peacegraph.Dataset, origin map[any]any) {
+	origin = make(map[any]any)
 	return &peacegraph.Dataset{
-		Actors:  cloneAll(d.Actors, cloneActor),
-		Plans:   cloneAll(d.Plans, clonePlan),
-		Points:  cloneAll(d.Points, clonePoint),
-		Claims:  cloneAll(d.Claims, cloneClaim),
-		Sources: cloneAll(d.Sources, cloneSource),
-		Stances: cloneAll(d.Stances, cloneStance),
-		Events:  cloneAll(d.Events, cloneEvent),
-	}
+		Actors:  cloneAll(d.Actors, cloneActor, origin),
+		Plans:   cloneAll(d.Plans, clonePlan, origin),
+		Points:  cloneAll(d.Points, clonePoint, origin),
+		Claims:  cloneAll(d.Claims, cloneClaim, origin),
+		Sources: cloneAll(d.Sources, cloneSource, origin),
+		Stances: cloneAll(d.Stances, cloneStance, origin),
+		Events:  cloneAll(d.Events, cloneEvent, origin),
+	}, origin
 }
 
 // cloneAll copies each element with clone. Nil elements are dropped: they
 // hold nothing to load, and validation expects none.
-func cloneAll[T any](xs []*T, clone func(T) *T) []*T {
+func cloneAll[T any](xs []*T, clone func(T) *T, origin map[any]any) []*T {
 	out := make([]*T, 0, len(xs))
 	for _, x := range xs {
 		if x != nil {
-			out = append(out, clone(*x))
+			c := clone(*x)
+			origin[c] = x
+			out = append(out, c)
 		}
 	}
 	return out

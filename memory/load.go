@@ -2,6 +2,7 @@ package memory
 
 import (
 	"context"
+	"errors"
 
 	"github.com/peacegraph/peacegraph"
 )
@@ -11,7 +12,7 @@ import (
 // readers: the new snapshot replaces the old one in a single step, or, on
 // any error, not at all. An invalid dataset gives the error of
 // peacegraph.InvalidDataset: code EINVALID, Problems reachable with
-// errors.As.
+// errors.As, each Problem's Entity one of the caller's own values.
 func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -19,9 +20,18 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset) error {
 	if d == nil {
 		return peacegraph.FieldErrorf(peacegraph.EINVALID, "dataset", "no dataset given")
 	}
-	c := cloneDataset(d)
+	c, origin := cloneDataset(d)
 	if err := peacegraph.CheckDataset(c); err != nil {
-		return err
+		var ps peacegraph.Problems
+		if !errors.As(err, &ps) {
+			return err
+		}
+		for i := range ps {
+			if o, ok := origin[ps[i].Entity]; ok {
+				ps[i].Entity = o
+			}
+		}
+		return peacegraph.InvalidDataset(ps)
 	}
 	snap := newSnapshot(c)
 	s.mu.Lock()

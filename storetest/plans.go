@@ -1,0 +1,158 @@
+package storetest
+
+import (
+	"testing"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+func testPlans(t *testing.T, s peacegraph.Store) {
+	got, err := s.Plans(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := expected().Plans // load order: the plan listed first is the default
+	wantSame(t, "plans", got, want)
+	if len(got) == 2 && (got[0].Seq >= got[1].Seq) {
+		t.Errorf("plan Seq = %d, %d; want increasing", got[0].Seq, got[1].Seq)
+	}
+}
+
+func testPoints(t *testing.T, s peacegraph.Store) {
+	ctx := t.Context()
+	security, justice := "security", "justice"
+	yes, no := true, false
+
+	t.Run("AlignedByPlanInNumberOrder", func(t *testing.T) {
+		got, err := s.Points(ctx, []string{"peace-plan-revised", "", "nobody", "peace-plan"}, peacegraph.PointFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := [][]string{
+			{"revised-1", "revised-2"},
+			{"peace-plan-1", "peace-plan-2", "peace-plan-3"}, // "": the default plan
+			nil,
+			{"peace-plan-1", "peace-plan-2", "peace-plan-3"},
+		}
+		if len(got) != len(want) {
+			t.Fatalf("Points returned %d lists, want %d", len(got), len(want))
+		}
+		for i := range want {
+			wantIDs(t, "points", idsOf(got[i]), want[i])
+		}
+		byID := expected().Nodes()
+		for _, p := range got[0] {
+			wantSame(t, "point "+p.ID, p, byID[p.ID])
+		}
+	})
+
+	t.Run("Filtered", func(t *testing.T) {
+		for _, c := range []struct {
+			name string
+			f    peacegraph.PointFilter
+			want []string
+		}{
+			{"ByTopic", peacegraph.PointFilter{Topic: &security}, []string{"peace-plan-1", "peace-plan-2"}},
+			{"ByOtherTopic", peacegraph.PointFilter{Topic: &justice}, []string{"peace-plan-3"}},
+			{"ByConcession", peacegraph.PointFilter{Concession: &yes}, []string{"peace-plan-1", "peace-plan-2"}},
+			{"ByNoConcession", peacegraph.PointFilter{Concession: &no}, []string{"peace-plan-3"}},
+			{"ByBoth", peacegraph.PointFilter{Topic: &justice, Concession: &yes}, nil},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				got, err := s.Points(ctx, []string{"peace-plan"}, c.f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantIDs(t, "points", idsOf(got[0]), c.want)
+			})
+		}
+	})
+}
+
+func testPointByNumber(t *testing.T, s peacegraph.Store) {
+	ctx := t.Context()
+	t.Run("FoundInDefaultPlan", func(t *testing.T) {
+		p, err := s.PointByNumber(ctx, "", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantSame(t, "point", p, expected().Nodes()["peace-plan-2"])
+	})
+	t.Run("FoundInNamedPlan", func(t *testing.T) {
+		p, err := s.PointByNumber(ctx, "peace-plan-revised", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.ID != "revised-2" || p.Amends != "peace-plan-2" {
+			t.Errorf("point = %s amending %q, want revised-2 amending peace-plan-2", p.ID, p.Amends)
+		}
+	})
+	t.Run("UnknownNumberNotFound", func(t *testing.T) {
+		_, err := s.PointByNumber(ctx, "peace-plan-revised", 3)
+		wantCode(t, err, peacegraph.ENOTFOUND)
+	})
+	t.Run("UnknownPlanNotFound", func(t *testing.T) {
+		_, err := s.PointByNumber(ctx, "nobody", 1)
+		wantCode(t, err, peacegraph.ENOTFOUND)
+	})
+	t.Run("NonPlanNotFound", func(t *testing.T) {
+		_, err := s.PointByNumber(ctx, "alice-envoy", 1)
+		wantCode(t, err, peacegraph.ENOTFOUND)
+	})
+}
+
+// stanceKey names a stance in test output.
+func stanceKey(st *peacegraph.Stance) string {
+	return st.ActorID + " " + string(st.Position) + " " + st.TargetID
+}
+
+func testStances(t *testing.T, s peacegraph.Store) {
+	all := []string{
+		"alice-envoy SUPPORTS peace-plan",
+		"bob-minister SUPPORTS peace-plan",
+		"carol-leader OPPOSES peace-plan-2",
+		"carol-leader SUPPORTS peace-plan-2",
+		"red-state CONDITIONAL peace-plan",
+	}
+	for _, c := range []struct {
+		name string
+		f    peacegraph.StanceFilter
+		want []string
+	}{
+		{"AllInOrder", peacegraph.StanceFilter{}, all},
+		{"ByActor", peacegraph.StanceFilter{ActorIDs: []string{"carol-leader", "red-state"}},
+			[]string{all[2], all[3], all[4]}},
+		{"ByTarget", peacegraph.StanceFilter{TargetIDs: []string{"peace-plan"}},
+			[]string{all[0], all[1], all[4]}},
+		{"ByPosition", peacegraph.StanceFilter{Position: peacegraph.Supports},
+			[]string{all[0], all[1], all[3]}},
+		{"ByAll", peacegraph.StanceFilter{ActorIDs: []string{"carol-leader"}, TargetIDs: []string{"peace-plan-2"}, Position: peacegraph.Opposes},
+			[]string{all[2]}},
+		{"NoMatch", peacegraph.StanceFilter{ActorIDs: []string{"zed-observer"}}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := s.Stances(t.Context(), c.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys := make([]string, len(got))
+			for i, st := range got {
+				keys[i] = stanceKey(st)
+			}
+			wantIDs(t, "stances", keys, c.want)
+		})
+	}
+
+	t.Run("AsLoadedWithDerivedDate", func(t *testing.T) {
+		got, err := s.Stances(t.Context(), peacegraph.StanceFilter{ActorIDs: []string{"carol-leader", "red-state"}})
+		if err != nil || len(got) != 3 {
+			t.Fatalf("Stances = %v, %v", got, err)
+		}
+		want := &peacegraph.Stance{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Supports,
+			EvidenceIDs: []string{"c-accept", "c-cap-support"}, AsOf: "2025-11-22"} // the undated claim does not count
+		wantSame(t, "stance", got[1], want)
+		want = &peacegraph.Stance{ActorID: "red-state", TargetID: "peace-plan", Position: peacegraph.Conditional,
+			EvidenceIDs: []string{"c-denial", "c-heard"}, AsOf: "2025-11-21", Note: "If its position is heard."}
+		wantSame(t, "stance", got[2], want)
+	})
+}
