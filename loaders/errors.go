@@ -52,6 +52,9 @@ func (e Error) Error() string {
 	return b.String()
 }
 
+// String is the same as Error, for printing a problem as a value.
+func (e Error) String() string { return e.Error() }
+
 // Errors is every problem found in a seed directory. Its code is EINVALID:
 // errors.As finds a *peacegraph.Error in it, so peacegraph.ErrorCode works.
 type Errors []Error

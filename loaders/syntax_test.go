@@ -182,3 +182,22 @@ func TestErrorsFormat(t *testing.T) {
 		}
 	})
 }
+
+func TestReadWithAFileThatIsNotYAML(t *testing.T) {
+	dir := MustBreak(t,
+		edit{"actors.yaml", "aliases: [LU]", "aliases: [LU"},
+		edit{"sources.yaml", "    note: Only", "    notes: Only"},
+		edit{"plans/1-lakeside.yaml", "date: 2025-11-17", "date: 2025-13-40"},
+	)
+	got := problemsIn(t, dir, MustFail(t, dir))
+	// Every actor is unknown once actors.yaml cannot be read, so checks
+	// across files would bury the one real mistake under references to
+	// them: the problems of each file are reported, the rest later.
+	want := []problem{
+		{"actors.yaml", 28, "", "syntax"},
+		{"sources.yaml", 14, "notes", "unknown-field"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n got %v\nwant %v", got, want)
+	}
+}
