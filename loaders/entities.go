@@ -115,6 +115,13 @@ func (r *reader) point(file string, n *yaml.Node, planID string) {
 	if !ok {
 		return
 	}
+	if planID == "" {
+		// The plan's own missing ID is reported once, on the plan.
+		s.loc.bad["plan"] = true
+		if p.ID == "" {
+			s.loc.bad["id"] = true
+		}
+	}
 	if s.loc.bad["concession"] {
 		// Take the intent from conceded_by, so that the one mistake is
 		// not reported again as a mismatch between the two.

@@ -110,6 +110,21 @@ func TestReadReportsEachRuleAtItsLine(t *testing.T) {
 			want:  []problem{{"claims/report-two.yaml", 16, "evidence[1]", "wrong-kind"}},
 		},
 		{
+			name:  "stance of an unknown actor",
+			edits: []edit{{"claims/report-two.yaml", "  - actor: ben-minister", "  - actor: ben-ministre"}},
+			want:  []problem{{"claims/report-two.yaml", 13, "actor", "unknown-reference"}},
+		},
+		{
+			name:  "stance on a claim",
+			edits: []edit{{"claims/report-two.yaml", "target: lakeside-force-cap", "target: ben-softer-cap"}},
+			want:  []problem{{"claims/report-two.yaml", 14, "target", "wrong-kind"}},
+		},
+		{
+			name:  "plan without id, once for all its points",
+			edits: []edit{{"plans/2-amended.yaml", "  - id: amended-plan\n    title:", "  - title:"}},
+			want:  []problem{{"plans/2-amended.yaml", 2, "id", "required"}},
+		},
+		{
 			name:  "second stance of an actor on a target with the same position",
 			edits: []edit{{"claims/report-two.yaml", "position: CONDITIONAL", "position: OPPOSES"}},
 			want:  []problem{{"claims/report-two.yaml", 13, "", "duplicate-stance"}},

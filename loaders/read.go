@@ -29,8 +29,8 @@ import (
 //
 // On any problem it returns Errors, listing every problem found, and no
 // dataset. A file that is not YAML at all hides everything it defines, so
-// when one is found the checks across files (references, duplicates) are
-// skipped rather than reporting each reference to what it defines.
+// when there is one, unknown references are left unreported: most would be
+// references to what that file defines.
 func Read(dir string) (*peacegraph.Dataset, error) {
 	r := &reader{dir: dir, d: &peacegraph.Dataset{}, locs: make(map[any]*location)}
 	r.read()
@@ -50,7 +50,7 @@ type reader struct {
 	// locs maps each entity (*peacegraph.Actor, *peacegraph.Stance, ...)
 	// to where it was written, to place Validate's problems.
 	locs map[any]*location
-	// broken is set when a file is not YAML at all.
+	// broken is set when a file is not YAML at all, or cannot be read.
 	broken bool
 }
 
@@ -77,9 +77,6 @@ func (r *reader) read() {
 	for _, rel := range files {
 		r.file(rel)
 	}
-	if r.broken {
-		return
-	}
 	r.d.Complete()
 	if err := r.d.Validate(); err != nil {
 		var ps peacegraph.Problems
@@ -88,6 +85,9 @@ func (r *reader) read() {
 			return
 		}
 		for _, p := range ps {
+			if r.broken && p.Rule == peacegraph.RuleUnknownReference {
+				continue
+			}
 			r.problem(p)
 		}
 	}

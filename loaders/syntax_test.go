@@ -184,17 +184,20 @@ func TestErrorsFormat(t *testing.T) {
 }
 
 func TestReadWithAFileThatIsNotYAML(t *testing.T) {
+	// A plan authored by an actor of the broken file, and a new reference
+	// to nothing at all: neither is reported until the file is fixed.
 	dir := MustBreak(t,
 		edit{"actors.yaml", "aliases: [LU]", "aliases: [LU"},
 		edit{"sources.yaml", "    note: Only", "    notes: Only"},
 		edit{"plans/1-lakeside.yaml", "date: 2025-11-17", "date: 2025-13-40"},
+		edit{"claims/report-two.yaml", "about: [lakeside-force-cap]", "about: [lakeside-force-cap, nobody]"},
 	)
 	got := problemsIn(t, dir, MustFail(t, dir))
-	// Every actor is unknown once actors.yaml cannot be read, so checks
-	// across files would bury the one real mistake under references to
-	// them: the problems of each file are reported, the rest later.
+	// Every actor is unknown once actors.yaml cannot be read: references
+	// would bury the one real mistake, so they are left for later.
 	want := []problem{
 		{"actors.yaml", 28, "", "syntax"},
+		{"plans/1-lakeside.yaml", 5, "date", "bad-date"},
 		{"sources.yaml", 14, "notes", "unknown-field"},
 	}
 	if !reflect.DeepEqual(got, want) {
