@@ -33,7 +33,9 @@ import (
 // references to what that file defines.
 func Read(dir string) (*peacegraph.Dataset, error) {
 	r := &reader{dir: dir, d: &peacegraph.Dataset{}, locs: make(map[any]*location)}
-	r.read()
+	if err := r.read(); err != nil {
+		return nil, err
+	}
 	if len(r.errs) > 0 {
 		r.errs.sort()
 		return nil, r.errs
@@ -54,11 +56,13 @@ type reader struct {
 	broken bool
 }
 
-func (r *reader) read() {
+// read records every problem of the directory in r.errs; its own error is
+// for failures that are not the seeds' fault.
+func (r *reader) read() error {
 	root, err := os.OpenRoot(r.dir)
 	if err != nil {
 		r.fail(r.dir, 0, "", RuleMissingFile, "cannot open the seed directory: %v", unwrapPath(err))
-		return
+		return nil
 	}
 	defer root.Close()
 	r.root = root
@@ -66,13 +70,13 @@ func (r *reader) read() {
 	files, err := seedFiles(r.dir)
 	if err != nil {
 		r.fail(r.dir, 0, "", RuleMissingFile, "cannot list the seed directory: %v", unwrapPath(err))
-		return
+		return nil
 	}
 	if len(files) == 0 {
 		// An empty set is valid, but loading it would empty the store:
 		// far more likely a wrong directory than an intent.
 		r.fail(r.dir, 0, "", peacegraph.RuleRequired, "no *.yaml seed files in the directory")
-		return
+		return nil
 	}
 	for _, rel := range files {
 		r.file(rel)
@@ -81,8 +85,7 @@ func (r *reader) read() {
 	if err := r.d.Validate(); err != nil {
 		var ps peacegraph.Problems
 		if !errors.As(err, &ps) {
-			r.fail(r.dir, 0, "", "internal", "%v", err)
-			return
+			return fmt.Errorf("validating %s: %w", r.dir, err)
 		}
 		for _, p := range ps {
 			if r.broken && p.Rule == peacegraph.RuleUnknownReference {
@@ -91,6 +94,7 @@ func (r *reader) read() {
 			r.problem(p)
 		}
 	}
+	return nil
 }
 
 // seedFiles returns the slash-separated paths of the *.yaml files under
