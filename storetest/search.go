@@ -41,6 +41,16 @@ func testSearch(t *testing.T, s peacegraph.Store) {
 			// Only the quote holds both words, so it makes the snippet.
 			hit("c-heard", peacegraph.KindClaim, 2, "Our position is «really» being «heard»."),
 		}},
+		// Words match inside longer words: "monitor" in "monitoring".
+		{name: "SubstringOfAWord", q: peacegraph.SearchQuery{Text: "monitor", First: 20}, want: []peacegraph.SearchHit{
+			hit("revised-1", peacegraph.KindPoint, 3, "Ceasefire and «monitor»ing"),
+		}},
+		// Common words count like any other: "the" is searched, not dropped.
+		{name: "CommonWordsCount", q: peacegraph.SearchQuery{Text: "the cap", First: 20}, want: []peacegraph.SearchHit{
+			hit("c-accept", peacegraph.KindClaim, 2, "Carol Cruz accepts «the» army «cap»."),
+			hit("c-cap-support", peacegraph.KindClaim, 2, "Carol Cruz privately supports «the» army «cap»."),
+			hit("c-reject", peacegraph.KindClaim, 2, "Carol Cruz rejects «the» army «cap»."),
+		}},
 		{name: "EveryWordMustMatch", q: peacegraph.SearchQuery{Text: "army geneva", First: 20}, want: nil},
 		// A long field is cut between words, around the first match.
 		{name: "LongFieldCutBeforeMatch", q: peacegraph.SearchQuery{Text: "cabinet", First: 20}, want: []peacegraph.SearchHit{
