@@ -1192,6 +1192,8 @@ var sources = []*ast.Source{
 #   one Citation; where a Source's text is stored, every Citation of it has a
 #   quote that is a verbatim span of that text, with its offsets.
 # - Every list has one defined order, stated in its description.
+# - A nullable field is null when the value is not on record (an unknown
+#   date, role, publisher, note), never an empty string.
 
 "An ISO-8601 calendar date, e.g. \"2025-11-21\". Null where the date is unknown. An input that is not a real date of the form YYYY-MM-DD is rejected with BAD_USER_INPUT."
 scalar Date
@@ -1532,15 +1534,15 @@ type Query {
   "Events, by date (undated last), then ID; from and to (inclusive) keep only events dated within them, and leave out undated events."
   events(from: Date, to: Date): [Event!]!
 
-  "Who backs a point: the SUPPORTS stances on it (all positions when position is given). Ordered by actor name, actor ID."
+  "Who backs a point: the SUPPORTS stances on it by default, the stances of the position given, or every stance when position is null. Ordered by actor name, actor ID. NOT_FOUND when the plan has no such point."
   whoBacks(point: Int!, plan: ID, position: Position = SUPPORTS): [Stance!]!
   "The concession points of a plan (default as in plan()), each with its stances (who backs, who opposes), by number."
   concessions(plan: ID): [Point!]!
-  "Shortest connection between two nodes over any relationship, at most maxHops hops; empty when none. Among shortest paths, the one whose node IDs sort first."
+  "Shortest connection between two nodes over any relationship, at most maxHops hops (1 to 6); empty when none. Among shortest paths, the one whose node IDs sort first. NOT_FOUND when either node does not exist."
   path(from: ID!, to: ID!, maxHops: Int = 4): [PathStep!]!
-  "Case-insensitive full-text search over names, titles, summaries, claim texts and quotes; best match first, then kind, then ID."
+  "Case-insensitive full-text search over names, titles, summaries, claim texts and quotes; best match first, then kind, then ID. At most first (0 to 100) hits; BAD_USER_INPUT for empty text."
   search(text: String!, first: Int = 20): [SearchHit!]!
-  "The neighbourhood of a node, depth hops out, for visualization."
+  "The neighbourhood of a node, depth hops out (0 to 4), for visualization. NOT_FOUND when the center does not exist."
   graph(center: ID!, depth: Int = 1): GraphView!
 }
 `, BuiltIn: false},

@@ -50,6 +50,7 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic)
+	srv.AroundFields(emptyAsNull)
 	if o.observe != nil {
 		srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 			oc := graphql.GetOperationContext(ctx)

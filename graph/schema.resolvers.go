@@ -384,43 +384,35 @@ func (r *stanceResolver) Evidence(ctx context.Context, obj *peacegraph.Stance) (
 	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
 }
 
-// Actor returns ActorResolver implementation.
 func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
 
-// Citation returns CitationResolver implementation.
 func (r *Resolver) Citation() CitationResolver { return &citationResolver{r} }
 
-// Claim returns ClaimResolver implementation.
 func (r *Resolver) Claim() ClaimResolver { return &claimResolver{r} }
 
-// Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
-// PathStep returns PathStepResolver implementation.
 func (r *Resolver) PathStep() PathStepResolver { return &pathStepResolver{r} }
 
-// Plan returns PlanResolver implementation.
 func (r *Resolver) Plan() PlanResolver { return &planResolver{r} }
 
-// Point returns PointResolver implementation.
 func (r *Resolver) Point() PointResolver { return &pointResolver{r} }
 
-// Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
-// Source returns SourceResolver implementation.
 func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
 
-// Stance returns StanceResolver implementation.
 func (r *Resolver) Stance() StanceResolver { return &stanceResolver{r} }
 
-type actorResolver struct{ *Resolver }
-type citationResolver struct{ *Resolver }
-type claimResolver struct{ *Resolver }
-type eventResolver struct{ *Resolver }
-type pathStepResolver struct{ *Resolver }
-type planResolver struct{ *Resolver }
-type pointResolver struct{ *Resolver }
-type queryResolver struct{ *Resolver }
-type sourceResolver struct{ *Resolver }
-type stanceResolver struct{ *Resolver }
+type (
+	actorResolver    struct{ *Resolver }
+	citationResolver struct{ *Resolver }
+	claimResolver    struct{ *Resolver }
+	eventResolver    struct{ *Resolver }
+	pathStepResolver struct{ *Resolver }
+	planResolver     struct{ *Resolver }
+	pointResolver    struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+	sourceResolver   struct{ *Resolver }
+	stanceResolver   struct{ *Resolver }
+)
