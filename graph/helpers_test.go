@@ -50,7 +50,7 @@ func MustFixtureServer(tb testing.TB) *httptest.Server {
 type Response struct {
 	Status int
 	Header http.Header
-	Data   json.RawMessage  `json:"data"`
+	Data   json.RawMessage `json:"data"`
 	Errors []ResponseError `json:"errors"`
 	Raw    []byte
 }
