@@ -20,7 +20,8 @@ import (
 //     occurs in, summed over the words. Names and titles weigh 3, aliases
 //     2, every other field 1.
 //   - Hits are ranked by score descending, then Kind, then ID.
-//   - The snippet comes from the best field: the one holding the most of
+//   - The snippet comes from the best field, with its white space folded
+//     (each run one space, none at the ends): the one holding the most of
 //     the words, then the heaviest, then the first in SearchFields order.
 //     It is the whole field when it is at most SnippetLength characters
 //     long; otherwise a window of at most SnippetLength characters that
@@ -212,6 +213,7 @@ func lowerRunes(s string) []rune {
 // makeSnippet cuts a window of text around the first match of any word and
 // marks every match inside it. lower is text lower-cased by lowerRunes.
 func makeSnippet(text, lower []rune, words []string) string {
+	text, lower = foldSnippetSpace(text, lower)
 	marked := make([]bool, len(text))
 	first := len(text)
 	for _, w := range words {
@@ -270,4 +272,29 @@ func makeSnippet(text, lower []rune, words []string) string {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// foldSnippetSpace trims text and turns each run of white space in it, line
+// breaks included, into one space, so a snippet reads as one line. Words
+// hold no white space, so no match is lost.
+func foldSnippetSpace(text, lower []rune) ([]rune, []rune) {
+	t := make([]rune, 0, len(text))
+	l := make([]rune, 0, len(lower))
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			if len(t) == 0 || t[len(t)-1] == ' ' {
+				continue
+			}
+			r = ' '
+		}
+		t = append(t, r)
+		l = append(l, lower[i])
+		if r == ' ' {
+			l[len(l)-1] = ' '
+		}
+	}
+	for len(t) > 0 && t[len(t)-1] == ' ' {
+		t, l = t[:len(t)-1], l[:len(l)-1]
+	}
+	return t, l
 }

@@ -41,6 +41,7 @@ func TestScoreSearch(t *testing.T) {
 		{"EachWordItsBestField", actor, "envoy kyiv", 3, "«Envoy» to «Kyiv»", true},
 		{"OverlappingMatchesMarkedOnce", point, "peace pea", 6, "Ten-point «peace» plan", true},
 		{"TitleIsTheSnippetWhenItHoldsAsManyWords", point, "peace plan", 6, "Ten-point «peace» «plan»", true},
+		{"SnippetOnOneLine", &peacegraph.Claim{ID: "c", Text: "  A long\n\n  cap  "}, "cap", 1, "A long «cap»", true},
 		{"AllWordsMustMatch", point, "peace treaty", 0, "", false},
 		{"NoWordsNoMatch", point, "--", 0, "", false},
 	} {
