@@ -178,6 +178,11 @@ func TestReadReportsEachRuleAtItsLine(t *testing.T) {
 			want:  []problem{{"plans/2-amended.yaml", 11, "concession", "syntax"}},
 		},
 		{
+			name:  "list where text is expected, once",
+			edits: []edit{{"actors.yaml", "name: Northland", "name: [Northland]"}},
+			want:  []problem{{"actors.yaml", 20, "name", "syntax"}},
+		},
+		{
 			name:  "field given twice",
 			edits: []edit{{"actors.yaml", "    name: Northland\n", "    name: Northland\n    name: Norland\n"}},
 			want:  []problem{{"actors.yaml", 21, "name", "syntax"}},

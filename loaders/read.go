@@ -274,9 +274,7 @@ func (r *reader) problem(p peacegraph.Problem) {
 	}
 	loc := r.locs[p.Entity]
 	if loc == nil {
-		loc = r.byID(p.Kind, p.ID)
-	}
-	if loc == nil {
+		// Not one of the entities read: never lose the problem, though.
 		r.fail(r.dir, 0, field, p.Rule, "%s %q: %s", p.Kind, p.ID, p.Message)
 		return
 	}
@@ -284,17 +282,6 @@ func (r *reader) problem(p peacegraph.Problem) {
 		return
 	}
 	r.fail(loc.file, loc.lineOf(field), field, p.Rule, "%s", p.Message)
-}
-
-// byID finds an entity by kind and ID, for a problem that does not carry
-// its entity.
-func (r *reader) byID(kind peacegraph.Kind, id string) *location {
-	for _, n := range r.d.Nodes() {
-		if n.NodeKind() == kind && n.NodeID() == id {
-			return r.locs[n]
-		}
-	}
-	return nil
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

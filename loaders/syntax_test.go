@@ -89,6 +89,15 @@ func TestReadFileShapes(t *testing.T) {
 		}
 	})
 
+	t.Run("reports a section that is not a list", func(t *testing.T) {
+		dir := MustWriteDir(t, map[string]string{"actors.yaml": "events: []\nactors: none\n"})
+		got := problemsIn(t, dir, MustFail(t, dir))
+		want := []problem{{"actors.yaml", 2, "actors", "syntax"}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("problems:\n got %v\nwant %v", got, want)
+		}
+	})
+
 	t.Run("reports an entry that is not a mapping", func(t *testing.T) {
 		dir := MustWriteDir(t, map[string]string{"actors.yaml": "actors:\n  - a\n"})
 		got := problemsIn(t, dir, MustFail(t, dir))
@@ -203,4 +212,48 @@ func TestReadWithAFileThatIsNotYAML(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\n got %v\nwant %v", got, want)
 	}
+}
+
+func TestReadValues(t *testing.T) {
+	t.Run("reads an empty field as absent", func(t *testing.T) {
+		dir := MustWriteDir(t, map[string]string{"actors.yaml": "actors:\n  - id: a\n    name: A\n    kind: PERSON\n    role:\n    aliases: ~\n"})
+		d := MustRead(t, dir)
+		if got := d.Actors[0]; got.Role != "" || got.Aliases != nil {
+			t.Errorf("actor = %+v, want no role and no aliases", *got)
+		}
+	})
+
+	t.Run("reads anchors and aliases", func(t *testing.T) {
+		dir := MustWriteDir(t, map[string]string{"actors.yaml": "actors:\n" +
+			"  - id: a\n    name: &n Same Name\n    kind: PERSON\n" +
+			"  - id: b\n    name: *n\n    kind: PERSON\n"})
+		d := MustRead(t, dir)
+		if got, want := d.Actors[1].Name, "Same Name"; got != want {
+			t.Errorf("name = %q, want %q", got, want)
+		}
+	})
+
+	t.Run("reports an empty text file", func(t *testing.T) {
+		dir := MustBreak(t)
+		if err := os.WriteFile(filepath.Join(dir, "texts/report-one.txt"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := problemsIn(t, dir, MustFail(t, dir))
+		want := []problem{{"sources.yaml", 9, "text_file", "missing-file"}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("problems:\n got %v\nwant %v", got, want)
+		}
+	})
+
+	t.Run("reports a text file that is not UTF-8", func(t *testing.T) {
+		dir := MustBreak(t)
+		if err := os.WriteFile(filepath.Join(dir, "texts/report-one.txt"), []byte("caf\xe9"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := problemsIn(t, dir, MustFail(t, dir))
+		want := []problem{{"sources.yaml", 9, "text_file", "missing-file"}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("problems:\n got %v\nwant %v", got, want)
+		}
+	})
 }
