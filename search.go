@@ -20,10 +20,10 @@ import (
 //     occurs in, summed over the words. Names and titles weigh 3, aliases
 //     2, every other field 1.
 //   - Hits are ranked by score descending, then Kind, then ID.
-//   - The snippet comes from the best field, with its white space folded
-//     (each run one space, none at the ends): the one holding the most of
+//   - The snippet comes from the best field: the one holding the most of
 //     the words, then the heaviest, then the first in SearchFields order.
-//     It is the whole field when it is at most SnippetLength characters
+//     Its white space is folded first (each run one space, none at the
+//     ends), so a snippet is one line. It is the whole field when it is at most SnippetLength characters
 //     long; otherwise a window of at most SnippetLength characters that
 //     starts up to 40 characters before the first match (less when the
 //     field ends sooner), both ends moved inward to the nearest space, and
