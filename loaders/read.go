@@ -6,6 +6,7 @@
 package loaders
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -126,22 +127,21 @@ func seedFiles(dir string) ([]string, error) {
 	return files, err
 }
 
-// sections are the top-level keys of a seed file and the decoder of each
-// entry of their lists.
-func (r *reader) sections() []struct {
-	name, what string
-	decode     func(file string, n *yaml.Node)
-} {
-	return []struct {
-		name, what string
-		decode     func(file string, n *yaml.Node)
-	}{
-		{"actors", "actor", r.actor},
-		{"sources", "source", r.source},
-		{"plans", "plan", r.plan},
-		{"claims", "claim", r.claim},
-		{"stances", "stance", r.stance},
-		{"events", "event", r.event},
+// section is a top-level key of a seed file, with the decoder of each
+// entry of its list.
+type section struct {
+	name   string
+	decode func(file string, n *yaml.Node)
+}
+
+func (r *reader) sections() []section {
+	return []section{
+		{"actors", r.actor},
+		{"sources", r.source},
+		{"plans", r.plan},
+		{"claims", r.claim},
+		{"stances", r.stance},
+		{"events", r.event},
 	}
 }
 
@@ -154,7 +154,7 @@ func (r *reader) file(rel string) {
 		r.fail(file, 0, "", RuleMissingFile, "cannot read the file: %v", unwrapPath(err))
 		return
 	}
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	switch err := dec.Decode(&doc); {
 	case err == io.EOF:
@@ -183,6 +183,7 @@ func (r *reader) file(rel string) {
 		return
 	}
 	if top.Kind != yaml.MappingNode {
+		r.broken = true
 		r.fail(file, top.Line, "", RuleSyntax, "a seed file must be a mapping of %s, not %s", r.sectionNames(), describe(top))
 		return
 	}
@@ -200,7 +201,7 @@ func (r *reader) file(rel string) {
 				continue
 			}
 			found = true
-			r.section(file, sec.name, sec.what, v, sec.decode)
+			r.section(file, sec, v)
 		}
 		if !found {
 			r.fail(file, k.Line, k.Value, RuleUnknownField, "a seed file has no section %q (it has %s)", k.Value, r.sectionNames())
@@ -217,17 +218,18 @@ func (r *reader) sectionNames() string {
 }
 
 // section decodes the list under one top-level key.
-func (r *reader) section(file, name, what string, n *yaml.Node, decode func(string, *yaml.Node)) {
+func (r *reader) section(file string, sec section, n *yaml.Node) {
 	v := deref(n)
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 		return
 	case v.Kind != yaml.SequenceNode:
-		r.fail(file, n.Line, name, RuleSyntax, "%s must be a list of entries, not %s", name, describe(v))
+		r.broken = true // what it should define is lost
+		r.fail(file, n.Line, sec.name, RuleSyntax, "%s must be a list of entries, not %s", sec.name, describe(v))
 		return
 	}
 	for _, item := range v.Content {
-		decode(file, item)
+		sec.decode(file, item)
 	}
 }
 
