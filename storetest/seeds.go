@@ -3,6 +3,7 @@ package storetest
 import (
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,6 +87,58 @@ func testSeeds(t *testing.T, s peacegraph.Store) {
 		}
 		if !found {
 			t.Errorf("no claim by kirill-dmitriev quotes %q from %s", "really being heard", src.ID)
+		}
+	})
+
+	t.Run("EveryQuoteOfStoredTextAtItsOffsets", func(t *testing.T) {
+		sources, err := s.Sources(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := make(map[string]string)
+		for _, src := range sources {
+			text[src.ID] = src.Text
+		}
+		pages, err := s.Claims(ctx, []peacegraph.ClaimQuery{{First: len(d.Claims) + 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(pages[0].Claims); got != len(d.Claims) {
+			t.Errorf("store holds %d claims, the seeds %d", got, len(d.Claims))
+		}
+		for _, c := range pages[0].Claims {
+			for i, ct := range c.Citations {
+				if text[ct.SourceID] == "" {
+					continue
+				}
+				span := peacegraph.Substring(text[ct.SourceID], ct.Start, ct.End)
+				if a, b, ok := peacegraph.LocateQuote(span, ct.Quote); !ok || a != 0 || b != ct.End-ct.Start {
+					t.Errorf("%s citation %d: text at [%d, %d) is %q, not the quote %q", c.ID, i, ct.Start, ct.End, span, ct.Quote)
+				}
+			}
+		}
+	})
+
+	t.Run("WitkoffConnectedToUmerov", func(t *testing.T) {
+		path, err := s.Path(ctx, "steve-witkoff", "rustem-umerov", 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(path) == 0 || path[len(path)-1].NodeID != "rustem-umerov" {
+			t.Fatalf("path = %v, want one ending at rustem-umerov", path)
+		}
+		d.Complete() // Edges needs contradictions made symmetric
+		edges := make(map[[2]string][]string)
+		for _, e := range d.Edges() {
+			edges[[2]string{e.Source, e.Target}] = append(edges[[2]string{e.Source, e.Target}], e.Type)
+			edges[[2]string{e.Target, e.Source}] = append(edges[[2]string{e.Target, e.Source}], e.Type)
+		}
+		from := "steve-witkoff"
+		for _, step := range path {
+			if types := edges[[2]string{from, step.NodeID}]; !slices.Contains(types, step.Relation) {
+				t.Errorf("step %s -[%s]- %s is not an edge of the seeds (%q)", from, step.Relation, step.NodeID, types)
+			}
+			from = step.NodeID
 		}
 	})
 }
