@@ -79,7 +79,8 @@ type Store interface {
 
 	// Search finds nodes whose names, aliases, titles, summaries, claim
 	// texts or quotes contain the query's words, case-insensitively.
-	// EINVALID for empty text or a negative First.
+	// Matching, scores and snippets follow the rules of SearchNodes.
+	// EINVALID for text without words or a negative First.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 
 	// Path returns a shortest undirected connection from one node to
