@@ -41,14 +41,16 @@ type Store interface {
 	Actors(ctx context.Context, q ActorQuery) (*ActorPage, error)
 
 	// Members returns, for each actor ID, the IDs of the actors affiliated
-	// with it (the inverse of Affiliations), aligned with ids.
+	// with it (the inverse of Affiliations), in actor order, aligned with
+	// ids.
 	Members(ctx context.Context, ids []string) ([][]string, error)
 
 	// Plans lists all plans by Seq.
 	Plans(ctx context.Context) ([]*Plan, error)
 
 	// Points returns, for each plan ID, its points that pass the filter,
-	// aligned with planIDs. An empty plan ID means the default plan.
+	// aligned with planIDs. An empty plan ID means the default plan; an
+	// unknown one has no points.
 	Points(ctx context.Context, planIDs []string, f PointFilter) ([][]*Point, error)
 
 	// PointByNumber returns a plan's point by number ("" plan: the default
