@@ -8,6 +8,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/rs/zerolog"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/peacegraph/peacegraph"
@@ -53,8 +54,8 @@ func presentError(base zerolog.Logger) graphql.ErrorPresenterFunc {
 			out := withPath(ctx, gqlErr)
 			out.Message = domain.Message
 			out.Extensions = map[string]any{"code": extensionCode(domain.Code)}
-			if domain.Field != "" {
-				out.Extensions["argument"] = domain.Field
+			if arg := argumentOf(domain, gqlErr.Path, out.Path); arg != "" {
+				out.Extensions["argument"] = arg
 			}
 			return out
 		case gqlErr.Err == nil && domain == nil:
@@ -78,8 +79,26 @@ func withPath(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
 	out := &gqlerror.Error{Err: e.Err, Message: e.Message, Path: e.Path, Locations: e.Locations, Rule: e.Rule}
 	if fc := graphql.GetFieldContext(ctx); fc != nil {
 		out.Path = fc.Path()
+		if len(out.Locations) == 0 && fc.Field.Field != nil && fc.Field.Position != nil {
+			out.Locations = []gqlerror.Location{{Line: fc.Field.Position.Line, Column: fc.Field.Position.Column}}
+		}
 	}
 	return out
+}
+
+// argumentOf names the argument at fault: the one the domain error names,
+// or else the one whose value gqlgen was reading when the error arose (its
+// path is the field's path plus the argument's name).
+func argumentOf(e *peacegraph.Error, errPath, fieldPath ast.Path) string {
+	if e.Field != "" {
+		return e.Field
+	}
+	if len(errPath) > len(fieldPath) {
+		if name, ok := errPath[len(fieldPath)].(ast.PathName); ok {
+			return string(name)
+		}
+	}
+	return ""
 }
 
 // recoverPanic turns a panic in a resolver into an error the presenter
