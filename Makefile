@@ -65,7 +65,7 @@ clean: ## Remove build output.
 # --- Neo4j for development and tests (neo4j-dev/) ---------------------------
 # neo4j-dev/ starts Neo4j Community in-process with Bolt on 127.0.0.1, so the
 # Neo4j store is developed and tested against a real server without Docker.
-# Data, logs, pid and console log live in .neo4j/ (ignored by git).
+# Data, logs, pid, console log and build log live in .neo4j/ (ignored by git).
 # Authentication is off unless NEO4J_DEV_PASSWORD is set (8+ characters);
 # the Bolt port is NEO4J_DEV_PORT (default 7687).
 NEO4J_DEV_HOME      := $(CURDIR)/.neo4j
@@ -75,8 +75,12 @@ NEO4J_DEV_TIMEOUT   ?= 120
 NEO4J_DEV_JAVA      ?= java
 NEO4J_DEV_MVN       ?= mvn
 # A bounded heap (the page cache, 256 MiB, is off-heap) for a small machine
-# shared with the tests that use the server.
-NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8
+# shared with the tests that use the server, and the JVM options Neo4j's own
+# launcher passes: without the --add-opens the page cache and the
+# transaction log fall back to slower paths and log warnings.
+NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
+  -Dfile.encoding=UTF-8 -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true -Dlog4j2.disable.jmx=true \
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
 NEO4J_DEV_PID       := $(NEO4J_DEV_HOME)/neo4j.pid
 NEO4J_DEV_LOG       := $(NEO4J_DEV_HOME)/neo4j.log
 NEO4J_DEV_MAIN      := org.peacegraph.neo4jdev.Main
@@ -87,7 +91,9 @@ NEO4J_DEV_BUILT     := neo4j-dev/target/.built
 $(NEO4J_DEV_BUILT): neo4j-dev/pom.xml $(shell find neo4j-dev/src -type f 2>/dev/null)
 	@command -v $(NEO4J_DEV_MVN) >/dev/null || { echo "neo4j-dev: Maven ($(NEO4J_DEV_MVN)) is needed for the first build" >&2; exit 1; }
 	@echo "neo4j-dev: building (the first build downloads Neo4j from Maven Central)"
-	cd neo4j-dev && $(NEO4J_DEV_MVN) -q -B clean package -DskipTests
+	@mkdir -p "$(NEO4J_DEV_HOME)"
+	@cd neo4j-dev && $(NEO4J_DEV_MVN) -B clean package -DskipTests >"$(NEO4J_DEV_HOME)/build.log" 2>&1 || \
+	  { echo "neo4j-dev: build failed; last lines of $(NEO4J_DEV_HOME)/build.log:" >&2; tail -n 40 "$(NEO4J_DEV_HOME)/build.log" >&2; exit 1; }
 	@touch $@
 
 # Shell helpers shared by the recipes below. neo4j_ours: the pid file names
@@ -122,12 +128,12 @@ neo4j-up: ## Start Neo4j on 127.0.0.1:$NEO4J_DEV_PORT (default 7687) in the back
 	tail -n 40 "$(NEO4J_DEV_LOG)" >&2; exit 1
 
 .PHONY: neo4j-down
-neo4j-down: ## Stop the Neo4j started by neo4j-up (SIGTERM, then SIGKILL after 60 s).
+neo4j-down: ## Stop the Neo4j started by neo4j-up (SIGTERM, then SIGKILL after 45 s).
 	@$(NEO4J_DEV_SH); \
 	if ! neo4j_ours; then echo "neo4j-dev: not running"; rm -f "$(NEO4J_DEV_PID)"; exit 0; fi; \
 	p=$$(neo4j_pid); kill -TERM "$$p"; \
-	for i in $$(seq 1 60); do kill -0 "$$p" 2>/dev/null || { rm -f "$(NEO4J_DEV_PID)"; echo "neo4j-dev: stopped (pid $$p)"; exit 0; }; sleep 1; done; \
-	echo "neo4j-dev: pid $$p ignored SIGTERM for 60s; killing it" >&2; kill -KILL "$$p" 2>/dev/null; rm -f "$(NEO4J_DEV_PID)"
+	for i in $$(seq 1 45); do kill -0 "$$p" 2>/dev/null || { rm -f "$(NEO4J_DEV_PID)"; echo "neo4j-dev: stopped (pid $$p)"; exit 0; }; sleep 1; done; \
+	echo "neo4j-dev: pid $$p ignored SIGTERM for 45s; killing it" >&2; kill -KILL "$$p" 2>/dev/null; rm -f "$(NEO4J_DEV_PID)"
 
 .PHONY: neo4j-reset
 neo4j-reset: neo4j-down ## Stop Neo4j and wipe its data (.neo4j/data); neo4j-up starts it empty.

@@ -1,11 +1,14 @@
 package org.peacegraph.neo4jdev;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -31,6 +34,9 @@ import org.neo4j.io.ByteUnit;
  * cleanly so the next start needs no recovery.
  */
 public final class Main {
+    /** How long a shutdown may wait for clients before the JVM halts. */
+    private static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(30);
+
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -62,6 +68,13 @@ public final class Main {
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                // By default the Bolt server waits 5 s for connections and
+                // 5 s more for its network threads when it stops, after the
+                // databases are already checkpointed and closed; a dev server
+                // stopped at the end of every test run has no use for that.
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -69,7 +82,23 @@ public final class Main {
         // DBMS down there flushes the page cache and checkpoints.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("neo4j-dev: shutting down");
+            // A client holding an open transaction or connection can keep
+            // the Bolt server's shutdown waiting for minutes. Stop waiting
+            // after a bound: the databases are checkpointed first, and even
+            // if not, the next start recovers from the transaction log.
+            Thread watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(SHUTDOWN_BOUND.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.println("neo4j-dev: shutdown still waiting after " + SHUTDOWN_BOUND.toSeconds() + "s; halting");
+                Runtime.getRuntime().halt(1);
+            }, "neo4j-dev-shutdown-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             dbms.shutdown();
+            watchdog.interrupt();
             System.out.println("neo4j-dev: stopped");
             stopped.countDown();
         }, "neo4j-dev-shutdown"));
