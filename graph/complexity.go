@@ -7,15 +7,16 @@ import (
 // ComplexityLimit is the most a request may cost. A field costs 1 plus
 // what it selects; a list multiplies what it selects by the number of
 // items it can return: `first` for connections, and for plain lists a
-// generous estimate of their length in a real graph. The limit lets a page
-// of 50 actors with 50 claims each and their citations through, and stops
-// queries that nest connections three deep.
-const ComplexityLimit = 50000
+// generous estimate of their length in a real graph. The limit lets
+// through a page of 100 actors with 20 claims each, their citations and
+// sources, beside a plan's points with their stances, actors, events and
+// participants; it stops queries that nest connections three deep.
+const ComplexityLimit = 200000
 
 // Estimated lengths of the lists that are not paginated.
 const (
-	fewItems  = 5   // authors, affiliations, citations, evidence, sources of a point
-	someItems = 20  // stances on a target or of an actor, members, participants
+	fewItems  = 3   // authors, affiliations, citations, evidence, sources of a point
+	someItems = 10  // stances on a target or of an actor, members, events, participants
 	planItems = 30  // points of a plan
 	allItems  = 100 // top-level lists: sources, events, search hits
 )

@@ -30,12 +30,12 @@ func MustStore(tb testing.TB, d *peacegraph.Dataset) *memory.Store {
 
 // MustServer serves the GraphQL handler over store on a real HTTP server.
 // The handler's log goes to logs when it is not nil.
-func MustServer(tb testing.TB, store peacegraph.Store, logs io.Writer) *httptest.Server {
+func MustServer(tb testing.TB, store peacegraph.Store, logs io.Writer, opts ...graph.Option) *httptest.Server {
 	tb.Helper()
 	if logs == nil {
 		logs = io.Discard
 	}
-	srv := httptest.NewServer(graph.NewHandler(store, zerolog.New(logs)))
+	srv := httptest.NewServer(graph.NewHandler(store, zerolog.New(logs), opts...))
 	tb.Cleanup(srv.Close)
 	return srv
 }

@@ -9,10 +9,10 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// batchWait is how long a loader gathers keys before it asks the Store.
-// gqlgen resolves the items of a list concurrently, so every sibling of a
-// level asks within this window and a level costs one Store call.
-const batchWait = 5 * time.Millisecond
+// defaultBatchWait is how long a loader gathers keys before it asks the
+// Store. gqlgen resolves the items of a list concurrently, so every sibling
+// of a level asks within this window and a level costs one Store call.
+const defaultBatchWait = 16 * time.Millisecond
 
 // loaders batch and cache the Store reads of one request. A fresh set per
 // request keeps one user's answers from leaking into another's and bounds
@@ -63,7 +63,7 @@ func (k pointsKey) filter() peacegraph.PointFilter {
 	return f
 }
 
-func newLoaders(store peacegraph.Store) *loaders {
+func newLoaders(store peacegraph.Store, batchWait time.Duration) *loaders {
 	wait := dataloadgen.WithWait(batchWait)
 	return &loaders{
 		nodes:          dataloadgen.NewLoader(batch(store.Nodes), wait),
