@@ -90,7 +90,7 @@ NEO4J_DEV_BUILT     := neo4j-dev/target/.built
 # runs from neo4j-dev/target with no network.
 $(NEO4J_DEV_BUILT): neo4j-dev/pom.xml $(shell find neo4j-dev/src -type f 2>/dev/null)
 	@command -v $(NEO4J_DEV_MVN) >/dev/null || { echo "neo4j-dev: Maven ($(NEO4J_DEV_MVN)) is needed for the first build" >&2; exit 1; }
-	@echo "neo4j-dev: building (the first build downloads Neo4j from Maven Central)"
+	@echo "neo4j-dev: building (the first build downloads Neo4j from Maven Central; log in .neo4j/build.log)"
 	@mkdir -p "$(NEO4J_DEV_HOME)"
 	@cd neo4j-dev && $(NEO4J_DEV_MVN) -B clean package -DskipTests >"$(NEO4J_DEV_HOME)/build.log" 2>&1 || \
 	  { echo "neo4j-dev: build failed; last lines of $(NEO4J_DEV_HOME)/build.log:" >&2; tail -n 40 "$(NEO4J_DEV_HOME)/build.log" >&2; exit 1; }
