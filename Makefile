@@ -96,12 +96,14 @@ $(NEO4J_DEV_BUILT): neo4j-dev/pom.xml $(shell find neo4j-dev/src -type f 2>/dev/
 	  { echo "neo4j-dev: build failed; last lines of $(NEO4J_DEV_HOME)/build.log:" >&2; tail -n 40 "$(NEO4J_DEV_HOME)/build.log" >&2; exit 1; }
 	@touch $@
 
+# The server runs in its own session (setsid, where there is one) so that a
+# Ctrl-C in the terminal that ran neo4j-up does not reach it.
 # Shell helpers shared by the recipes below. neo4j_ours: the pid file names
 # a live neo4j-dev process (the command line check guards against a reused
 # pid). neo4j_answers: something accepts TCP on the Bolt port.
 NEO4J_DEV_SH = \
   neo4j_pid() { cat "$(NEO4J_DEV_PID)" 2>/dev/null; }; \
-  neo4j_ours() { p=$$(neo4j_pid); [ -n "$$p" ] && kill -0 "$$p" 2>/dev/null && tr '\0' ' ' <"/proc/$$p/cmdline" 2>/dev/null | grep -q "$(NEO4J_DEV_MAIN)"; }; \
+  neo4j_ours() { p=$$(neo4j_pid); [ -n "$$p" ] && kill -0 "$$p" 2>/dev/null && ps -p "$$p" -o args= 2>/dev/null | grep -q "$(NEO4J_DEV_MAIN)"; }; \
   neo4j_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$(NEO4J_DEV_PORT)") 2>/dev/null; }
 
 .PHONY: neo4j-build
@@ -115,7 +117,7 @@ neo4j-up: ## Start Neo4j on 127.0.0.1:$NEO4J_DEV_PORT (default 7687) in the back
 	$(MAKE) -s --no-print-directory $(NEO4J_DEV_BUILT) || exit 1; \
 	mkdir -p "$(NEO4J_DEV_HOME)"; : >"$(NEO4J_DEV_LOG)"; \
 	NEO4J_DEV_HOME="$(NEO4J_DEV_HOME)" NEO4J_DEV_PORT="$(NEO4J_DEV_PORT)" NEO4J_DEV_PASSWORD="$(NEO4J_DEV_PASSWORD)" \
-	  setsid nohup $(NEO4J_DEV_JAVA) $(NEO4J_DEV_JAVA_OPTS) -cp 'neo4j-dev/target/classes:neo4j-dev/target/lib/*' $(NEO4J_DEV_MAIN) \
+	  $$(command -v setsid) nohup $(NEO4J_DEV_JAVA) $(NEO4J_DEV_JAVA_OPTS) -cp 'neo4j-dev/target/classes:neo4j-dev/target/lib/*' $(NEO4J_DEV_MAIN) \
 	  >>"$(NEO4J_DEV_LOG)" 2>&1 </dev/null & \
 	echo $$! >"$(NEO4J_DEV_PID)"; \
 	echo "neo4j-dev: starting (pid $$(neo4j_pid), log $(NEO4J_DEV_LOG))"; \
