@@ -13,6 +13,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.Version;
 
 /**
  * Starts Neo4j Community in this JVM with its Bolt connector on 127.0.0.1, so
@@ -108,12 +109,19 @@ public final class Main {
             // must be changed on first login; set it here so clients can log
             // in directly. Rerunning on every start keeps it in step with the
             // environment.
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+            try {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                        Map.of("password", password));
+            } catch (RuntimeException e) {
+                // Neo4j's own threads would keep the JVM alive without a
+                // usable login; exit (the hook shuts down) so the caller sees it.
+                System.out.println("neo4j-dev: cannot set the password of user neo4j: " + e.getMessage());
+                System.exit(1);
+            }
         }
 
-        System.out.println("neo4j-dev: Neo4j " + org.neo4j.kernel.internal.Version.getNeo4jVersion()
+        System.out.println("neo4j-dev: Neo4j " + Version.getNeo4jVersion()
                 + " home " + home + ", auth " + (auth ? "enabled (user neo4j)" : "disabled"));
         System.out.println("neo4j-dev: bolt listening on 127.0.0.1:" + port);
         stopped.await();
