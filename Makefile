@@ -14,10 +14,12 @@ run: ## Serve the seeded graph on the embedded store (http://localhost:8080).
 
 .PHONY: test
 test: ## Every check CI makes: Neo4j up, vet, formatting, generated code, race tests on both stores, GraphQL-over-HTTP audit.
-	@$(MAKE) --no-print-directory neo4j-up
-	@status=0; \
+	@started=0; \
+	  if ! $(MAKE) -s --no-print-directory neo4j-status >/dev/null 2>&1; then \
+	    $(MAKE) --no-print-directory neo4j-up || exit 1; started=1; fi; \
+	  status=0; \
 	  $(MAKE) --no-print-directory check unit audit NEO4J_URI=$(NEO4J_TEST_URI) CI=true || status=$$?; \
-	  $(MAKE) --no-print-directory neo4j-down; \
+	  if [ $$started = 1 ]; then $(MAKE) --no-print-directory neo4j-down; fi; \
 	  exit $$status
 
 # --- The pieces ----------------------------------------------------------------
