@@ -45,6 +45,60 @@ type Claim struct {
 	Contradicts []string
 	// Note records caveats on the claim's reliability.
 	Note string
+	// Denies names claims whose assertion this claim denies. Complete
+	// turns each denial into a contradiction of both claims.
+	Denies []string
+	// Reviews are fact-checks of the claim, when a fact-checker has
+	// published one; the graph itself never rates a claim.
+	Reviews []Review
+	// Corroboration says how widely the claim is carried; Complete derives
+	// it from the citations and the sources' republications.
+	Corroboration Corroboration
+	// ContradictionRules says, for each claim in Contradicts, which rules
+	// make the two contradict (RuleContradicts, RuleDenies,
+	// RulePositions), sorted; Complete derives it.
+	ContradictionRules map[string][]string
+}
+
+// The rules by which two claims contradict (docs/rules.md).
+const (
+	// ContradictionExplicit: the seeds link the claims with contradicts.
+	ContradictionExplicit = "contradicts"
+	// ContradictionDenial: one claim denies what the other asserts.
+	ContradictionDenial = "denies"
+	// ContradictionPositions: the claims are evidence of different
+	// positions of one actor on one target on the same date.
+	ContradictionPositions = "positions"
+)
+
+// Review is a published fact-check of a claim, as schema.org's ClaimReview
+// describes one. Ratings are whole numbers; 0 means unset.
+type Review struct {
+	// Reviewer is the fact-checking organization or person.
+	Reviewer string
+	// Rating is the verdict in the reviewer's words, e.g. "Misleading".
+	Rating string
+	// RatingValue places the verdict on the reviewer's scale from
+	// WorstRating to BestRating; all three are 0 when there is no scale.
+	RatingValue, BestRating, WorstRating int
+	Explanation                          string
+	Date                                 Date
+	URL                                  string
+}
+
+// Corroboration counts the distinct reports and publishers that carry a
+// claim (docs/rules.md).
+type Corroboration struct {
+	// Sources is the number of distinct original reports: a republication
+	// counts as the report it republishes.
+	Sources int
+	// Publishers is the number of distinct publishers of those reports.
+	Publishers int
+	// Earliest is the earliest publication date among the citing sources
+	// and the reports they republish, "" when none is dated;
+	// EarliestSourceID is that source (the lowest ID on a tie).
+	Earliest         Date
+	EarliestSourceID string
 }
 
 // NodeID implements Node.

@@ -16,6 +16,8 @@ type Dataset struct {
 	Sources []*Source
 	Stances []*Stance
 	Events  []*Event
+	// Disputes are the contested questions the seeds record.
+	Disputes []*Dispute
 }
 
 // Problem is one broken rule in a dataset. Kind, ID and Field locate it so
@@ -66,6 +68,12 @@ const (
 	RuleMissingQuote     = "missing-quote"
 	RuleNoEvidence       = "no-evidence"
 	RuleDuplicateStance  = "duplicate-stance"
+	// RuleCycle: a chain of references that leads back to where it started
+	// (a source that republishes itself, through others or not).
+	RuleCycle = "cycle"
+	// RuleConflict: two fields that cannot both hold, such as a point
+	// both amended and recorded as dropped.
+	RuleConflict = "conflict"
 )
 
 // Nodes returns every node of the dataset by ID. A duplicated ID keeps
@@ -95,15 +103,20 @@ func (d *Dataset) Nodes() map[string]Node {
 	for _, x := range d.Events {
 		add(x)
 	}
+	for _, x := range d.Disputes {
+		add(x)
+	}
 	return m
 }
 
 // Complete fills in what is derived rather than written in the seeds: the
 // code-point offsets of each quote in its source's stored text, each
-// stance's AsOf (the latest date of its evidence), each plan's Seq (its
-// load order), and the sorted, symmetric closure of Contradicts. Call it
-// before Validate; it leaves anything it cannot resolve for Validate to
-// report.
+// stance's EvidenceDates and AsOf (the latest date of its evidence), each
+// plan's Seq (its load order) and Changes, each claim's Corroboration, and
+// the sorted, symmetric contradictions of docs/rules.md (Contradicts and
+// ContradictionRules). Call it before Validate; it leaves anything it
+// cannot resolve for Validate to report. It may run again on a completed
+// dataset and gives the same result.
 func (d *Dataset) Complete() {
 	nodes := d.Nodes()
 	for i, p := range d.Plans {
@@ -121,40 +134,52 @@ func (d *Dataset) Complete() {
 				ct.Start, ct.End = s, e
 			}
 		}
+		c.Corroboration = corroborate(c, nodes)
 	}
 	for _, s := range d.Stances {
 		s.AsOf = ""
-		for _, id := range s.EvidenceIDs {
+		s.EvidenceDates = make([]Date, len(s.EvidenceIDs))
+		for i, id := range s.EvidenceIDs {
 			if c, ok := nodes[id].(*Claim); ok {
+				s.EvidenceDates[i] = c.Date
 				s.AsOf = MaxDate(s.AsOf, c.Date)
 			}
 		}
 	}
-	contra := make(map[string]map[string]bool)
-	link := func(a, b string) {
-		if contra[a] == nil {
-			contra[a] = make(map[string]bool)
-		}
-		contra[a][b] = true
+	d.completeContradictions(nodes)
+	order := claimOrder(d.Claims)
+	about := claimsAbout(d.Claims)
+	for _, p := range d.Plans {
+		p.Changes = planChanges(p, d.Points, about, order)
 	}
-	for _, c := range d.Claims {
-		for _, o := range c.Contradicts {
-			if _, ok := nodes[o].(*Claim); ok && o != c.ID {
-				link(c.ID, o)
-				link(o, c.ID)
+}
+
+// claimOrder ranks the claims in claim order: date, undated last, then ID.
+func claimOrder(claims []*Claim) map[string]int {
+	sorted := append([]*Claim(nil), claims...)
+	sort.SliceStable(sorted, func(i, j int) bool { return ClaimKey(sorted[i]) < ClaimKey(sorted[j]) })
+	order := make(map[string]int, len(sorted))
+	for i, c := range sorted {
+		if _, ok := order[c.ID]; !ok {
+			order[c.ID] = i
+		}
+	}
+	return order
+}
+
+// claimsAbout maps each node to the claims about it, in claim order.
+func claimsAbout(claims []*Claim) map[string][]*Claim {
+	sorted := append([]*Claim(nil), claims...)
+	sort.SliceStable(sorted, func(i, j int) bool { return ClaimKey(sorted[i]) < ClaimKey(sorted[j]) })
+	m := make(map[string][]*Claim)
+	for _, c := range sorted {
+		for _, id := range c.AboutIDs {
+			if l := m[id]; len(l) == 0 || l[len(l)-1] != c {
+				m[id] = append(m[id], c)
 			}
 		}
 	}
-	for _, c := range d.Claims {
-		if _, ok := contra[c.ID]; !ok {
-			continue
-		}
-		c.Contradicts = c.Contradicts[:0]
-		for o := range contra[c.ID] {
-			c.Contradicts = append(c.Contradicts, o)
-		}
-		sort.Strings(c.Contradicts)
-	}
+	return m
 }
 
 // Validate checks every rule of the dataset and returns all problems at
@@ -169,15 +194,20 @@ func (d *Dataset) Validate() error {
 		v.plan(p)
 	}
 	v.points(d.Points)
+	v.versions(d.Plans, d.Points)
 	for _, s := range d.Sources {
 		v.source(s)
 	}
+	v.republications(d.Sources)
 	for _, c := range d.Claims {
 		v.claim(c)
 	}
 	v.stances(d.Stances)
 	for _, e := range d.Events {
 		v.event(e)
+	}
+	for _, x := range d.Disputes {
+		v.dispute(x)
 	}
 	if len(v.problems) == 0 {
 		return nil
@@ -230,6 +260,9 @@ func (v *validator) ids(d *Dataset) {
 		check(x)
 	}
 	for _, x := range d.Events {
+		check(x)
+	}
+	for _, x := range d.Disputes {
 		check(x)
 	}
 }
@@ -392,6 +425,14 @@ func (v *validator) claim(c *Claim) {
 		if v.ref(c, fmt.Sprintf("contradicts[%d]", i), id, KindClaim) && id == c.ID {
 			v.add(c, fmt.Sprintf("contradicts[%d]", i), RuleUnknownReference, "a claim cannot contradict itself")
 		}
+	}
+	for i, id := range c.Denies {
+		if v.ref(c, fmt.Sprintf("denies[%d]", i), id, KindClaim) && id == c.ID {
+			v.add(c, fmt.Sprintf("denies[%d]", i), RuleUnknownReference, "a claim cannot deny itself")
+		}
+	}
+	for i, r := range c.Reviews {
+		v.review(c, fmt.Sprintf("reviews[%d]", i), r)
 	}
 }
 

@@ -23,6 +23,8 @@ const (
 	KindClaim  Kind = "Claim"
 	KindSource Kind = "Source"
 	KindEvent  Kind = "Event"
+	// KindDispute is a contested question of the record with its sides.
+	KindDispute Kind = "Dispute"
 )
 
 // Node is any vertex of the graph. IDs are unique across all kinds, so one

@@ -17,6 +17,14 @@ type Plan struct {
 	// Seq is the plan's position in load order; the plan with the lowest
 	// Seq is the default plan that queries without a plan argument use.
 	Seq int
+	// SeedChanges are what the seeds record of the fate of the revised
+	// plan's points (KEPT, DROPPED or UNKNOWN, with evidence); only a
+	// plan that revises another has them.
+	SeedChanges []PointChange
+	// Changes is, for a plan that revises another, the fate of each point
+	// of the revised plan in number order, then the points this plan
+	// adds; Complete derives it (docs/rules.md).
+	Changes []PointChange
 }
 
 // NodeID implements Node.

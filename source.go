@@ -15,6 +15,10 @@ type Source struct {
 	Text string
 	// Note records caveats, e.g. that the outlet is state-aligned.
 	Note string
+	// Republishes is the ID of the report this page republishes, or "".
+	// A republication counts as the report it copies when claims are
+	// corroborated, so one wire story carried by ten sites counts once.
+	Republishes string
 }
 
 // NodeID implements Node.

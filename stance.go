@@ -34,6 +34,9 @@ type Stance struct {
 	AsOf Date
 	// Note is a neutral remark on the stance, e.g. the condition set.
 	Note string
+	// EvidenceDates are the dates of the evidence claims, aligned with
+	// EvidenceIDs ("" for an undated claim); Complete derives them.
+	EvidenceDates []Date
 }
 
 // StanceFilter narrows a list of stances. Empty lists and "" match
@@ -42,6 +45,12 @@ type StanceFilter struct {
 	ActorIDs  []string
 	TargetIDs []string
 	Position  Position
+	// AsOf, when set, counts only evidence dated on or before it, and
+	// selects the effective stance as of that date (EffectiveStances).
+	AsOf Date
+	// All returns every stance as stored, with all its evidence: no
+	// effective-stance selection and no trimming. Stance history uses it.
+	All bool
 }
 
 // Match reports whether s passes the filter.

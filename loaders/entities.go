@@ -62,6 +62,7 @@ func (r *reader) source(file string, n *yaml.Node) {
 		{"language", func(v *yaml.Node) { src.Language = s.str("language", v) }},
 		{"text_file", func(v *yaml.Node) { textFile, textLine = s.str("text_file", v), v.Line }},
 		{"note", func(v *yaml.Node) { src.Note = s.str("note", v) }},
+		{"republishes", func(v *yaml.Node) { src.Republishes = s.str("republishes", v) }},
 	})
 	if !ok {
 		return
@@ -84,6 +85,11 @@ func (r *reader) plan(file string, n *yaml.Node) {
 		{"authors", func(v *yaml.Node) { p.AuthorIDs = s.strs("authors", v) }},
 		{"revises", func(v *yaml.Node) { p.Revises = s.str("revises", v) }},
 		{"points", func(v *yaml.Node) { points = v }},
+		{"changes", func(v *yaml.Node) {
+			for i, item := range s.list("changes", v) {
+				p.SeedChanges = append(p.SeedChanges, s.change(fmt.Sprintf("changes[%d]", i), item))
+			}
+		}},
 	})
 	if !ok {
 		return
@@ -149,6 +155,12 @@ func (r *reader) claim(file string, n *yaml.Node) {
 			}
 		}},
 		{"contradicts", func(v *yaml.Node) { c.Contradicts = s.strs("contradicts", v) }},
+		{"denies", func(v *yaml.Node) { c.Denies = s.strs("denies", v) }},
+		{"reviews", func(v *yaml.Node) {
+			for i, item := range s.list("reviews", v) {
+				c.Reviews = append(c.Reviews, s.review(fmt.Sprintf("reviews[%d]", i), item))
+			}
+		}},
 		{"note", func(v *yaml.Node) { c.Note = s.str("note", v) }},
 	})
 	if ok {

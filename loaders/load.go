@@ -17,18 +17,21 @@ type Summary struct {
 	Sources int
 	Stances int
 	Events  int
+	// Disputes counts the contested questions.
+	Disputes int
 }
 
 // Summarize counts the entities of a dataset.
 func Summarize(d *peacegraph.Dataset) *Summary {
 	return &Summary{
-		Actors:  len(d.Actors),
-		Plans:   len(d.Plans),
-		Points:  len(d.Points),
-		Claims:  len(d.Claims),
-		Sources: len(d.Sources),
-		Stances: len(d.Stances),
-		Events:  len(d.Events),
+		Actors:   len(d.Actors),
+		Plans:    len(d.Plans),
+		Points:   len(d.Points),
+		Claims:   len(d.Claims),
+		Sources:  len(d.Sources),
+		Stances:  len(d.Stances),
+		Events:   len(d.Events),
+		Disputes: len(d.Disputes),
 	}
 }
 
@@ -43,6 +46,10 @@ func (s *Summary) String() string {
 		count(s.Sources, "source"),
 		count(s.Stances, "stance"),
 		count(s.Events, "event"),
+	}
+	if s.Disputes > 0 {
+		// Left out when there are none, as most seed sets have none.
+		parts = append(parts, count(s.Disputes, "dispute"))
 	}
 	return strings.Join(parts, ", ")
 }

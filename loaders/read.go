@@ -142,6 +142,7 @@ func (r *reader) sections() []section {
 		{"claims", r.claim},
 		{"stances", r.stance},
 		{"events", r.event},
+		{"disputes", r.dispute},
 	}
 }
 

@@ -45,7 +45,11 @@ func TestReadGoodFixture(t *testing.T) {
 		want := []*peacegraph.Plan{
 			{ID: "lakeside-plan", Title: "Lakeside framework", Summary: "A draft framework for ending the Lakeside dispute.",
 				Date: "2025-11-17", AuthorIDs: []string{"ada-envoy"}, Seq: 0},
-			{ID: "amended-plan", Title: "Amended Lakeside framework", Date: "2025-11-24", Revises: "lakeside-plan", Seq: 1},
+			{ID: "amended-plan", Title: "Amended Lakeside framework", Date: "2025-11-24", Revises: "lakeside-plan", Seq: 1,
+				Changes: []peacegraph.PointChange{
+					{PointID: "lakeside-plan-1", Status: peacegraph.ChangeUnknown},
+					{PointID: "lakeside-force-cap", Status: peacegraph.ChangeChanged, RevisedIDs: []string{"amended-plan-2"}},
+				}},
 		}
 		assertEqual(t, d.Plans, want)
 	})
@@ -69,23 +73,29 @@ func TestReadGoodFixture(t *testing.T) {
 		want := []*peacegraph.Claim{
 			{ID: "ada-fair-basis", Text: "Ada Envoy said the draft was a fair basis for a lasting settlement.",
 				ClaimantID: "ada-envoy", AboutIDs: []string{"lakeside-plan"}, Certainty: peacegraph.Stated, Date: "2025-11-18",
-				Citations:   []peacegraph.Citation{{SourceID: "report-one", Quote: "“a fair basis for a lasting settlement”", Start: 79, End: 118}},
-				Contradicts: []string{"ben-cannot-accept"}},
+				Citations:          []peacegraph.Citation{{SourceID: "report-one", Quote: "“a fair basis for a lasting settlement”", Start: 79, End: 118}},
+				Contradicts:        []string{"ben-cannot-accept"},
+				ContradictionRules: map[string][]string{"ben-cannot-accept": {"contradicts"}},
+				Corroboration:      peacegraph.Corroboration{Sources: 1, Publishers: 1, Earliest: "2025-11-19", EarliestSourceID: "report-one"}},
 			{ID: "northland-will-sign", Text: "Ada Envoy said Northland would sign the draft.",
 				ClaimantID: "ada-envoy", AboutIDs: []string{"northland", "lakeside-plan"}, Certainty: peacegraph.Stated, Date: "2025-11-18",
-				Citations: []peacegraph.Citation{{SourceID: "report-one", Quote: "Northland would sign it", Start: 128, End: 151}}},
+				Citations:     []peacegraph.Citation{{SourceID: "report-one", Quote: "Northland would sign it", Start: 128, End: 151}},
+				Corroboration: peacegraph.Corroboration{Sources: 1, Publishers: 1, Earliest: "2025-11-19", EarliestSourceID: "report-one"}},
 			{ID: "ben-cannot-accept", Text: "Ben Minister said Southland cannot accept any cap on its forces.",
 				ClaimantID: "ben-minister", AboutIDs: []string{"lakeside-force-cap"}, Certainty: peacegraph.Stated, Date: "2025-11-18",
-				Citations:   []peacegraph.Citation{{SourceID: "report-one", Quote: "“cannot accept any cap on its forces”", Start: 200, End: 237}},
-				Contradicts: []string{"ada-fair-basis"}},
+				Citations:          []peacegraph.Citation{{SourceID: "report-one", Quote: "“cannot accept any cap on its forces”", Start: 200, End: 237}},
+				Contradicts:        []string{"ada-fair-basis"},
+				ContradictionRules: map[string][]string{"ada-fair-basis": {"contradicts"}},
+				Corroboration:      peacegraph.Corroboration{Sources: 1, Publishers: 1, Earliest: "2025-11-19", EarliestSourceID: "report-one"}},
 			{ID: "lakes-union-not-consulted", Text: "Unnamed officials said the Lakes Union was not consulted.",
 				AboutIDs: []string{"lakes-union"}, Certainty: peacegraph.Reported,
 				Citations: []peacegraph.Citation{{SourceID: "report-one",
 					Quote: "The Lakes Union was not consulted, according to officials who asked not to be named.", Start: 260, End: 344}},
-				Note: "Unnamed sources."},
+				Note: "Unnamed sources.", Corroboration: peacegraph.Corroboration{Sources: 1, Publishers: 1, Earliest: "2025-11-19", EarliestSourceID: "report-one"}},
 			{ID: "ben-softer-cap", Text: "Ben Minister said Southland could accept a softer cap.",
 				ClaimantID: "ben-minister", AboutIDs: []string{"lakeside-force-cap"}, Certainty: peacegraph.Stated, Date: "2025-11-22",
-				Citations: []peacegraph.Citation{{SourceID: "report-two", Quote: "a softer cap could be discussed", Start: -1, End: -1}}},
+				Citations:     []peacegraph.Citation{{SourceID: "report-two", Quote: "a softer cap could be discussed", Start: -1, End: -1}},
+				Corroboration: peacegraph.Corroboration{Sources: 1, Publishers: 1, Earliest: "2025-11-22", EarliestSourceID: "report-two"}},
 		}
 		assertEqual(t, d.Claims, want)
 	})
@@ -101,11 +111,14 @@ func TestReadGoodFixture(t *testing.T) {
 	t.Run("dates each stance by its latest evidence", func(t *testing.T) {
 		want := []*peacegraph.Stance{
 			{ActorID: "ada-envoy", TargetID: "lakeside-plan", Position: peacegraph.Supports,
-				EvidenceIDs: []string{"ada-fair-basis", "northland-will-sign"}, AsOf: "2025-11-18"},
+				EvidenceIDs: []string{"ada-fair-basis", "northland-will-sign"}, AsOf: "2025-11-18",
+				EvidenceDates: []peacegraph.Date{"2025-11-18", "2025-11-18"}},
 			{ActorID: "ben-minister", TargetID: "lakeside-force-cap", Position: peacegraph.Opposes,
-				EvidenceIDs: []string{"ben-cannot-accept"}, AsOf: "2025-11-18", Note: "Rejects any cap."},
+				EvidenceIDs: []string{"ben-cannot-accept"}, AsOf: "2025-11-18", Note: "Rejects any cap.",
+				EvidenceDates: []peacegraph.Date{"2025-11-18"}},
 			{ActorID: "ben-minister", TargetID: "lakeside-force-cap", Position: peacegraph.Conditional,
-				EvidenceIDs: []string{"ben-cannot-accept", "ben-softer-cap"}, AsOf: "2025-11-22"},
+				EvidenceIDs: []string{"ben-cannot-accept", "ben-softer-cap"}, AsOf: "2025-11-22",
+				EvidenceDates: []peacegraph.Date{"2025-11-18", "2025-11-22"}},
 		}
 		assertEqual(t, d.Stances, want)
 	})
