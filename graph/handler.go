@@ -16,6 +16,15 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
+// Limits on the size of a request, far above what a hand-written or
+// generated query needs, so that parsing cannot be made to cost much.
+const (
+	// MaxBodyBytes caps a request body; a larger one gets 413.
+	MaxBodyBytes = 1 << 20
+	// MaxQueryTokens caps the tokens of a query document.
+	MaxQueryTokens = 20000
+)
+
 // Option configures NewHandler.
 type Option func(*options)
 
@@ -54,6 +63,7 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(MaxQueryTokens)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
 	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
@@ -72,6 +82,11 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		})
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > MaxBodyBytes {
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		fw := &fixResponse{ResponseWriter: w}
 		defer fw.finish()
 		srv.ServeHTTP(fw, r.WithContext(withLoaders(r.Context(), newLoaders(store, o.batchWait))))

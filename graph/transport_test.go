@@ -153,6 +153,18 @@ func TestHTTP(t *testing.T) {
 			t.Errorf("got %d %s", res.StatusCode, body)
 		}
 	})
+	t.Run("a body above the limit is refused", func(t *testing.T) {
+		res, _ := post(t, "application/json", "", `{"query": "{ plans { id } }", "pad": "`+strings.Repeat("x", graph.MaxBodyBytes)+`"}`)
+		if got, want := res.StatusCode, http.StatusRequestEntityTooLarge; got != want {
+			t.Errorf("status %d, want %d", got, want)
+		}
+	})
+	t.Run("a query of too many tokens is refused", func(t *testing.T) {
+		r := MustPost(t, srv, map[string]any{"query": "{ " + strings.Repeat("plans { id } ", graph.MaxQueryTokens/4) + "}"})
+		if len(r.Errors) != 1 || r.Status != http.StatusBadRequest || !strings.Contains(r.Errors[0].Message, "token limit") {
+			t.Errorf("got %d %.300s, want 400 with the token limit error", r.Status, r.Raw)
+		}
+	})
 	t.Run("OPTIONS names the methods", func(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodOptions, srv.URL, nil)
 		res, err := srv.Client().Do(req)
