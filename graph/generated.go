@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	Plan() PlanResolver
 	Point() PointResolver
 	Query() QueryResolver
+	SearchResult() SearchResultResolver
 	Source() SourceResolver
 	Stance() StanceResolver
 }
@@ -167,24 +168,31 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actor       func(childComplexity int, id string) int
-		Actors      func(childComplexity int, kind *peacegraph.ActorKind, first *int, after *string) int
-		Claim       func(childComplexity int, id string) int
-		Claims      func(childComplexity int, filter *peacegraph.ClaimFilter, first *int, after *string) int
-		Concessions func(childComplexity int, plan *string) int
-		Event       func(childComplexity int, id string) int
-		Events      func(childComplexity int, from *peacegraph.Date, to *peacegraph.Date) int
-		Graph       func(childComplexity int, center string, depth *int) int
-		Node        func(childComplexity int, id string) int
-		Path        func(childComplexity int, from string, to string, maxHops *int) int
-		Plan        func(childComplexity int, id *string) int
-		Plans       func(childComplexity int) int
-		Point       func(childComplexity int, number int, plan *string) int
-		Points      func(childComplexity int, plan *string, topic *string, concession *bool) int
-		Search      func(childComplexity int, text string, first *int) int
-		Source      func(childComplexity int, id string) int
-		Sources     func(childComplexity int) int
-		WhoBacks    func(childComplexity int, point int, plan *string, position *peacegraph.Position) int
+		Actor         func(childComplexity int, id string) int
+		Actors        func(childComplexity int, kind *peacegraph.ActorKind, first *int, after *string) int
+		Claim         func(childComplexity int, id string) int
+		Claims        func(childComplexity int, filter *peacegraph.ClaimFilter, first *int, after *string) int
+		Concessions   func(childComplexity int, plan *string) int
+		Event         func(childComplexity int, id string) int
+		Events        func(childComplexity int, from *peacegraph.Date, to *peacegraph.Date) int
+		Graph         func(childComplexity int, center string, depth *int) int
+		Node          func(childComplexity int, id string) int
+		Path          func(childComplexity int, from string, to string, maxHops *int) int
+		Plan          func(childComplexity int, id *string) int
+		Plans         func(childComplexity int) int
+		Point         func(childComplexity int, number int, plan *string) int
+		Points        func(childComplexity int, plan *string, topic *string, concession *bool) int
+		Search        func(childComplexity int, text string, first *int) int
+		SearchResults func(childComplexity int, text string, first *int) int
+		Source        func(childComplexity int, id string) int
+		Sources       func(childComplexity int) int
+		WhoBacks      func(childComplexity int, point int, plan *string, position *peacegraph.Position) int
+	}
+
+	SearchResult struct {
+		Node    func(childComplexity int) int
+		Score   func(childComplexity int) int
+		Snippet func(childComplexity int) int
 	}
 
 	Source struct {
@@ -275,7 +283,11 @@ type QueryResolver interface {
 	Concessions(ctx context.Context, plan *string) ([]*peacegraph.Point, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*peacegraph.PathStep, error)
 	Search(ctx context.Context, text string, first *int) ([]peacegraph.Node, error)
+	SearchResults(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error)
 	Graph(ctx context.Context, center string, depth *int) (*model.GraphView, error)
+}
+type SearchResultResolver interface {
+	Node(ctx context.Context, obj *peacegraph.SearchHit) (peacegraph.Node, error)
 }
 type SourceResolver interface {
 	Claims(ctx context.Context, obj *peacegraph.Source, first *int, after *string) (*model.ClaimConnection, error)
@@ -972,6 +984,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int)), true
+	case "Query.searchResults":
+		if e.ComplexityRoot.Query.SearchResults == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchResults_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchResults(childComplexity, args["text"].(string), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1000,6 +1023,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.WhoBacks(childComplexity, args["point"].(int), args["plan"].(*string), args["position"].(*peacegraph.Position)), true
+
+	case "SearchResult.node":
+		if e.ComplexityRoot.SearchResult.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Node(childComplexity), true
+	case "SearchResult.score":
+		if e.ComplexityRoot.SearchResult.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Score(childComplexity), true
+	case "SearchResult.snippet":
+		if e.ComplexityRoot.SearchResult.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Snippet(childComplexity), true
 
 	case "Source.claims":
 		if e.ComplexityRoot.Source.Claims == nil {
@@ -1463,6 +1505,16 @@ type PathStep {
 "Anything search can find."
 union SearchHit = Actor | Point | Claim | Source | Event | Plan
 
+"One search hit, with how well it matches and where."
+type SearchResult {
+  "The node found."
+  node: SearchHit!
+  "How well the node matches; higher is better."
+  score: Float!
+  "The matching text with the match marked, where known."
+  snippet: String
+}
+
 "A neighbourhood of the graph in a form that visualization libraries take directly."
 type GraphView {
   "The nodes, by distance from the center, then kind, then ID."
@@ -1542,6 +1594,8 @@ type Query {
   path(from: ID!, to: ID!, maxHops: Int = 4): [PathStep!]!
   "Case-insensitive full-text search over names, titles, summaries, claim texts and quotes; best match first, then kind, then ID. At most first (0 to 100) hits; BAD_USER_INPUT for empty text."
   search(text: String!, first: Int = 20): [SearchHit!]!
+  "Like search, with each hit's score and snippet, in the same order."
+  searchResults(text: String!, first: Int = 20): [SearchResult!]!
   "The neighbourhood of a node, depth hops out (0 to 4), for visualization. NOT_FOUND when the center does not exist."
   graph(center: ID!, depth: Int = 1): GraphView!
 }
@@ -1793,6 +1847,18 @@ func (ec *executionContext) childFields_Point(ctx context.Context, field graphql
 		return ec.fieldContext_Point_amends(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Point", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SearchResult_node(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchResult_score(ctx, field)
+	case "snippet":
+		return ec.fieldContext_SearchResult_snippet(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2366,6 +2432,28 @@ func (ec *executionContext) field_Query_points_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["concession"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_searchResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
 	return args, nil
 }
 
@@ -5384,6 +5472,50 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_searchResults(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchResults(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SearchResults(ctx, fc.Args["text"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.SearchHit) graphql.Marshaler {
+			return ec.marshalNSearchResult2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSearchHitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_searchResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_graph(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5502,6 +5634,75 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchResult().Node(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
+			return ec.marshalNSearchHit2githubᚗcomᚋpeacegraphᚋpeacegraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, true, true, "SearchHit")
+}
+
+func (ec *executionContext) _SearchResult_score(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SearchResult_snippet(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_snippet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
@@ -8098,6 +8299,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "searchResults":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchResults(ctx, field)
+				})
 		case "graph":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -8116,6 +8323,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				return ec._Query___schema(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchResultImplementors = []string{"SearchResult"}
+
+func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.SearchHit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchResult")
+		case "node":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchResult_node(ctx, field, obj)
+				})
+		case "score":
+			out.Values[i] = ec._SearchResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "snippet":
+			out.Values[i] = ec._SearchResult_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -8865,6 +9116,20 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋpeacegraphᚋpeacegr
 	return ec._Event(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) marshalNGraphEdge2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Edge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -9105,6 +9370,30 @@ func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋpeacegraphᚋpea
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.SearchHit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchResult2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSearchHit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSearchHit(ctx context.Context, sel ast.SelectionSet, v *peacegraph.SearchHit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchResult!")
+		return graphql.Null
+	}
+	return ec._SearchResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Source) graphql.Marshaler {

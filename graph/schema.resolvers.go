@@ -351,6 +351,23 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	return loadNodes(ctx, ids)
 }
 
+// SearchResults is the resolver for the searchResults field.
+func (r *queryResolver) SearchResults(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error) {
+	n, err := intArg("first", first, 20, 0, MaxFirst)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := r.Store.Search(ctx, peacegraph.SearchQuery{Text: text, First: n})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*peacegraph.SearchHit, len(hits))
+	for i := range hits {
+		out[i] = &hits[i]
+	}
+	return out, nil
+}
+
 // Graph is the resolver for the graph field.
 func (r *queryResolver) Graph(ctx context.Context, center string, depth *int) (*model.GraphView, error) {
 	d, err := intArg("depth", depth, 1, 0, MaxDepth)
@@ -362,6 +379,11 @@ func (r *queryResolver) Graph(ctx context.Context, center string, depth *int) (*
 		return nil, err
 	}
 	return graphView(view), nil
+}
+
+// Node is the resolver for the node field.
+func (r *searchResultResolver) Node(ctx context.Context, obj *peacegraph.SearchHit) (peacegraph.Node, error) {
+	return loadNode(ctx, obj.NodeID)
 }
 
 // Claims is the resolver for the claims field.
@@ -400,19 +422,22 @@ func (r *Resolver) Point() PointResolver { return &pointResolver{r} }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) SearchResult() SearchResultResolver { return &searchResultResolver{r} }
+
 func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
 
 func (r *Resolver) Stance() StanceResolver { return &stanceResolver{r} }
 
 type (
-	actorResolver    struct{ *Resolver }
-	citationResolver struct{ *Resolver }
-	claimResolver    struct{ *Resolver }
-	eventResolver    struct{ *Resolver }
-	pathStepResolver struct{ *Resolver }
-	planResolver     struct{ *Resolver }
-	pointResolver    struct{ *Resolver }
-	queryResolver    struct{ *Resolver }
-	sourceResolver   struct{ *Resolver }
-	stanceResolver   struct{ *Resolver }
+	actorResolver        struct{ *Resolver }
+	citationResolver     struct{ *Resolver }
+	claimResolver        struct{ *Resolver }
+	eventResolver        struct{ *Resolver }
+	pathStepResolver     struct{ *Resolver }
+	planResolver         struct{ *Resolver }
+	pointResolver        struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	searchResultResolver struct{ *Resolver }
+	sourceResolver       struct{ *Resolver }
+	stanceResolver       struct{ *Resolver }
 )
