@@ -29,6 +29,33 @@ func MustBreak(tb testing.TB, edits ...edit) string {
 	if err := os.CopyFS(dir, os.DirFS(goodDir)); err != nil {
 		tb.Fatalf("copy fixture: %v", err)
 	}
+	applyEdits(tb, dir, edits)
+	return dir
+}
+
+// MustRecord is MustBreak on the good fixture with the record's additions
+// (recordFile): republications, reviews, disputes, plan changes.
+func MustRecord(tb testing.TB, edits ...edit) string {
+	tb.Helper()
+	dir := MustBreak(tb)
+	data, err := os.ReadFile(recordFile)
+	if err != nil {
+		tb.Fatalf("read %s: %v", recordFile, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "record.yaml"), data, 0o644); err != nil {
+		tb.Fatalf("write record.yaml: %v", err)
+	}
+	applyEdits(tb, dir, edits)
+	return dir
+}
+
+// recordFile adds the record's later kinds of fact to the good fixture.
+const recordFile = "testdata/record/record.yaml"
+
+// applyEdits applies each edit to its file under dir; each old text must
+// occur exactly once.
+func applyEdits(tb testing.TB, dir string, edits []edit) {
+	tb.Helper()
 	for _, e := range edits {
 		path := filepath.Join(dir, filepath.FromSlash(e.file))
 		data, err := os.ReadFile(path)
@@ -43,7 +70,6 @@ func MustBreak(tb testing.TB, edits ...edit) string {
 			tb.Fatalf("edit: %v", err)
 		}
 	}
-	return dir
 }
 
 // MustRead reads a seed directory that must be valid.
