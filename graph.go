@@ -2,6 +2,7 @@ package peacegraph
 
 import (
 	"sort"
+	"strings"
 )
 
 // The relationship types of the graph. They are the Neo4j relationship
@@ -31,90 +32,177 @@ type Edge struct {
 	Source string
 	Target string
 	Type   string
+	// Evidence are the claims that attest the edge, in claim order (date,
+	// undated last, then ID), by the rules of docs/rules.md; empty for an
+	// edge that records background rather than something reported.
+	Evidence []string
 }
 
 // GraphView is a set of nodes and the edges between them.
 type GraphView struct {
 	Nodes []Node
 	Edges []Edge
+	// Truncated is true when nodes within reach were left out to keep
+	// within the query's MaxNodes.
+	Truncated bool
+}
+
+// NeighbourhoodQuery asks for the part of the graph around a node.
+type NeighbourhoodQuery struct {
+	// Center is the node to start from.
+	Center string
+	// Depth is how many hops to go; 0 is the center alone.
+	Depth int
+	// Types are the relationship types to follow (RelationshipTypes);
+	// empty follows all.
+	Types []string
+	// MaxNodes caps the number of nodes returned; 0 means no cap.
+	MaxNodes int
+}
+
+// RelationshipTypes lists every relationship type of the graph, sorted.
+func RelationshipTypes() []string {
+	return []string{
+		RelAbout, RelAffiliatedWith, RelAmends, RelAuthored, RelCites, RelClaimed,
+		RelConcededBy, string(Conditional), RelContradicts, RelEvidencedBy, RelHasPoint,
+		string(Opposes), RelParticipatedIn, RelReportedIn, RelRevises, string(Supports),
+		string(Undecided),
+	}
+}
+
+// Check validates the query: EINVALID for a negative depth or cap, or an
+// unknown relationship type (the message lists the valid ones).
+func (q NeighbourhoodQuery) Check() error {
+	if q.Depth < 0 {
+		return FieldErrorf(EINVALID, "depth", "depth must not be negative, got %d", q.Depth)
+	}
+	if q.MaxNodes < 0 {
+		return FieldErrorf(EINVALID, "maxNodes", "maxNodes must not be negative, got %d", q.MaxNodes)
+	}
+	valid := RelationshipTypes()
+	for _, t := range q.Types {
+		if !contains(valid, t) {
+			return FieldErrorf(EINVALID, "types", "%q is not a relationship type; the types are %s", t, strings.Join(valid, ", "))
+		}
+	}
+	return nil
+}
+
+// Follows reports whether the query follows relationships of type t.
+func (q NeighbourhoodQuery) Follows(t string) bool {
+	return len(q.Types) == 0 || contains(q.Types, t)
 }
 
 func newEdge(typ, source, target string) Edge {
 	return Edge{ID: typ + ":" + source + "->" + target, Source: source, Target: target, Type: typ}
 }
 
-// Edges derives every relationship of a dataset, sorted by ID. The memory
-// store walks these; the Neo4j store writes them as relationships. A
-// contradiction is one edge, from the claim whose ID sorts first.
+// Edges derives every relationship of a dataset, sorted by ID, each with
+// its evidence (docs/rules.md). The memory store walks these; the Neo4j
+// store writes them as relationships. A contradiction is one edge, from the
+// claim whose ID sorts first.
 func (d *Dataset) Edges() []Edge {
+	order := claimOrder(d.Claims)
+	about := claimsAbout(d.Claims)
+	// aboutBoth is the evidence of a background edge: the claims about
+	// both of its ends.
+	aboutBoth := func(a, b string) []string {
+		var ids []string
+		for _, c := range about[a] {
+			if contains(c.AboutIDs, b) {
+				ids = append(ids, c.ID)
+			}
+		}
+		return ids
+	}
+	aboutOne := func(a string) []string {
+		var ids []string
+		for _, c := range about[a] {
+			ids = append(ids, c.ID)
+		}
+		return ids
+	}
 	var es []Edge
+	add := func(typ, source, target string, evidence []string) {
+		e := newEdge(typ, source, target)
+		e.Evidence = evidence
+		es = append(es, e)
+	}
 	for _, a := range d.Actors {
 		for _, f := range a.Affiliations {
-			es = append(es, newEdge(RelAffiliatedWith, a.ID, f.ActorID))
+			add(RelAffiliatedWith, a.ID, f.ActorID, aboutBoth(a.ID, f.ActorID))
 		}
 	}
 	for _, p := range d.Plans {
 		for _, id := range p.AuthorIDs {
-			es = append(es, newEdge(RelAuthored, id, p.ID))
+			add(RelAuthored, id, p.ID, aboutBoth(id, p.ID))
 		}
 		if p.Revises != "" {
-			es = append(es, newEdge(RelRevises, p.ID, p.Revises))
+			add(RelRevises, p.ID, p.Revises, aboutBoth(p.ID, p.Revises))
 		}
 	}
 	for _, p := range d.Points {
-		es = append(es, newEdge(RelHasPoint, p.PlanID, p.ID))
+		add(RelHasPoint, p.PlanID, p.ID, aboutOne(p.ID))
 		for _, id := range p.ConcededByIDs {
-			es = append(es, newEdge(RelConcededBy, p.ID, id))
+			add(RelConcededBy, p.ID, id, aboutOne(p.ID))
 		}
 		for _, id := range p.SourceIDs {
-			es = append(es, newEdge(RelReportedIn, p.ID, id))
+			add(RelReportedIn, p.ID, id, aboutOne(p.ID))
 		}
 		if p.Amends != "" {
-			es = append(es, newEdge(RelAmends, p.ID, p.Amends))
+			add(RelAmends, p.ID, p.Amends, aboutBoth(p.ID, p.Amends))
 		}
 	}
 	for _, c := range d.Claims {
+		own := []string{c.ID}
 		if c.ClaimantID != "" {
-			es = append(es, newEdge(RelClaimed, c.ClaimantID, c.ID))
+			add(RelClaimed, c.ClaimantID, c.ID, own)
 		}
 		for _, id := range c.AboutIDs {
-			es = append(es, newEdge(RelAbout, c.ID, id))
+			add(RelAbout, c.ID, id, own)
 		}
 		seen := map[string]bool{}
 		for _, ct := range c.Citations {
 			if !seen[ct.SourceID] {
-				es = append(es, newEdge(RelCites, c.ID, ct.SourceID))
+				add(RelCites, c.ID, ct.SourceID, own)
 				seen[ct.SourceID] = true
 			}
 		}
 		for _, o := range c.Contradicts {
 			if c.ID < o {
-				es = append(es, newEdge(RelContradicts, c.ID, o))
+				add(RelContradicts, c.ID, o, []string{c.ID, o})
 			}
 		}
 	}
 	for _, s := range d.Stances {
-		es = append(es, newEdge(string(s.Position), s.ActorID, s.TargetID))
+		add(string(s.Position), s.ActorID, s.TargetID, s.EvidenceIDs)
 	}
 	for _, e := range d.Events {
 		for _, id := range e.ParticipantIDs {
-			es = append(es, newEdge(RelParticipatedIn, id, e.ID))
+			add(RelParticipatedIn, id, e.ID, e.EvidenceIDs)
 		}
 		for _, id := range e.EvidenceIDs {
-			es = append(es, newEdge(RelEvidencedBy, e.ID, id))
+			add(RelEvidencedBy, e.ID, id, e.EvidenceIDs)
 		}
 	}
-	sort.Slice(es, func(i, j int) bool { return es[i].ID < es[j].ID })
-	return dedupeEdges(es)
+	sort.SliceStable(es, func(i, j int) bool { return es[i].ID < es[j].ID })
+	return dedupeEdges(es, order)
 }
 
-func dedupeEdges(es []Edge) []Edge {
+// dedupeEdges merges edges with one ID (an ID listed twice in the seeds),
+// uniting their evidence, and puts each edge's evidence in claim order.
+func dedupeEdges(es []Edge, order map[string]int) []Edge {
 	out := es[:0]
 	for i, e := range es {
 		if i > 0 && e.ID == es[i-1].ID {
+			last := &out[len(out)-1]
+			last.Evidence = append(append([]string(nil), last.Evidence...), e.Evidence...)
 			continue
 		}
 		out = append(out, e)
+	}
+	for i := range out {
+		out[i].Evidence = inClaimOrder(out[i].Evidence, order)
 	}
 	return out
 }

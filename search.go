@@ -32,7 +32,7 @@ import (
 
 // The weights of searchable fields.
 const (
-	WeightName  = 3 // actor names, titles of plans, points, sources, events
+	WeightName  = 3 // actor names, titles of plans, points, sources, events; dispute questions
 	WeightAlias = 2 // actor aliases
 	WeightOther = 1 // every other searchable field
 )
@@ -97,6 +97,12 @@ func SearchFields(n Node) []SearchField {
 		add("title", n.Title, WeightName)
 		add("summary", n.Summary, WeightOther)
 		add("place", n.Place, WeightOther)
+	case *Dispute:
+		add("question", n.Question, WeightName)
+		add("summary", n.Summary, WeightOther)
+		for _, side := range n.Sides {
+			add("sides.label", side.Label, WeightOther)
+		}
 	}
 	return fs
 }

@@ -153,4 +153,6 @@ type SearchHit struct {
 type PathStep struct {
 	Relation string
 	NodeID   string
+	// Evidence are the claims that attest the edge crossed (Edge.Evidence).
+	Evidence []string
 }

@@ -12,13 +12,14 @@ import (
 func cloneDataset(d *peacegraph.Dataset) (c *peacegraph.Dataset, origin map[any]any) {
 	origin = make(map[any]any)
 	return &peacegraph.Dataset{
-		Actors:  cloneAll(d.Actors, cloneActor, origin),
-		Plans:   cloneAll(d.Plans, clonePlan, origin),
-		Points:  cloneAll(d.Points, clonePoint, origin),
-		Claims:  cloneAll(d.Claims, cloneClaim, origin),
-		Sources: cloneAll(d.Sources, cloneSource, origin),
-		Stances: cloneAll(d.Stances, cloneStance, origin),
-		Events:  cloneAll(d.Events, cloneEvent, origin),
+		Actors:   cloneAll(d.Actors, cloneActor, origin),
+		Plans:    cloneAll(d.Plans, clonePlan, origin),
+		Points:   cloneAll(d.Points, clonePoint, origin),
+		Claims:   cloneAll(d.Claims, cloneClaim, origin),
+		Sources:  cloneAll(d.Sources, cloneSource, origin),
+		Stances:  cloneAll(d.Stances, cloneStance, origin),
+		Events:   cloneAll(d.Events, cloneEvent, origin),
+		Disputes: cloneAll(d.Disputes, cloneDispute, origin),
 	}, origin
 }
 
@@ -44,6 +45,8 @@ func cloneActor(a peacegraph.Actor) *peacegraph.Actor {
 
 func clonePlan(p peacegraph.Plan) *peacegraph.Plan {
 	p.AuthorIDs = slices.Clone(p.AuthorIDs)
+	p.SeedChanges = cloneChanges(p.SeedChanges)
+	p.Changes = cloneChanges(p.Changes)
 	return &p
 }
 
@@ -57,6 +60,15 @@ func cloneClaim(c peacegraph.Claim) *peacegraph.Claim {
 	c.AboutIDs = slices.Clone(c.AboutIDs)
 	c.Citations = slices.Clone(c.Citations)
 	c.Contradicts = slices.Clone(c.Contradicts)
+	c.Denies = slices.Clone(c.Denies)
+	c.Reviews = slices.Clone(c.Reviews)
+	if c.ContradictionRules != nil {
+		rules := make(map[string][]string, len(c.ContradictionRules))
+		for k, v := range c.ContradictionRules {
+			rules[k] = slices.Clone(v)
+		}
+		c.ContradictionRules = rules
+	}
 	return &c
 }
 
@@ -64,6 +76,7 @@ func cloneSource(s peacegraph.Source) *peacegraph.Source { return &s }
 
 func cloneStance(s peacegraph.Stance) *peacegraph.Stance {
 	s.EvidenceIDs = slices.Clone(s.EvidenceIDs)
+	s.EvidenceDates = slices.Clone(s.EvidenceDates)
 	return &s
 }
 
@@ -71,4 +84,26 @@ func cloneEvent(e peacegraph.Event) *peacegraph.Event {
 	e.ParticipantIDs = slices.Clone(e.ParticipantIDs)
 	e.EvidenceIDs = slices.Clone(e.EvidenceIDs)
 	return &e
+}
+
+func cloneChanges(cs []peacegraph.PointChange) []peacegraph.PointChange {
+	if cs == nil {
+		return nil
+	}
+	out := make([]peacegraph.PointChange, len(cs))
+	for i, c := range cs {
+		c.RevisedIDs = slices.Clone(c.RevisedIDs)
+		c.EvidenceIDs = slices.Clone(c.EvidenceIDs)
+		out[i] = c
+	}
+	return out
+}
+
+func cloneDispute(d peacegraph.Dispute) *peacegraph.Dispute {
+	d.AboutIDs = slices.Clone(d.AboutIDs)
+	d.Sides = slices.Clone(d.Sides)
+	for i := range d.Sides {
+		d.Sides[i].ClaimIDs = slices.Clone(d.Sides[i].ClaimIDs)
+	}
+	return &d
 }

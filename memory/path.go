@@ -32,7 +32,7 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]peace
 	for cur := from; cur != to; {
 		for _, n := range snap.adj[cur] {
 			if nd, ok := dist[n.id]; ok && nd == dist[cur]-1 {
-				steps = append(steps, peacegraph.PathStep{Relation: n.relation, NodeID: n.id})
+				steps = append(steps, peacegraph.PathStep{Relation: n.relation, NodeID: n.id, Evidence: slices.Clone(n.evidence)})
 				cur = n.id
 				break
 			}
@@ -44,15 +44,34 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int) ([]peace
 // distances returns the hop count from start to every node at most depth
 // hops away, edges taken in either direction.
 func (snap *snapshot) distances(start string, depth int) map[string]int {
+	return snap.reach(start, depth, nil)
+}
+
+// reach is distances over the edges of the types follow accepts (nil:
+// every edge).
+func (snap *snapshot) reach(start string, depth int, follow func(typ string) bool) map[string]int {
 	dist := map[string]int{start: 0}
 	frontier := []string{start}
 	for d := 1; d <= depth && len(frontier) > 0; d++ {
 		var next []string
 		for _, id := range frontier {
-			for _, n := range snap.adj[id] {
-				if _, seen := dist[n.id]; !seen {
-					dist[n.id] = d
-					next = append(next, n.id)
+			if follow == nil {
+				for _, n := range snap.adj[id] {
+					if _, seen := dist[n.id]; !seen {
+						dist[n.id] = d
+						next = append(next, n.id)
+					}
+				}
+				continue
+			}
+			for _, e := range snap.incident[id] {
+				other := e.Source
+				if other == id {
+					other = e.Target
+				}
+				if _, seen := dist[other]; !seen && follow(e.Type) {
+					dist[other] = d
+					next = append(next, other)
 				}
 			}
 		}
@@ -63,14 +82,25 @@ func (snap *snapshot) distances(start string, depth int) map[string]int {
 
 // Neighbourhood implements peacegraph.Store.
 func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*peacegraph.GraphView, error) {
-	if depth < 0 {
-		return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "depth", "depth must not be negative, got %d", depth)
+	return s.neighbourhood(peacegraph.NeighbourhoodQuery{Center: center, Depth: depth})
+}
+
+// neighbourhood answers a neighbourhood query: the nodes reached over
+// edges of the query's types, in (distance, Kind, ID) order, cut to
+// MaxNodes, and the edges of those types between the nodes kept.
+func (s *Store) neighbourhood(q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
 	}
 	snap := s.current()
-	if _, ok := snap.nodes[center]; !ok {
-		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no node %q", center)
+	if _, ok := snap.nodes[q.Center]; !ok {
+		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no node %q", q.Center)
 	}
-	dist := snap.distances(center, depth)
+	var follow func(string) bool
+	if len(q.Types) > 0 {
+		follow = q.Follows
+	}
+	dist := snap.reach(q.Center, q.Depth, follow)
 	view := &peacegraph.GraphView{Nodes: make([]peacegraph.Node, 0, len(dist)), Edges: []peacegraph.Edge{}}
 	for id := range dist {
 		view.Nodes = append(view.Nodes, snap.nodes[id])
@@ -82,10 +112,17 @@ func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*p
 			cmp.Compare(a.NodeID(), b.NodeID()),
 		)
 	})
+	if q.MaxNodes > 0 && len(view.Nodes) > q.MaxNodes {
+		view.Nodes = view.Nodes[:q.MaxNodes]
+		view.Truncated = true
+	}
+	kept := make(map[string]bool, len(view.Nodes))
+	for _, n := range view.Nodes {
+		kept[n.NodeID()] = true
+	}
 	for _, e := range snap.edges {
-		_, in1 := dist[e.Source]
-		_, in2 := dist[e.Target]
-		if in1 && in2 {
+		if kept[e.Source] && kept[e.Target] && q.Follows(e.Type) {
+			e.Evidence = slices.Clone(e.Evidence)
 			view.Edges = append(view.Edges, e)
 		}
 	}

@@ -52,13 +52,8 @@ func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*
 	return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "number", "plan %q has no point %d", id, number)
 }
 
-// Stances implements peacegraph.Store.
+// Stances implements peacegraph.Store: StanceFilter.Apply over the stored
+// stances, which are already in the documented order.
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
-	var out []*peacegraph.Stance
-	for _, st := range s.current().stances {
-		if f.Match(st) {
-			out = append(out, st)
-		}
-	}
-	return out, nil
+	return f.Apply(s.current().stances), nil
 }

@@ -16,8 +16,8 @@ func expected() *peacegraph.Dataset {
 	return d
 }
 
-// sameValue is reflect.DeepEqual except that a nil slice equals an empty
-// one: a store that reads lists back from a database cannot tell them
+// sameValue is reflect.DeepEqual except that a nil slice or map equals an
+// empty one: a store that reads lists back from a database cannot tell them
 // apart, and nothing in the domain does either.
 func sameValue(a, b any) bool {
 	return sameReflect(reflect.ValueOf(a), reflect.ValueOf(b))
@@ -42,6 +42,16 @@ func sameReflect(a, b reflect.Value) bool {
 		}
 		for i := range a.Len() {
 			if !sameReflect(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			if !b.MapIndex(k).IsValid() || !sameReflect(a.MapIndex(k), b.MapIndex(k)) {
 				return false
 			}
 		}

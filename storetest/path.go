@@ -18,26 +18,28 @@ func testPath(t *testing.T, s peacegraph.Store) {
 		// that sorts first names the hop.
 		{"ThroughTheOnlyCommonNeighbour", "alice-envoy", "red-state", 4, []peacegraph.PathStep{
 			{Relation: peacegraph.RelAuthored, NodeID: "peace-plan"},
-			{Relation: string(peacegraph.Conditional), NodeID: "red-state"},
+			{Relation: string(peacegraph.Conditional), NodeID: "red-state", Evidence: []string{"c-denial", "c-heard"}},
 		}},
 		// Two shortest paths, via ev-talks and via peace-plan: the node IDs
 		// of the first sort first.
 		{"TieBrokenByNodeIDs", "alice-envoy", "bob-minister", 4, []peacegraph.PathStep{
-			{Relation: peacegraph.RelParticipatedIn, NodeID: "ev-talks"},
-			{Relation: peacegraph.RelParticipatedIn, NodeID: "bob-minister"},
+			{Relation: peacegraph.RelParticipatedIn, NodeID: "ev-talks", Evidence: []string{"c-heard"}},
+			{Relation: peacegraph.RelParticipatedIn, NodeID: "bob-minister", Evidence: []string{"c-heard"}},
 		}},
 		// Edges are crossed against their direction as freely as along it.
 		{"AgainstEdgeDirection", "undated-memo", "carol-leader", 2, []peacegraph.PathStep{
-			{Relation: peacegraph.RelCites, NodeID: "c-accept"},
-			{Relation: peacegraph.RelClaimed, NodeID: "carol-leader"},
+			{Relation: peacegraph.RelCites, NodeID: "c-accept", Evidence: []string{"c-accept"}},
+			{Relation: peacegraph.RelClaimed, NodeID: "carol-leader", Evidence: []string{"c-accept"}},
 		}},
 		// Three shortest paths of four hops; the one through blue-state
 		// sorts first.
 		{"LongestAllowed", "alice-envoy", "undated-memo", 4, []peacegraph.PathStep{
 			{Relation: peacegraph.RelAffiliatedWith, NodeID: "blue-state"},
-			{Relation: peacegraph.RelConcededBy, NodeID: "peace-plan-2"},
-			{Relation: peacegraph.RelAbout, NodeID: "c-accept"},
-			{Relation: peacegraph.RelCites, NodeID: "undated-memo"},
+			// The claims about the point attest its concession, in claim
+			// order: dated first, the undated one last.
+			{Relation: peacegraph.RelConcededBy, NodeID: "peace-plan-2", Evidence: []string{"c-reject", "c-cap-support", "c-accept"}},
+			{Relation: peacegraph.RelAbout, NodeID: "c-accept", Evidence: []string{"c-accept"}},
+			{Relation: peacegraph.RelCites, NodeID: "undated-memo", Evidence: []string{"c-accept"}},
 		}},
 		{"OneHop", "peace-plan-revised", "peace-plan", 1, []peacegraph.PathStep{
 			{Relation: peacegraph.RelRevises, NodeID: "peace-plan"},
@@ -143,7 +145,8 @@ func testNeighbourhood(t *testing.T, s peacegraph.Store) {
 			wantSame(t, "node "+n.NodeID(), n, byID[n.NodeID()])
 		}
 		wantSame(t, "edges", v.Edges, []peacegraph.Edge{
-			{ID: "CITES:c-accept->undated-memo", Source: "c-accept", Target: "undated-memo", Type: peacegraph.RelCites},
+			{ID: "CITES:c-accept->undated-memo", Source: "c-accept", Target: "undated-memo", Type: peacegraph.RelCites,
+				Evidence: []string{"c-accept"}},
 		})
 	})
 

@@ -107,27 +107,38 @@ func stanceKey(st *peacegraph.Stance) string {
 }
 
 func testStances(t *testing.T, s peacegraph.Store) {
-	all := []string{
+	stored := []string{
 		"alice-envoy SUPPORTS peace-plan",
 		"bob-minister SUPPORTS peace-plan",
 		"carol-leader OPPOSES peace-plan-2",
 		"carol-leader SUPPORTS peace-plan-2",
 		"red-state CONDITIONAL peace-plan",
 	}
+	// Carol's opposition (21 November) gave way to support (22 November):
+	// without All, only the latest position on each target is effective.
+	effective := []string{stored[0], stored[1], stored[3], stored[4]}
 	for _, c := range []struct {
 		name string
 		f    peacegraph.StanceFilter
 		want []string
 	}{
-		{"AllInOrder", peacegraph.StanceFilter{}, all},
+		{"EffectiveInOrder", peacegraph.StanceFilter{}, effective},
+		{"AllStoredInOrder", peacegraph.StanceFilter{All: true}, stored},
 		{"ByActor", peacegraph.StanceFilter{ActorIDs: []string{"carol-leader", "red-state"}},
-			[]string{all[2], all[3], all[4]}},
+			[]string{stored[3], stored[4]}},
 		{"ByTarget", peacegraph.StanceFilter{TargetIDs: []string{"peace-plan"}},
-			[]string{all[0], all[1], all[4]}},
+			[]string{stored[0], stored[1], stored[4]}},
 		{"ByPosition", peacegraph.StanceFilter{Position: peacegraph.Supports},
-			[]string{all[0], all[1], all[3]}},
-		{"ByAll", peacegraph.StanceFilter{ActorIDs: []string{"carol-leader"}, TargetIDs: []string{"peace-plan-2"}, Position: peacegraph.Opposes},
-			[]string{all[2]}},
+			[]string{stored[0], stored[1], stored[3]}},
+		// The position filters after the effective stance is chosen, so a
+		// superseded position is not found.
+		{"SupersededPositionNotEffective", peacegraph.StanceFilter{ActorIDs: []string{"carol-leader"}, TargetIDs: []string{"peace-plan-2"}, Position: peacegraph.Opposes},
+			nil},
+		{"SupersededPositionWithAll", peacegraph.StanceFilter{ActorIDs: []string{"carol-leader"}, TargetIDs: []string{"peace-plan-2"}, Position: peacegraph.Opposes, All: true},
+			[]string{stored[2]}},
+		{"AsOfBeforeTheChange", peacegraph.StanceFilter{ActorIDs: []string{"carol-leader"}, AsOf: "2025-11-21"},
+			[]string{stored[2]}},
+		{"AsOfBeforeAnyEvidence", peacegraph.StanceFilter{AsOf: "2025-11-19"}, nil},
 		{"NoMatch", peacegraph.StanceFilter{ActorIDs: []string{"zed-observer"}}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -143,16 +154,37 @@ func testStances(t *testing.T, s peacegraph.Store) {
 		})
 	}
 
-	t.Run("AsLoadedWithDerivedDate", func(t *testing.T) {
+	t.Run("AsLoadedWithDerivedDates", func(t *testing.T) {
 		got, err := s.Stances(t.Context(), peacegraph.StanceFilter{ActorIDs: []string{"carol-leader", "red-state"}})
-		if err != nil || len(got) != 3 {
+		if err != nil || len(got) != 2 {
 			t.Fatalf("Stances = %v, %v", got, err)
 		}
 		want := &peacegraph.Stance{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Supports,
-			EvidenceIDs: []string{"c-accept", "c-cap-support"}, AsOf: "2025-11-22"} // the undated claim does not count
-		wantSame(t, "stance", got[1], want)
+			EvidenceIDs: []string{"c-accept", "c-cap-support"}, EvidenceDates: []peacegraph.Date{"", "2025-11-22"},
+			AsOf: "2025-11-22"} // the undated claim does not count
+		wantSame(t, "stance", got[0], want)
 		want = &peacegraph.Stance{ActorID: "red-state", TargetID: "peace-plan", Position: peacegraph.Conditional,
-			EvidenceIDs: []string{"c-denial", "c-heard"}, AsOf: "2025-11-21", Note: "If its position is heard."}
-		wantSame(t, "stance", got[2], want)
+			EvidenceIDs: []string{"c-denial", "c-heard"}, EvidenceDates: []peacegraph.Date{"2025-11-20", "2025-11-21"},
+			AsOf: "2025-11-21", Note: "If its position is heard."}
+		wantSame(t, "stance", got[1], want)
+	})
+
+	t.Run("AsOfTrimsEvidence", func(t *testing.T) {
+		got, err := s.Stances(t.Context(), peacegraph.StanceFilter{ActorIDs: []string{"carol-leader", "red-state"}, AsOf: "2025-11-20"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []*peacegraph.Stance{{ActorID: "red-state", TargetID: "peace-plan", Position: peacegraph.Conditional,
+			EvidenceIDs: []string{"c-denial"}, EvidenceDates: []peacegraph.Date{"2025-11-20"},
+			AsOf: "2025-11-20", Note: "If its position is heard."}}
+		wantSame(t, "stances", got, want)
+		// Undated evidence counts only when no date is asked for.
+		got, err = s.Stances(t.Context(), peacegraph.StanceFilter{ActorIDs: []string{"carol-leader"}, AsOf: "2025-11-30"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = []*peacegraph.Stance{{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Supports,
+			EvidenceIDs: []string{"c-cap-support"}, EvidenceDates: []peacegraph.Date{"2025-11-22"}, AsOf: "2025-11-22"}}
+		wantSame(t, "stances", got, want)
 	})
 }
