@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("NilDatasetIsInvalid", func(t *testing.T) { testLoadNil(t, open(t)) })
 	})
 
+	t.Run("Record", func(t *testing.T) { testRecord(t, open(t)) })
 	t.Run("Seeds", func(t *testing.T) { testSeeds(t, open(t)) })
 }
 
