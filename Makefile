@@ -53,12 +53,28 @@ unit: ## go test with the race detector (uses Neo4j at NEO4J_URI when reachable;
 	$(GO) test -race -count=1 ./...
 
 .PHONY: audit
-audit: build ## The graphql-http audit against a real server: 0 MUST and 0 SHOULD failures.
+audit: build ## The graphql-http audit against a real server (0 MUST and 0 SHOULD failures), then jsonld-check.
 	@cd scripts/audit && npm ci --no-audit --no-fund --silent
 	@env -u NEO4J_URI ./bin/peacegraph serve --addr $(AUDIT_ADDR) --log-format json --log-level warn & pid=$$!; \
 	  trap "kill $$pid 2>/dev/null; wait $$pid 2>/dev/null" EXIT; \
 	  for i in $$(seq 1 100); do curl -fsS http://$(AUDIT_ADDR)/readyz >/dev/null 2>&1 && break; sleep 0.1; done; \
 	  node scripts/audit/audit.mjs http://$(AUDIT_ADDR)/graphql
+	@$(MAKE) --no-print-directory jsonld-check
+
+JSONLD_SEEDS_ADDR   ?= 127.0.0.1:18081
+JSONLD_FIXTURE_ADDR ?= 127.0.0.1:18082
+
+.PHONY: jsonld-check
+jsonld-check: build ## The claim export (/claims/{id}.jsonld) of real servers, on the seeds and on a fixture with reviews, type-checked against schema.org (schema-dts).
+	@cd scripts/jsonld && npm ci --no-audit --no-fund --silent
+	@env -u NEO4J_URI ./bin/peacegraph serve --addr $(JSONLD_SEEDS_ADDR) --log-format json --log-level warn >/dev/null & seeds=$$!; \
+	  env -u NEO4J_URI ./bin/peacegraph serve --addr $(JSONLD_FIXTURE_ADDR) --seeds schemaorg/testdata/seeds --log-format json --log-level warn >/dev/null & fixture=$$!; \
+	  trap "kill $$seeds $$fixture 2>/dev/null; wait $$seeds $$fixture 2>/dev/null" EXIT; \
+	  for addr in $(JSONLD_SEEDS_ADDR) $(JSONLD_FIXTURE_ADDR); do \
+	    ok=; for i in $$(seq 1 300); do curl -fsS http://$$addr/readyz >/dev/null 2>&1 && { ok=1; break; }; sleep 0.1; done; \
+	    [ -n "$$ok" ] || { echo "jsonld-check: the server on $$addr was not ready within 30s" >&2; exit 1; }; \
+	  done; \
+	  node scripts/jsonld/check.mjs --seeds http://$(JSONLD_SEEDS_ADDR) --fixture http://$(JSONLD_FIXTURE_ADDR)
 
 .PHONY: clean
 clean: ## Remove build output.

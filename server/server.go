@@ -31,15 +31,24 @@ type Server struct {
 	Store peacegraph.Store
 	// GraphQL is the handler mounted at /graphql.
 	GraphQL http.Handler
+	// ClaimExport, when set, serves each claim's JSON-LD document at
+	// GET /claims/{id}.jsonld (see package schemaorg).
+	ClaimExport http.Handler
 	// Log receives one line per request and server events.
 	Log zerolog.Logger
 }
 
 // Handler returns the routes wrapped in the request middleware:
-// /graphql, the playground at /, /healthz and /readyz.
+// /graphql, the playground at /, /healthz, /readyz and, when ClaimExport
+// is set, /claims/{id}.jsonld.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.GraphQL)
+	if s.ClaimExport != nil {
+		// A pattern's wildcard is a whole segment, so the handler itself
+		// takes the ".jsonld" off.
+		mux.Handle("GET /claims/{file}", s.ClaimExport)
+	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.Handle("GET /{$}", playground.Handler("peacegraph", "/graphql"))

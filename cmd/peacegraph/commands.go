@@ -11,6 +11,7 @@ import (
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/loaders"
+	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
 	"github.com/rs/zerolog"
 )
@@ -75,9 +76,10 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		}
 	}
 	srv := &server.Server{
-		Store:   m.Store,
-		GraphQL: graph.NewHandler(m.Store, m.Log, graph.WithOperationObserver(server.RecordOperation)),
-		Log:     m.Log,
+		Store:       m.Store,
+		GraphQL:     graph.NewHandler(m.Store, m.Log, graph.WithOperationObserver(server.RecordOperation)),
+		ClaimExport: &schemaorg.Handler{Store: m.Store, Log: m.Log},
+		Log:         m.Log,
 	}
 	return srv.ListenAndServe(ctx, m.Config.Addr, nil)
 }

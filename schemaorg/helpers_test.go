@@ -1,0 +1,133 @@
+package schemaorg_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+
+	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/loaders"
+	"github.com/peacegraph/peacegraph/memory"
+	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
+	"github.com/peacegraph/peacegraph/schemaorg"
+	"github.com/peacegraph/peacegraph/server"
+)
+
+// FixtureSeeds is an invented record with reviews; `make jsonld-check`
+// serves the same directory to check the export against schema.org.
+const FixtureSeeds = "testdata/seeds"
+
+// MustRead reads a seed directory.
+func MustRead(tb testing.TB, dir string) *peacegraph.Dataset {
+	tb.Helper()
+	d, err := loaders.Read(dir)
+	if err != nil {
+		tb.Fatalf("reading %s: %v", dir, err)
+	}
+	return d
+}
+
+// EachStore runs f on each store holding the seed directory dir: the
+// memory store always, and Neo4j when NEO4J_URI is set, so the export is
+// the same from both.
+func EachStore(t *testing.T, dir string, f func(t *testing.T, s peacegraph.Store)) {
+	t.Helper()
+	t.Run("memory", func(t *testing.T) {
+		s := memory.New()
+		if err := s.Load(t.Context(), MustRead(t, dir)); err != nil {
+			t.Fatalf("load: %v", err)
+		}
+		f(t, s)
+	})
+	t.Run("neo4j", func(t *testing.T) {
+		s := MustNeo4j(t)
+		if err := s.Load(t.Context(), MustRead(t, dir)); err != nil {
+			t.Fatalf("load into Neo4j: %v", err)
+		}
+		f(t, s)
+	})
+}
+
+// MustNeo4j opens the Neo4j store named by NEO4J_URI (and NEO4J_USERNAME,
+// NEO4J_PASSWORD, NEO4J_DATABASE) for one test, holding the lock that keeps
+// tests of different packages from loading the one database at once. It
+// skips when NEO4J_URI is unset, and when Neo4j cannot be reached unless
+// CI=true, where that is a failure.
+func MustNeo4j(tb testing.TB) peacegraph.Store {
+	tb.Helper()
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		tb.Skip("NEO4J_URI is not set: the export tests run on the memory store only")
+	}
+	MustLockNeo4j(tb)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	s, err := pgneo4j.Open(ctx, pgneo4j.Config{
+		URI:      uri,
+		Username: os.Getenv("NEO4J_USERNAME"),
+		Password: os.Getenv("NEO4J_PASSWORD"),
+		Database: os.Getenv("NEO4J_DATABASE"),
+	}, zerolog.Nop())
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("Neo4j at %s: %v", uri, err)
+		}
+		tb.Skipf("Neo4j at %s cannot be reached (start it with `make neo4j-up`): %v", uri, err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// MustServer serves the HTTP front with the claim export over store on a
+// real HTTP server.
+func MustServer(tb testing.TB, store peacegraph.Store) *httptest.Server {
+	tb.Helper()
+	srv := httptest.NewServer((&server.Server{
+		Store:       store,
+		GraphQL:     http.NotFoundHandler(),
+		ClaimExport: &schemaorg.Handler{Store: store, Log: zerolog.Nop()},
+		Log:         zerolog.Nop(),
+	}).Handler())
+	tb.Cleanup(srv.Close)
+	return srv
+}
+
+// Response is an HTTP response with its body read.
+type Response struct {
+	Status      int
+	ContentType string
+	Body        []byte
+}
+
+// MustGet gets a path of srv.
+func MustGet(tb testing.TB, srv *httptest.Server, path string) Response {
+	tb.Helper()
+	res, err := srv.Client().Get(srv.URL + path)
+	if err != nil {
+		tb.Fatalf("GET %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		tb.Fatalf("GET %s: reading the body: %v", path, err)
+	}
+	return Response{Status: res.StatusCode, ContentType: res.Header.Get("Content-Type"), Body: body}
+}
+
+// MustJSON decodes JSON text into a generic value, for comparisons that
+// ignore key order and spacing.
+func MustJSON(tb testing.TB, text []byte) any {
+	tb.Helper()
+	var v any
+	if err := json.Unmarshal(text, &v); err != nil {
+		tb.Fatalf("not JSON: %v\n%s", err, text)
+	}
+	return v
+}
