@@ -119,6 +119,8 @@ func testSeeds(t *testing.T, s peacegraph.Store) {
 		}
 	})
 
+	t.Run("Record", func(t *testing.T) { testSeedsRecord(t, s, d) })
+
 	t.Run("WitkoffConnectedToUmerov", func(t *testing.T) {
 		path, err := s.Path(ctx, "steve-witkoff", "rustem-umerov", 4)
 		if err != nil {

@@ -1,0 +1,81 @@
+package storetest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// europeanBodies are the European governments and organizations of the
+// seeds; an actor affiliated with one of them is European too.
+var europeanBodies = []string{
+	"european-union", "european-partners", "e3", "united-kingdom", "germany", "france", "poland",
+	"italy", "spain", "netherlands", "ireland", "finland", "norway",
+}
+
+// testSeedsRecord checks facts of the record that the later rules derive
+// from the real seeds: stances as of a date and the changes of the E3
+// counter-proposal.
+func testSeedsRecord(t *testing.T, s peacegraph.Store, d *peacegraph.Dataset) {
+	ctx := t.Context()
+
+	t.Run("NoEuropeanActorBacksPoint21OnTheTwentieth", func(t *testing.T) {
+		europeans := map[string]bool{}
+		for _, id := range europeanBodies {
+			europeans[id] = true
+		}
+		for _, a := range d.Actors {
+			for _, f := range a.Affiliations {
+				if slices.Contains(europeanBodies, f.ActorID) {
+					europeans[a.ID] = true
+				}
+			}
+		}
+		got, err := s.Stances(ctx, peacegraph.StanceFilter{
+			TargetIDs: []string{"us-28-point-plan-21"}, Position: peacegraph.Supports, AsOf: "2025-11-20"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range got {
+			if europeans[st.ActorID] {
+				t.Errorf("%s supports point 21 as of 2025-11-20 (evidence %v)", st.ActorID, st.EvidenceIDs)
+			}
+		}
+	})
+
+	t.Run("E3VersionChangesPoint6AndDropsPoint26", func(t *testing.T) {
+		plans, err := s.Plans(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e3 *peacegraph.Plan
+		for _, p := range plans {
+			if p.ID == "e3-counter-proposal" {
+				e3 = p
+			}
+		}
+		if e3 == nil {
+			t.Fatal("no plan e3-counter-proposal")
+		}
+		status := map[string]peacegraph.PointChange{}
+		for _, c := range e3.Changes {
+			status[c.PointID] = c
+		}
+		six := status["us-28-point-plan-6"]
+		if six.Status != peacegraph.ChangeChanged || len(six.RevisedIDs) == 0 {
+			t.Fatalf("point 6: %+v, want CHANGED by a point of the E3 version", six)
+		}
+		nodes, err := s.Nodes(ctx, six.RevisedIDs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, ok := nodes[0].(*peacegraph.Point); !ok || !strings.Contains(p.Summary, "800,000") {
+			t.Errorf("the point amending point 6 is %#v, want a summary mentioning 800,000", nodes[0])
+		}
+		if got := status["us-28-point-plan-26"].Status; got != peacegraph.ChangeDropped {
+			t.Errorf("point 26: %s, want DROPPED", got)
+		}
+	})
+}
