@@ -26,6 +26,9 @@ const (
 	CodeInternal     = "INTERNAL_SERVER_ERROR"
 )
 
+// UnavailableMessage is what users read when the store cannot be reached.
+const UnavailableMessage = "the graph store is unavailable; try again later"
+
 // extensionCode maps a domain error code to extensions.code.
 func extensionCode(code string) string {
 	switch code {
@@ -50,7 +53,15 @@ func presentError(base zerolog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		var domain *peacegraph.Error
 		switch {
-		case errors.As(err, &domain) && domain.Code != peacegraph.EINTERNAL:
+		case errors.As(err, &domain) && domain.Code == peacegraph.EUNAVAILABLE:
+			// What cannot be reached, and why, is the operator's business:
+			// the message would name hosts and ports.
+			logger(ctx, base).Warn().Err(err).Str("path", gqlErr.Path.String()).Msg("store unavailable in GraphQL request")
+			out := withPath(ctx, gqlErr)
+			out.Message = UnavailableMessage
+			out.Extensions = map[string]any{"code": CodeUnavailable}
+			return out
+		case domain != nil && domain.Code != peacegraph.EINTERNAL:
 			out := withPath(ctx, gqlErr)
 			out.Message = domain.Message
 			out.Extensions = map[string]any{"code": extensionCode(domain.Code)}
