@@ -90,7 +90,7 @@ func complexity() ComplexityRoot {
 	c.Query.Sources = times(allItems)
 	c.Query.Events = func(child int, _, _ *peacegraph.Date) int { return times(allItems)(child) }
 	c.Query.Search = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }
-	c.Query.SearchResults = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }
+	c.Query.SearchHits = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }
 	c.Query.Path = func(child int, _, _ string, maxHops *int) int {
 		n := 4
 		if maxHops != nil {

@@ -168,25 +168,25 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actor         func(childComplexity int, id string) int
-		Actors        func(childComplexity int, kind *peacegraph.ActorKind, first *int, after *string) int
-		Claim         func(childComplexity int, id string) int
-		Claims        func(childComplexity int, filter *peacegraph.ClaimFilter, first *int, after *string) int
-		Concessions   func(childComplexity int, plan *string) int
-		Event         func(childComplexity int, id string) int
-		Events        func(childComplexity int, from *peacegraph.Date, to *peacegraph.Date) int
-		Graph         func(childComplexity int, center string, depth *int) int
-		Node          func(childComplexity int, id string) int
-		Path          func(childComplexity int, from string, to string, maxHops *int) int
-		Plan          func(childComplexity int, id *string) int
-		Plans         func(childComplexity int) int
-		Point         func(childComplexity int, number int, plan *string) int
-		Points        func(childComplexity int, plan *string, topic *string, concession *bool) int
-		Search        func(childComplexity int, text string, first *int) int
-		SearchResults func(childComplexity int, text string, first *int) int
-		Source        func(childComplexity int, id string) int
-		Sources       func(childComplexity int) int
-		WhoBacks      func(childComplexity int, point int, plan *string, position *peacegraph.Position) int
+		Actor       func(childComplexity int, id string) int
+		Actors      func(childComplexity int, kind *peacegraph.ActorKind, first *int, after *string) int
+		Claim       func(childComplexity int, id string) int
+		Claims      func(childComplexity int, filter *peacegraph.ClaimFilter, first *int, after *string) int
+		Concessions func(childComplexity int, plan *string) int
+		Event       func(childComplexity int, id string) int
+		Events      func(childComplexity int, from *peacegraph.Date, to *peacegraph.Date) int
+		Graph       func(childComplexity int, center string, depth *int) int
+		Node        func(childComplexity int, id string) int
+		Path        func(childComplexity int, from string, to string, maxHops *int) int
+		Plan        func(childComplexity int, id *string) int
+		Plans       func(childComplexity int) int
+		Point       func(childComplexity int, number int, plan *string) int
+		Points      func(childComplexity int, plan *string, topic *string, concession *bool) int
+		Search      func(childComplexity int, text string, first *int) int
+		SearchHits  func(childComplexity int, text string, first *int) int
+		Source      func(childComplexity int, id string) int
+		Sources     func(childComplexity int) int
+		WhoBacks    func(childComplexity int, point int, plan *string, position *peacegraph.Position) int
 	}
 
 	SearchResult struct {
@@ -283,7 +283,7 @@ type QueryResolver interface {
 	Concessions(ctx context.Context, plan *string) ([]*peacegraph.Point, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*peacegraph.PathStep, error)
 	Search(ctx context.Context, text string, first *int) ([]peacegraph.Node, error)
-	SearchResults(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error)
+	SearchHits(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error)
 	Graph(ctx context.Context, center string, depth *int) (*model.GraphView, error)
 }
 type SearchResultResolver interface {
@@ -984,17 +984,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int)), true
-	case "Query.searchResults":
-		if e.ComplexityRoot.Query.SearchResults == nil {
+	case "Query.searchHits":
+		if e.ComplexityRoot.Query.SearchHits == nil {
 			break
 		}
 
-		args, err := ec.field_Query_searchResults_args(ctx, rawArgs)
+		args, err := ec.field_Query_searchHits_args(ctx, rawArgs)
 		if err != nil {
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.SearchResults(childComplexity, args["text"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.SearchHits(childComplexity, args["text"].(string), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1595,7 +1595,7 @@ type Query {
   "Case-insensitive full-text search over names, titles, summaries, claim texts and quotes; best match first, then kind, then ID. At most first (0 to 100) hits; BAD_USER_INPUT for empty text."
   search(text: String!, first: Int = 20): [SearchHit!]!
   "Like search, with each hit's score and snippet, in the same order."
-  searchResults(text: String!, first: Int = 20): [SearchResult!]!
+  searchHits(text: String!, first: Int = 20): [SearchResult!]!
   "The neighbourhood of a node, depth hops out (0 to 4), for visualization. NOT_FOUND when the center does not exist."
   graph(center: ID!, depth: Int = 1): GraphView!
 }
@@ -2435,7 +2435,7 @@ func (ec *executionContext) field_Query_points_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
-func (ec *executionContext) field_Query_searchResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+func (ec *executionContext) field_Query_searchHits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "text",
@@ -5472,17 +5472,17 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_searchResults(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+func (ec *executionContext) _Query_searchHits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_searchResults(ctx, field)
+			return ec.fieldContext_Query_searchHits(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().SearchResults(ctx, fc.Args["text"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().SearchHits(ctx, fc.Args["text"].(string), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.SearchHit) graphql.Marshaler {
@@ -5492,7 +5492,7 @@ func (ec *executionContext) _Query_searchResults(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_searchHits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -5509,7 +5509,7 @@ func (ec *executionContext) fieldContext_Query_searchResults(ctx context.Context
 		}
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_searchResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+	if fc.Args, err = ec.field_Query_searchHits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8299,11 +8299,11 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
-		case "searchResults":
+		case "searchHits":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Query_searchResults(ctx, field)
+					return ec._Query_searchHits(ctx, field)
 				})
 		case "graph":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

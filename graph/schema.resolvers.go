@@ -351,8 +351,8 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	return loadNodes(ctx, ids)
 }
 
-// SearchResults is the resolver for the searchResults field.
-func (r *queryResolver) SearchResults(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error) {
+// SearchHits is the resolver for the searchHits field.
+func (r *queryResolver) SearchHits(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error) {
 	n, err := intArg("first", first, 20, 0, MaxFirst)
 	if err != nil {
 		return nil, err

@@ -40,9 +40,9 @@ func TestConformanceFixture(t *testing.T) {
 				want:  `{"claim":{"contradictedBy":[{"id":"c-cap-support"},{"id":"c-accept"}]}}`,
 			},
 			{
-				name:  "an actor with opposite stances on one point shows both",
+				name:  "an actor who changed position on a point shows the latest",
 				query: `{ whoBacks(point: 2, position: null) { actor { id } position asOf } }`,
-				want:  `{"whoBacks":[{"actor":{"id":"carol-leader"},"position":"OPPOSES","asOf":"2025-11-21"},{"actor":{"id":"carol-leader"},"position":"SUPPORTS","asOf":"2025-11-22"}]}`,
+				want:  `{"whoBacks":[{"actor":{"id":"carol-leader"},"position":"SUPPORTS","asOf":"2025-11-22"}]}`,
 			},
 			{
 				name:  "a revision and the point it amends",
