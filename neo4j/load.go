@@ -23,8 +23,10 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset) error {
 	w := newWriteSet(d)
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(context.WithoutCancel(ctx))
-	_, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, s.write(ctx, tx, w)
+	// The work returns a bool, not any: the driver cannot hand back a nil
+	// interface from a transaction function.
+	_, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (bool, error) {
+		return true, s.write(ctx, tx, w)
 	})
 	if err != nil {
 		return s.mapError(err)
@@ -47,11 +49,12 @@ SET n = row.props, n:Actor
 FOREACH (_ IN CASE WHEN row.props.kind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
 FOREACH (_ IN CASE WHEN row.props.kind = 'GOVERNMENT' THEN [1] ELSE [] END | SET n:Government)
 FOREACH (_ IN CASE WHEN row.props.kind = 'ORGANIZATION' THEN [1] ELSE [] END | SET n:Organization)`
-	mergePlans   = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Plan`
-	mergePoints  = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Point`
-	mergeClaims  = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Claim`
-	mergeSources = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Source`
-	mergeEvents  = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Event`
+	mergePlans    = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Plan`
+	mergePoints   = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Point`
+	mergeClaims   = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Claim`
+	mergeSources  = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Source`
+	mergeEvents   = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Event`
+	mergeDisputes = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Dispute`
 
 	relHead = `UNWIND $rows AS row
 MATCH (a:Node {id: row.from})
@@ -85,6 +88,19 @@ var stanceStatements = map[peacegraph.Position]string{
 	peacegraph.Opposes:     mergeOpposes,
 	peacegraph.Conditional: mergeConditional,
 	peacegraph.Undecided:   mergeUndecided,
+}
+
+// relType names the relationship type each statement writes.
+var relType = map[string]string{
+	mergeAffiliatedWith: peacegraph.RelAffiliatedWith, mergeAuthored: peacegraph.RelAuthored,
+	mergeHasPoint: peacegraph.RelHasPoint, mergeConcededBy: peacegraph.RelConcededBy,
+	mergeReportedIn: peacegraph.RelReportedIn, mergeRevises: peacegraph.RelRevises,
+	mergeAmends: peacegraph.RelAmends, mergeClaimed: peacegraph.RelClaimed,
+	mergeAbout: peacegraph.RelAbout, mergeCites: peacegraph.RelCites,
+	mergeContradicts: peacegraph.RelContradicts, mergeParticipatedIn: peacegraph.RelParticipatedIn,
+	mergeEvidencedBy: peacegraph.RelEvidencedBy, mergeSupports: string(peacegraph.Supports),
+	mergeOpposes: string(peacegraph.Opposes), mergeConditional: string(peacegraph.Conditional),
+	mergeUndecided: string(peacegraph.Undecided),
 }
 
 // batch is one statement and the rows it writes.
@@ -123,34 +139,46 @@ func (s *Store) write(ctx context.Context, tx neo4j.ManagedTransaction, w *write
 
 func newWriteSet(d *peacegraph.Dataset) *writeSet {
 	w := &writeSet{kinds: map[string]any{}}
+	// Every relationship carries the evidence of its edge (Dataset.Edges):
+	// the claims that attest it, which paths and neighbourhoods show.
+	evidence := map[string][]string{}
+	for _, e := range d.Edges() {
+		evidence[e.ID] = e.Evidence
+	}
 	rels := map[string][]map[string]any{}
 	rel := func(cypher, from, to string, ord int, props map[string]any) {
 		if props == nil {
 			props = map[string]any{}
 		}
+		if _, ok := props["evidence"]; !ok {
+			props["evidence"] = list(evidence[relType[cypher]+":"+from+"->"+to])
+		}
 		rels[cypher] = append(rels[cypher], map[string]any{"from": from, "to": to, "ord": ord, "props": props})
 		w.relationships++
 	}
-	node := func(kind peacegraph.Kind, props map[string]any) map[string]any {
-		w.kinds[props["id"].(string)] = string(kind)
+	node := func(n peacegraph.Node, props map[string]any) map[string]any {
+		w.kinds[n.NodeID()] = string(n.NodeKind())
+		props["id"] = n.NodeID()
+		props["json"] = encodeValue(n)
+		props["searchText"] = searchText(n)
 		return map[string]any{"props": props}
 	}
 
-	var actors, plans, points, claims, sources, events []map[string]any
+	var actors, plans, points, claims, sources, events, disputes []map[string]any
 	for _, a := range d.Actors {
-		actors = append(actors, node(peacegraph.KindActor, map[string]any{
+		actors = append(actors, node(a, map[string]any{
 			"id": a.ID, "name": a.Name, "kind": string(a.Kind), "role": opt(a.Role),
 			"description": opt(a.Description), "aliases": list(a.Aliases),
-			"sortKey": peacegraph.ActorKey(a), "searchText": searchText(a),
+			"sortKey": peacegraph.ActorKey(a),
 		}))
 		for i, f := range a.Affiliations {
 			rel(mergeAffiliatedWith, a.ID, f.ActorID, i, map[string]any{"role": opt(f.Role)})
 		}
 	}
 	for _, p := range d.Plans {
-		plans = append(plans, node(peacegraph.KindPlan, map[string]any{
+		plans = append(plans, node(p, map[string]any{
 			"id": p.ID, "title": p.Title, "summary": opt(p.Summary), "date": opt(string(p.Date)),
-			"seq": p.Seq, "searchText": searchText(p),
+			"seq": p.Seq,
 		}))
 		for i, id := range p.AuthorIDs {
 			rel(mergeAuthored, id, p.ID, i, nil)
@@ -160,10 +188,9 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 		}
 	}
 	for _, p := range d.Points {
-		points = append(points, node(peacegraph.KindPoint, map[string]any{
+		points = append(points, node(p, map[string]any{
 			"id": p.ID, "plan": p.PlanID, "number": p.Number, "title": p.Title,
 			"summary": opt(p.Summary), "topic": p.Topic, "concession": p.Concession,
-			"searchText": searchText(p),
 		}))
 		rel(mergeHasPoint, p.PlanID, p.ID, p.Number, nil)
 		for i, id := range p.ConcededByIDs {
@@ -177,9 +204,9 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 		}
 	}
 	for _, c := range d.Claims {
-		claims = append(claims, node(peacegraph.KindClaim, map[string]any{
+		claims = append(claims, node(c, map[string]any{
 			"id": c.ID, "text": c.Text, "certainty": string(c.Certainty), "date": opt(string(c.Date)),
-			"note": opt(c.Note), "sortKey": peacegraph.ClaimKey(c), "searchText": searchText(c),
+			"note": opt(c.Note), "sortKey": peacegraph.ClaimKey(c),
 		}))
 		if c.ClaimantID != "" {
 			rel(mergeClaimed, c.ClaimantID, c.ID, 0, nil)
@@ -203,22 +230,23 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 		}
 	}
 	for _, src := range d.Sources {
-		sources = append(sources, node(peacegraph.KindSource, map[string]any{
+		sources = append(sources, node(src, map[string]any{
 			"id": src.ID, "title": src.Title, "publisher": opt(src.Publisher), "url": opt(src.URL),
 			"published": opt(string(src.Published)), "retrieved": opt(string(src.Retrieved)),
 			"language": opt(src.Language), "text": opt(src.Text), "note": opt(src.Note),
-			"sortKey": peacegraph.SourceKey(src), "searchText": searchText(src),
+			"republishes": opt(src.Republishes), "sortKey": peacegraph.SourceKey(src),
 		}))
 	}
 	for i, st := range d.Stances {
 		rel(stanceStatements[st.Position], st.ActorID, st.TargetID, i, map[string]any{
-			"asOf": opt(string(st.AsOf)), "note": opt(st.Note), "evidence": list(st.EvidenceIDs),
+			"asOf": opt(string(st.AsOf)), "note": opt(st.Note),
+			"json": encodeValue(st),
 		})
 	}
 	for _, e := range d.Events {
-		events = append(events, node(peacegraph.KindEvent, map[string]any{
+		events = append(events, node(e, map[string]any{
 			"id": e.ID, "title": e.Title, "summary": opt(e.Summary), "date": opt(string(e.Date)),
-			"place": opt(e.Place), "sortKey": peacegraph.EventKey(e), "searchText": searchText(e),
+			"place": opt(e.Place), "sortKey": peacegraph.EventKey(e),
 		}))
 		for i, id := range e.ParticipantIDs {
 			rel(mergeParticipatedIn, id, e.ID, i, nil)
@@ -228,9 +256,16 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 		}
 	}
 
+	for _, x := range d.Disputes {
+		disputes = append(disputes, node(x, map[string]any{
+			"question": x.Question, "summary": opt(x.Summary), "note": opt(x.Note),
+		}))
+	}
+
 	w.nodes = []batch{
 		{mergeActors, actors}, {mergePlans, plans}, {mergePoints, points},
 		{mergeClaims, claims}, {mergeSources, sources}, {mergeEvents, events},
+		{mergeDisputes, disputes},
 	}
 	for _, cypher := range []string{
 		mergeAffiliatedWith, mergeAuthored, mergeHasPoint, mergeConcededBy, mergeReportedIn,

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 
@@ -9,44 +10,68 @@ import (
 )
 
 // maxHops bounds the paths and neighbourhoods Neo4j explores. Cypher needs
-// a literal bound in a variable-length pattern; longer requests are
-// answered as if they asked for this many hops, which covers the diameter
-// of any graph this project holds many times over.
+// a literal bound in a variable-length pattern, so there is one constant
+// statement per hop count, made once below; longer requests are answered
+// as if they asked for this many hops, many times the diameter of any
+// graph this project holds.
 const maxHops = 16
 
-// pathQuery finds every shortest path of at most $maxHops hops; Path picks
+// pathQueries[h] finds every shortest path of at most h hops; Path picks
 // the one the Store contract names. A path from a node to itself is
 // settled without a search, since shortest-path search needs two nodes.
-const pathQuery = `OPTIONAL MATCH (a:Node {id: $from})
+var pathQueries = boundedQueries(1, `OPTIONAL MATCH (a:Node {id: $from})
 OPTIONAL MATCH (b:Node {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = ALL SHORTEST (a)-[]-{1,16}(b)
-  WHERE length(p) <= $maxHops
-  RETURN collect([x IN nodes(p) | x.id]) AS nodeIDs, collect([r IN relationships(p) | type(r)]) AS types
+  MATCH p = ALL SHORTEST (a)-[]-{1,%d}(b)
+  RETURN collect([x IN nodes(p) | x.id]) AS nodeIDs,
+    collect([r IN relationships(p) | {type: type(r), from: startNode(r).id, evidence: r.evidence}]) AS hops
 }
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, nodeIDs, types`
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, nodeIDs, hops`)
 
-// neighbourhoodQuery finds the distance of every node within $depth hops
+// neighbourhoodQueries[d] finds the distance of every node within d hops
 // of the center with a breadth-first shortest-path search, and the
 // relationships among those nodes.
-const neighbourhoodQuery = `MATCH (c:Node {id: $center})
-MATCH p = ANY SHORTEST (c)-[]-{0,16}(n:Node)
-WHERE length(p) <= $depth
+var neighbourhoodQueries = boundedQueries(0, `MATCH (c:Node {id: $center})
+MATCH p = ANY SHORTEST (c)-[]-{0,%d}(n:Node)
 WITH collect(n) AS ns, collect(length(p)) AS distances
-CALL (ns) {
+`+neighbourhoodTail)
+
+// neighbourhoodTail returns the nodes of ns with their distances and the
+// relationships among them.
+const neighbourhoodTail = `CALL (ns) {
   UNWIND ns AS a
   MATCH (a)-[r]->(b:Node) WHERE b IN ns
-  RETURN collect(DISTINCT [type(r), a.id, b.id]) AS edges
+  RETURN collect(DISTINCT {type: type(r), from: a.id, to: b.id, evidence: r.evidence}) AS edges
 }
 RETURN [n IN ns | ` + nodeMap + `] AS nodes, distances, edges`
+
+// centerQuery is the neighbourhood of depth 0, which Cypher cannot write
+// as a quantifier {0,0}.
+const centerQuery = `MATCH (n:Node {id: $center})
+WITH [n] AS ns, [0] AS distances
+` + neighbourhoodTail
+
+// boundedQueries makes the statement of each bound from lowest to maxHops
+// by writing the bound, a number this package chooses, into the template;
+// no request value ever reaches the text of a statement.
+func boundedQueries(lowest int, template string) []string {
+	qs := make([]string, maxHops+1)
+	for h := max(lowest, 1); h <= maxHops; h++ {
+		qs[h] = fmt.Sprintf(template, h)
+	}
+	if lowest == 0 {
+		qs[0] = centerQuery
+	}
+	return qs
+}
 
 // Path implements peacegraph.Store.
 func (s *Store) Path(ctx context.Context, from, to string, hops int) ([]peacegraph.PathStep, error) {
 	if hops < 1 {
 		return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "maxHops", "maxHops must be 1 or more, got %d", hops)
 	}
-	records, err := s.read(ctx, pathQuery, map[string]any{"from": from, "to": to, "maxHops": min(hops, maxHops)})
+	records, err := s.read(ctx, pathQueries[min(hops, maxHops)], map[string]any{"from": from, "to": to})
 	if err != nil {
 		return nil, err
 	}
@@ -63,14 +88,22 @@ func (s *Store) Path(ctx context.Context, from, to string, hops int) ([]peacegra
 	if from == to {
 		return []peacegraph.PathStep{}, nil
 	}
-	return pickPath(lists(v[2]), lists(v[3])), nil
+	return pickPath(lists(v[2]), hopLists(v[3])), nil
 }
 
-// pickPath chooses, among shortest paths given as node-ID lists with their
-// relationship types, the one whose node-ID list sorts first, and for each
-// hop the type that sorts first among the paths through the same nodes
-// (parallel relationships give one path each). nil when there is none.
-func pickPath(nodeIDs, types [][]string) []peacegraph.PathStep {
+// hop is one relationship crossed by a path.
+type hop struct {
+	typ, from string
+	evidence  []string
+}
+
+// pickPath chooses, among shortest paths given as node-ID lists with the
+// relationships they cross, the one whose node-ID list sorts first, and
+// for each hop the type that sorts first among the relationships joining
+// its two nodes (parallel relationships give one path each). The hop's
+// evidence is that of the relationships of that type, either way round,
+// as Dataset.Edges gives it. nil when there is no path.
+func pickPath(nodeIDs [][]string, hops [][]hop) []peacegraph.PathStep {
 	best := -1
 	for i, ids := range nodeIDs {
 		if best < 0 || slices.Compare(ids, nodeIDs[best]) < 0 {
@@ -85,17 +118,43 @@ func pickPath(nodeIDs, types [][]string) []peacegraph.PathStep {
 	for i := range steps {
 		steps[i].NodeID = ids[i+1]
 	}
+	seen := make([]map[string]bool, len(steps)) // directions already counted
 	for i, other := range nodeIDs {
 		if !slices.Equal(other, ids) {
 			continue
 		}
-		for h, t := range types[i] {
-			if steps[h].Relation == "" || t < steps[h].Relation {
-				steps[h].Relation = t
+		for h, x := range hops[i] {
+			st := &steps[h]
+			switch {
+			case st.Relation == "" || x.typ < st.Relation:
+				st.Relation, st.Evidence = x.typ, slices.Clone(x.evidence)
+				seen[h] = map[string]bool{x.from: true}
+			case x.typ == st.Relation && !seen[h][x.from]:
+				// The same type both ways round: both edges attest the hop.
+				seen[h][x.from] = true
+				for _, e := range x.evidence {
+					if !slices.Contains(st.Evidence, e) {
+						st.Evidence = append(st.Evidence, e)
+					}
+				}
 			}
 		}
 	}
 	return steps
+}
+
+// hopLists reads the hops of each path of the path query.
+func hopLists(v any) [][]hop {
+	paths, _ := v.([]any)
+	out := make([][]hop, len(paths))
+	for i, p := range paths {
+		xs, _ := p.([]any)
+		for _, x := range xs {
+			m, _ := x.(map[string]any)
+			out[i] = append(out[i], hop{typ: str(m["type"]), from: str(m["from"]), evidence: strs(m["evidence"])})
+		}
+	}
+	return out
 }
 
 // Neighbourhood implements peacegraph.Store.
@@ -103,7 +162,7 @@ func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*p
 	if depth < 0 {
 		return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "depth", "depth must not be negative, got %d", depth)
 	}
-	records, err := s.read(ctx, neighbourhoodQuery, map[string]any{"center": center, "depth": min(depth, maxHops)})
+	records, err := s.read(ctx, neighbourhoodQueries[min(depth, maxHops)], map[string]any{"center": center})
 	if err != nil {
 		return nil, err
 	}
@@ -131,8 +190,13 @@ func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*p
 		return a.NodeID() < b.NodeID()
 	})
 	view := &peacegraph.GraphView{Nodes: nodes, Edges: []peacegraph.Edge{}}
-	for _, e := range lists(v[2]) {
-		view.Edges = append(view.Edges, peacegraph.Edge{ID: e[0] + ":" + e[1] + "->" + e[2], Type: e[0], Source: e[1], Target: e[2]})
+	edges, _ := v[2].([]any)
+	for _, x := range edges {
+		m, _ := x.(map[string]any)
+		typ, from, to := str(m["type"]), str(m["from"]), str(m["to"])
+		view.Edges = append(view.Edges, peacegraph.Edge{
+			ID: typ + ":" + from + "->" + to, Type: typ, Source: from, Target: to, Evidence: strs(m["evidence"]),
+		})
 	}
 	sort.Slice(view.Edges, func(i, j int) bool { return view.Edges[i].ID < view.Edges[j].ID })
 	return view, nil

@@ -2,6 +2,8 @@ package neo4j
 
 import (
 	"context"
+	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -26,10 +28,27 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 // result, so that a failure surfaces here and aborts the transaction.
 func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) error {
 	s.queries.Add(1)
+	start := time.Now()
 	result, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return err
 	}
-	_, err = result.Consume(ctx)
-	return err
+	summary, err := result.Consume(ctx)
+	if err != nil {
+		return err
+	}
+	c := summary.Counters()
+	s.log.Debug().Dur("took", time.Since(start)).Str("statement", firstLine(cypher)).
+		Int("nodesCreated", c.NodesCreated()).Int("nodesDeleted", c.NodesDeleted()).
+		Int("relationshipsCreated", c.RelationshipsCreated()).Int("relationshipsDeleted", c.RelationshipsDeleted()).
+		Msg("write statement")
+	return nil
+}
+
+// firstLine shortens a statement for the log.
+func firstLine(cypher string) string {
+	if i := strings.IndexByte(cypher, '\n'); i >= 0 {
+		return cypher[:i] + " …"
+	}
+	return cypher
 }

@@ -6,29 +6,27 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// stancesQuery reads the stance relationships; their type is the position.
+// stancesQuery reads the stance relationships (their type is the position)
+// of the asked actors and targets, in the Store's stance order. Which of
+// them is in effect as of a date, and the position filter that follows,
+// are decided by StanceFilter.Apply, as in every store.
 const stancesQuery = `MATCH (a:Actor)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED]->(t:Node)
 WHERE (size($actors) = 0 OR a.id IN $actors)
   AND (size($targets) = 0 OR t.id IN $targets)
-  AND ($position = '' OR type(r) = $position)
-RETURN a.id, t.id, type(r), r.evidence, r.asOf, r.note
+RETURN r.json
 ORDER BY a.sortKey, t.id, type(r)`
 
 // Stances implements peacegraph.Store.
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
-	records, err := s.read(ctx, stancesQuery, map[string]any{
-		"actors": list(f.ActorIDs), "targets": list(f.TargetIDs), "position": string(f.Position),
-	})
+	records, err := s.read(ctx, stancesQuery, map[string]any{"actors": list(f.ActorIDs), "targets": list(f.TargetIDs)})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*peacegraph.Stance, 0, len(records))
+	stances := make([]*peacegraph.Stance, 0, len(records))
 	for _, r := range records {
-		v := r.Values
-		out = append(out, &peacegraph.Stance{
-			ActorID: str(v[0]), TargetID: str(v[1]), Position: peacegraph.Position(str(v[2])),
-			EvidenceIDs: strs(v[3]), AsOf: peacegraph.Date(str(v[4])), Note: str(v[5]),
-		})
+		if st := decodeStance(r.Values[0]); st != nil {
+			stances = append(stances, st)
+		}
 	}
-	return out, nil
+	return f.Apply(stances), nil
 }

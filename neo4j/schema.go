@@ -12,7 +12,7 @@ import (
 const nodeLabel = "Node"
 
 // fulltextIndex is the full-text index Search fetches candidates from.
-const fulltextIndex = "node_search"
+const fulltextIndex = "search_text"
 
 // schema is applied at every Open. Each statement is idempotent (IF NOT
 // EXISTS), so opening a store against an existing database changes
@@ -25,6 +25,7 @@ var schema = []string{
 	"CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (n:Dispute) REQUIRE n.id IS UNIQUE",
 	// The sort keys make every paged list an index-ordered range scan.
 	"CREATE INDEX actor_sort IF NOT EXISTS FOR (n:Actor) ON (n.sortKey)",
 	"CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
@@ -37,7 +38,9 @@ var schema = []string{
 	// searchText holds exactly the fields Search looks in (names, aliases,
 	// titles, summaries, claim texts, quotes) and not, say, a source's
 	// full text, so that candidates match what the ranking scores.
-	"CREATE FULLTEXT INDEX node_search IF NOT EXISTS FOR (n:Actor|Plan|Point|Claim|Source|Event) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+	// An index of an earlier schema, over fewer labels, gives way to it.
+	"DROP INDEX node_search IF EXISTS",
+	"CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Actor|Plan|Point|Claim|Source|Event|Dispute) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 	// New indexes populate in the background; wait, so that the first
 	// query after Open already sees them.
 	"CALL db.awaitIndexes(300)",

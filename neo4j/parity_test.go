@@ -1,0 +1,232 @@
+package neo4j_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/memory"
+)
+
+// TestSameAnswersAsMemoryOnSeeds asks both stores, loaded with the real
+// seeds, a broad sweep of questions, and wants the same answer to each.
+func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
+	neo := MustOpenEmpty(t)
+	mem := memory.New()
+	MustLoad(t, neo, MustSeeds(t))
+	MustLoad(t, mem, MustSeeds(t))
+	d := MustSeeds(t)
+	d.Complete()
+	ctx := t.Context()
+
+	var ids, actorIDs, planIDs, claimIDs []string
+	for id := range d.Nodes() {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, a := range d.Actors {
+		actorIDs = append(actorIDs, a.ID)
+	}
+	for _, p := range d.Plans {
+		planIDs = append(planIDs, p.ID)
+	}
+	for _, c := range d.Claims {
+		claimIDs = append(claimIDs, c.ID)
+	}
+	ask := func(what string, f func(s peacegraph.Store) (any, error)) {
+		t.Helper()
+		want, wantErr := f(mem)
+		got, gotErr := f(neo)
+		if peacegraph.ErrorCode(gotErr) != peacegraph.ErrorCode(wantErr) {
+			t.Errorf("%s: error %v, want %v", what, gotErr, wantErr)
+			return
+		}
+		if !same(reflect.ValueOf(got), reflect.ValueOf(want)) {
+			g, _ := json.Marshal(got)
+			w, _ := json.Marshal(want)
+			i := 0
+			for i < len(g) && i < len(w) && g[i] == w[i] {
+				i++
+			}
+			from := max(0, i-300)
+			t.Errorf("%s: differ at byte %d:\n got …%s\nwant …%s", what, i, g[from:min(len(g), i+200)], w[from:min(len(w), i+200)])
+		}
+	}
+
+	ask("Nodes", func(s peacegraph.Store) (any, error) { return s.Nodes(ctx, append(ids, "no-such-node")) })
+	ask("Members", func(s peacegraph.Store) (any, error) { return s.Members(ctx, actorIDs) })
+	ask("Plans", func(s peacegraph.Store) (any, error) { return s.Plans(ctx) })
+	ask("Contradictions", func(s peacegraph.Store) (any, error) { return s.Contradictions(ctx, claimIDs) })
+	ask("Sources", func(s peacegraph.Store) (any, error) { return s.Sources(ctx) })
+	ask("Events", func(s peacegraph.Store) (any, error) { return s.Events(ctx) })
+	ask("ActorEvents", func(s peacegraph.Store) (any, error) { return s.ActorEvents(ctx, actorIDs) })
+
+	for _, kind := range []peacegraph.ActorKind{"", peacegraph.ActorPerson, peacegraph.ActorGovernment, peacegraph.ActorOrganization} {
+		for _, first := range []int{0, 1, 7, 1000} {
+			walk(t, fmt.Sprintf("Actors kind %q first %d", kind, first), func(after string) (any, string, bool) {
+				var pages [2]*peacegraph.ActorPage
+				for i, s := range []peacegraph.Store{neo, mem} {
+					p, err := s.Actors(ctx, peacegraph.ActorQuery{Kind: kind, First: first, After: after})
+					if err != nil {
+						t.Fatalf("Actors: %v", err)
+					}
+					pages[i] = p
+				}
+				if !same(reflect.ValueOf(pages[0]), reflect.ValueOf(pages[1])) {
+					t.Errorf("Actors kind %q first %d after %q:\n got %#v\nwant %#v", kind, first, after, pages[0], pages[1])
+				}
+				p := pages[1]
+				if len(p.Actors) == 0 {
+					return nil, "", false
+				}
+				return nil, peacegraph.EncodeCursor(peacegraph.ActorKey(p.Actors[len(p.Actors)-1])), p.HasNextPage
+			})
+		}
+	}
+
+	yes, no := true, false
+	filters := []peacegraph.PointFilter{{}, {Concession: &yes}, {Concession: &no}}
+	for _, p := range d.Points {
+		topic := p.Topic
+		filters = append(filters, peacegraph.PointFilter{Topic: &topic}, peacegraph.PointFilter{Topic: &topic, Concession: &yes})
+	}
+	for i, f := range filters {
+		ask(fmt.Sprintf("Points filter %d", i), func(s peacegraph.Store) (any, error) {
+			return s.Points(ctx, append([]string{"", "no-such-plan"}, planIDs...), f)
+		})
+	}
+	for _, plan := range append([]string{"", "no-such-plan"}, planIDs...) {
+		for n := 0; n <= 30; n++ {
+			ask(fmt.Sprintf("PointByNumber %q %d", plan, n), func(s peacegraph.Store) (any, error) { return s.PointByNumber(ctx, plan, n) })
+		}
+	}
+
+	stanceFilters := []peacegraph.StanceFilter{{}}
+	for _, pos := range []peacegraph.Position{peacegraph.Supports, peacegraph.Opposes, peacegraph.Conditional, peacegraph.Undecided} {
+		stanceFilters = append(stanceFilters, peacegraph.StanceFilter{Position: pos})
+	}
+	for _, id := range ids {
+		stanceFilters = append(stanceFilters, peacegraph.StanceFilter{ActorIDs: []string{id}}, peacegraph.StanceFilter{TargetIDs: []string{id}})
+	}
+	stanceFilters = append(stanceFilters, peacegraph.StanceFilter{ActorIDs: actorIDs, TargetIDs: planIDs, Position: peacegraph.Supports})
+	for i, f := range stanceFilters {
+		ask(fmt.Sprintf("Stances filter %d %+v", i, f), func(s peacegraph.Store) (any, error) { return s.Stances(ctx, f) })
+	}
+
+	var qs []peacegraph.ClaimQuery
+	for _, first := range []int{0, 3, 50} {
+		qs = append(qs, peacegraph.ClaimQuery{First: first})
+		for _, c := range []peacegraph.Certainty{peacegraph.Stated, peacegraph.Reported, peacegraph.Analysis, peacegraph.Denied} {
+			qs = append(qs, peacegraph.ClaimQuery{Filter: peacegraph.ClaimFilter{Certainty: c}, First: first})
+		}
+		for _, id := range ids {
+			qs = append(qs,
+				peacegraph.ClaimQuery{Filter: peacegraph.ClaimFilter{About: id}, First: first},
+				peacegraph.ClaimQuery{Filter: peacegraph.ClaimFilter{Claimant: id}, First: first},
+				peacegraph.ClaimQuery{Filter: peacegraph.ClaimFilter{Source: id}, First: first})
+		}
+	}
+	ask("Claims batch", func(s peacegraph.Store) (any, error) { return s.Claims(ctx, qs) })
+	for _, c := range d.Claims {
+		after := peacegraph.EncodeCursor(peacegraph.ClaimKey(c))
+		ask("Claims after "+c.ID, func(s peacegraph.Store) (any, error) {
+			return s.Claims(ctx, []peacegraph.ClaimQuery{{First: 4, After: after}})
+		})
+	}
+	ask("Claims bad cursor", func(s peacegraph.Store) (any, error) {
+		return s.Claims(ctx, []peacegraph.ClaimQuery{{First: 4, After: "not-a-cursor"}})
+	})
+
+	for _, text := range []string{"witkoff", "Army cap", "600", "plan", "NATO membership", "kremlin denied", "ukraine", "zz-nothing", "", "  ,  "} {
+		for _, first := range []int{0, 5, 1000} {
+			ask(fmt.Sprintf("Search %q first %d", text, first), func(s peacegraph.Store) (any, error) {
+				return s.Search(ctx, peacegraph.SearchQuery{Text: text, First: first})
+			})
+		}
+	}
+
+	sample := ids
+	if len(sample) > 12 {
+		step := len(sample) / 12
+		sample = nil
+		for i := 0; i < len(ids); i += step {
+			sample = append(sample, ids[i])
+		}
+	}
+	for _, from := range sample {
+		for _, to := range sample {
+			for _, hops := range []int{1, 2, 4} {
+				ask(fmt.Sprintf("Path %s %s %d", from, to, hops), func(s peacegraph.Store) (any, error) { return s.Path(ctx, from, to, hops) })
+			}
+		}
+		for _, depth := range []int{0, 1, 2} {
+			ask(fmt.Sprintf("Neighbourhood %s %d", from, depth), func(s peacegraph.Store) (any, error) { return s.Neighbourhood(ctx, from, depth) })
+		}
+	}
+	ask("Path unknown", func(s peacegraph.Store) (any, error) { return s.Path(ctx, "no-such-node", ids[0], 3) })
+	ask("Neighbourhood unknown", func(s peacegraph.Store) (any, error) { return s.Neighbourhood(ctx, "no-such-node", 1) })
+}
+
+// walk pages through a list until it ends.
+func walk(t *testing.T, what string, page func(after string) (any, string, bool)) {
+	t.Helper()
+	after := ""
+	for range 1000 {
+		_, next, more := page(after)
+		if !more {
+			return
+		}
+		after = next
+	}
+	t.Fatalf("%s: more than 1000 pages", what)
+}
+
+// same is reflect.DeepEqual except that a nil slice equals an empty one,
+// which a database cannot tell apart.
+func same(a, b reflect.Value) bool {
+	if !a.IsValid() || !b.IsValid() {
+		return a.IsValid() == b.IsValid()
+	}
+	if a.Type() != b.Type() {
+		return false
+	}
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return same(a.Elem(), b.Elem())
+	case reflect.Slice, reflect.Array:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !same(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			if !same(a.MapIndex(k), b.MapIndex(k)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if !same(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	default:
+		return a.Interface() == b.Interface()
+	}
+}
