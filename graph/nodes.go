@@ -9,13 +9,29 @@ import (
 )
 
 // loadNode returns the node of id through the request's Nodes loader; nil
-// when the ID is unknown.
+// when the ID is unknown or its kind has no GraphQL type.
 func loadNode(ctx context.Context, id string) (peacegraph.Node, error) {
 	l, err := loadersFor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return l.nodes.Load(ctx, id)
+	n, err := l.nodes.Load(ctx, id)
+	if err != nil || !served(n) {
+		return nil, err
+	}
+	return n, nil
+}
+
+// served reports whether the schema has a type for the node, so that a
+// kind the store knows before the API does is left out rather than
+// failing the whole answer. Add a kind here when its type joins the Node
+// interface and the SearchHit union.
+func served(n peacegraph.Node) bool {
+	switch n.(type) {
+	case *peacegraph.Actor, *peacegraph.Plan, *peacegraph.Point, *peacegraph.Claim, *peacegraph.Source, *peacegraph.Event:
+		return true
+	}
+	return false
 }
 
 // loadAs returns the node of id when it is a T (e.g. *peacegraph.Actor),
@@ -34,7 +50,8 @@ func loadAs[T peacegraph.Node](ctx context.Context, id string) (T, error) {
 }
 
 // loadNodes returns the nodes of ids in order, leaving out unknown IDs
-// (references are checked when seeds load, so none should be missing).
+// (references are checked when seeds load, so none should be missing) and
+// kinds the schema does not serve.
 func loadNodes(ctx context.Context, ids []string) ([]peacegraph.Node, error) {
 	if len(ids) == 0 {
 		return []peacegraph.Node{}, nil
@@ -49,7 +66,7 @@ func loadNodes(ctx context.Context, ids []string) ([]peacegraph.Node, error) {
 	}
 	out := make([]peacegraph.Node, 0, len(nodes))
 	for _, n := range nodes {
-		if n != nil {
+		if served(n) {
 			out = append(out, n)
 		}
 	}

@@ -361,9 +361,23 @@ func (r *queryResolver) SearchHits(ctx context.Context, text string, first *int)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*peacegraph.SearchHit, len(hits))
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.NodeID
+	}
+	nodes, err := loadNodes(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	kept := make(map[string]bool, len(nodes))
+	for _, n := range nodes {
+		kept[n.NodeID()] = true
+	}
+	out := make([]*peacegraph.SearchHit, 0, len(hits))
 	for i := range hits {
-		out[i] = &hits[i]
+		if kept[hits[i].NodeID] {
+			out = append(out, &hits[i])
+		}
 	}
 	return out, nil
 }

@@ -65,3 +65,54 @@ func TestConformanceFixture(t *testing.T) {
 		}
 	})
 }
+
+// TestKindsTheSchemaLacks checks that a node the store holds but the
+// schema has no type for yet (a dispute) is left out of answers instead
+// of failing them.
+func TestKindsTheSchemaLacks(t *testing.T) {
+	store := MustStore(t, storetest.RecordFixture())
+	srv := MustServer(t, store, nil)
+	t.Run("node of a dispute is null", func(t *testing.T) {
+		if got, want := MustAnswer(t, srv, `{ node(id: "d-leak") { id } }`, nil), `{"node":null}`; got != want {
+			t.Errorf("got %s, want %s", got, want)
+		}
+	})
+	hits, err := store.Search(t.Context(), peacegraph.SearchQuery{Text: "leaked", First: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	disputes := 0
+	for _, h := range hits {
+		if h.Kind == peacegraph.KindDispute {
+			disputes++
+			continue
+		}
+		want = append(want, h.NodeID)
+	}
+	if disputes == 0 {
+		t.Fatalf("the store finds no dispute for %q: the test would prove nothing", "leaked")
+	}
+	t.Run("search leaves disputes out", func(t *testing.T) {
+		data := MustQuery[struct{ Search []struct{ ID string } }](t, srv, `{ search(text: "leaked") { ... on Node { id } } }`, nil)
+		var got []string
+		for _, h := range data.Search {
+			got = append(got, h.ID)
+		}
+		if MustJSON(t, got) != MustJSON(t, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	})
+	t.Run("scored search leaves disputes out", func(t *testing.T) {
+		data := MustQuery[struct {
+			SearchHits []struct{ Node struct{ ID string } }
+		}](t, srv, `{ searchHits(text: "leaked") { node { ... on Node { id } } } }`, nil)
+		var got []string
+		for _, h := range data.SearchHits {
+			got = append(got, h.Node.ID)
+		}
+		if MustJSON(t, got) != MustJSON(t, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	})
+}
