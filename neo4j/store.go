@@ -1,7 +1,3 @@
-// Package neo4j is the Store on a Neo4j server: the same graph as the
-// embedded store, written as labelled nodes and typed relationships so that
-// Neo4j Browser shows it the way the domain reads, and queried with one
-// parameterised Cypher statement per Store call.
 package neo4j
 
 import (
@@ -74,12 +70,12 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	return s, nil
 }
 
-// Ping implements peacegraph.Store: nil when the server answers.
+// Ping implements peacegraph.Store: nil when the store's database answers
+// a read, which is more than the server being up (the database may be
+// missing, or stopped).
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.driver.VerifyConnectivity(ctx); err != nil {
-		return wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, "cannot reach Neo4j at %s", s.uri), err)
-	}
-	return nil
+	_, err := s.read(ctx, "RETURN 1", nil)
+	return err
 }
 
 // Close implements peacegraph.Store.
