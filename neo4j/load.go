@@ -258,7 +258,7 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 
 	for _, x := range d.Disputes {
 		disputes = append(disputes, node(x, map[string]any{
-			"question": x.Question, "summary": opt(x.Summary), "note": opt(x.Note),
+			"question": x.Question, "summary": opt(x.Summary), "note": opt(x.Note), "about": list(x.AboutIDs),
 		}))
 	}
 

@@ -1,6 +1,7 @@
 package neo4j_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -57,6 +58,13 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 	}
 
 	ask("Nodes", func(s peacegraph.Store) (any, error) { return s.Nodes(ctx, append(ids, "no-such-node")) })
+	for _, plan := range append([]string{"", "no-such-plan"}, planIDs...) {
+		ask("Disputes "+plan, func(s peacegraph.Store) (any, error) {
+			return s.(interface {
+				Disputes(context.Context, string) ([]*peacegraph.Dispute, error)
+			}).Disputes(ctx, plan)
+		})
+	}
 	ask("Members", func(s peacegraph.Store) (any, error) { return s.Members(ctx, actorIDs) })
 	ask("Plans", func(s peacegraph.Store) (any, error) { return s.Plans(ctx) })
 	ask("Contradictions", func(s peacegraph.Store) (any, error) { return s.Contradictions(ctx, claimIDs) })

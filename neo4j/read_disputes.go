@@ -1,0 +1,31 @@
+package neo4j
+
+import (
+	"context"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// disputesQuery lists the disputes about a plan or any of its points (all
+// of them for ""), by ID, as peacegraph.DisputesAbout decides it.
+const disputesQuery = `MATCH (n:Dispute)
+WHERE $plan = '' OR $plan IN n.about
+   OR EXISTS { MATCH (p:Point) WHERE p.id IN n.about AND p.plan = $plan }
+RETURN ` + nodeMap + ` AS node
+ORDER BY n.id`
+
+// Disputes returns the disputes about a plan or any of its points ("" for
+// all disputes), by ID. The API asks any store that has it.
+func (s *Store) Disputes(ctx context.Context, planID string) ([]*peacegraph.Dispute, error) {
+	records, err := s.read(ctx, disputesQuery, map[string]any{"plan": planID})
+	if err != nil {
+		return nil, err
+	}
+	var out []*peacegraph.Dispute
+	for _, r := range records {
+		if d, ok := decodeNode(r.Values[0]).(*peacegraph.Dispute); ok {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
