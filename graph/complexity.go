@@ -40,7 +40,9 @@ func connectionCost(child int, first *int, _ *string) int {
 	return pageCost(child, first, DefaultFirst)
 }
 
-func stancesCost(child int, _ *peacegraph.Position) int { return times(someItems)(child) }
+func stancesCost(child int, _ *peacegraph.Position, _ *peacegraph.Date) int {
+	return times(someItems)(child)
+}
 
 // complexity returns the cost functions of every list field.
 func complexity() ComplexityRoot {
@@ -52,22 +54,27 @@ func complexity() ComplexityRoot {
 	c.Actor.MentionedIn = connectionCost
 	c.Actor.Events = times(someItems)
 	c.Actor.Aliases = times(fewItems)
+	c.Actor.StanceHistory = func(child int, _ string) int { return times(someItems)(child) }
 
 	c.Plan.Authors = times(fewItems)
 	c.Plan.Points = func(child int, _ *string, _ *bool) int { return times(planItems)(child) }
 	c.Plan.Stances = stancesCost
 	c.Plan.Revisions = times(fewItems)
+	c.Plan.Changes = times(planItems)
 
 	c.Point.ConcededBy = times(fewItems)
 	c.Point.Stances = stancesCost
 	c.Point.Claims = connectionCost
 	c.Point.Sources = times(fewItems)
+	c.Point.AmendedBy = times(fewItems)
 
 	c.Stance.Evidence = times(fewItems)
 
 	c.Claim.About = times(fewItems)
 	c.Claim.Citations = times(fewItems)
 	c.Claim.ContradictedBy = times(fewItems)
+	c.Claim.Denies = times(fewItems)
+	c.Claim.Reviews = times(fewItems)
 
 	c.Source.Claims = connectionCost
 
@@ -76,6 +83,22 @@ func complexity() ComplexityRoot {
 
 	c.GraphView.Nodes = times(allItems)
 	c.GraphView.Edges = times(2 * allItems)
+	c.GraphEdge.Evidence = times(fewItems)
+
+	c.PathStep.Evidence = times(fewItems)
+	c.StancePeriod.Evidence = times(fewItems)
+
+	c.Dispute.About = times(fewItems)
+	c.Dispute.Sides = times(fewItems)
+	c.DisputeSide.Claims = times(fewItems)
+	c.DisputeSide.Sources = times(fewItems)
+
+	c.PointChange.RevisedAs = times(fewItems)
+	c.PointChange.Evidence = times(fewItems)
+
+	c.StanceMatrix.Actors = times(allItems)
+	c.StanceMatrix.Targets = times(planItems)
+	c.StanceMatrix.Cells = times(allItems)
 
 	c.Query.Actors = func(child int, _ *peacegraph.ActorKind, first *int, _ *string) int {
 		return pageCost(child, first, DefaultFirst)
@@ -85,8 +108,11 @@ func complexity() ComplexityRoot {
 	}
 	c.Query.Plans = times(fewItems)
 	c.Query.Points = func(child int, _, _ *string, _ *bool) int { return times(planItems)(child) }
-	c.Query.Concessions = func(child int, _ *string) int { return times(planItems)(child) }
-	c.Query.WhoBacks = func(child int, _ int, _ *string, _ *peacegraph.Position) int { return times(someItems)(child) }
+	c.Query.Concessions = func(child int, _ *string, _ *peacegraph.Date) int { return times(planItems)(child) }
+	c.Query.WhoBacks = func(child int, _ int, _ *string, _ *peacegraph.Position, _ *peacegraph.Date) int {
+		return times(someItems)(child)
+	}
+	c.Query.Disputes = func(child int, _ *string) int { return times(someItems)(child) }
 	c.Query.Sources = times(allItems)
 	c.Query.Events = func(child int, _, _ *peacegraph.Date) int { return times(allItems)(child) }
 	c.Query.Search = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }

@@ -32,14 +32,22 @@ type ResolverRoot interface {
 	Actor() ActorResolver
 	Citation() CitationResolver
 	Claim() ClaimResolver
+	Corroboration() CorroborationResolver
+	Dispute() DisputeResolver
+	DisputeSide() DisputeSideResolver
 	Event() EventResolver
+	GraphEdge() GraphEdgeResolver
 	PathStep() PathStepResolver
 	Plan() PlanResolver
 	Point() PointResolver
+	PointChange() PointChangeResolver
 	Query() QueryResolver
+	Review() ReviewResolver
 	SearchResult() SearchResultResolver
 	Source() SourceResolver
 	Stance() StanceResolver
+	StanceCell() StanceCellResolver
+	StancePeriod() StancePeriodResolver
 }
 
 type DirectiveRoot struct {
@@ -47,18 +55,19 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Actor struct {
-		Affiliations func(childComplexity int) int
-		Aliases      func(childComplexity int) int
-		Claims       func(childComplexity int, first *int, after *string) int
-		Description  func(childComplexity int) int
-		Events       func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Members      func(childComplexity int) int
-		MentionedIn  func(childComplexity int, first *int, after *string) int
-		Name         func(childComplexity int) int
-		Role         func(childComplexity int) int
-		Stances      func(childComplexity int, position *peacegraph.Position) int
+		Affiliations  func(childComplexity int) int
+		Aliases       func(childComplexity int) int
+		Claims        func(childComplexity int, first *int, after *string) int
+		Description   func(childComplexity int) int
+		Events        func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Members       func(childComplexity int) int
+		MentionedIn   func(childComplexity int, first *int, after *string) int
+		Name          func(childComplexity int) int
+		Role          func(childComplexity int) int
+		StanceHistory func(childComplexity int, target string) int
+		Stances       func(childComplexity int, position *peacegraph.Position, asOf *peacegraph.Date) int
 	}
 
 	ActorConnection struct {
@@ -85,9 +94,12 @@ type ComplexityRoot struct {
 		Citations      func(childComplexity int) int
 		Claimant       func(childComplexity int) int
 		ContradictedBy func(childComplexity int) int
+		Corroboration  func(childComplexity int) int
 		Date           func(childComplexity int) int
+		Denies         func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Note           func(childComplexity int) int
+		Reviews        func(childComplexity int) int
 		Text           func(childComplexity int) int
 	}
 
@@ -102,6 +114,29 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Corroboration struct {
+		Earliest       func(childComplexity int) int
+		EarliestSource func(childComplexity int) int
+		Publishers     func(childComplexity int) int
+		Sources        func(childComplexity int) int
+	}
+
+	Dispute struct {
+		About    func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Question func(childComplexity int) int
+		Sides    func(childComplexity int) int
+		Summary  func(childComplexity int) int
+	}
+
+	DisputeSide struct {
+		Claims  func(childComplexity int) int
+		Label   func(childComplexity int) int
+		Sources func(childComplexity int) int
+		Summary func(childComplexity int) int
+	}
+
 	Event struct {
 		Date         func(childComplexity int) int
 		Evidence     func(childComplexity int) int
@@ -113,10 +148,11 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
-		ID     func(childComplexity int) int
-		Source func(childComplexity int) int
-		Target func(childComplexity int) int
-		Type   func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Source   func(childComplexity int) int
+		Target   func(childComplexity int) int
+		Type     func(childComplexity int) int
 	}
 
 	GraphNode struct {
@@ -126,8 +162,9 @@ type ComplexityRoot struct {
 	}
 
 	GraphView struct {
-		Edges func(childComplexity int) int
-		Nodes func(childComplexity int) int
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -136,23 +173,26 @@ type ComplexityRoot struct {
 	}
 
 	PathStep struct {
+		Evidence func(childComplexity int) int
 		Node     func(childComplexity int) int
 		Relation func(childComplexity int) int
 	}
 
 	Plan struct {
 		Authors   func(childComplexity int) int
+		Changes   func(childComplexity int) int
 		Date      func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Points    func(childComplexity int, topic *string, concession *bool) int
 		Revises   func(childComplexity int) int
 		Revisions func(childComplexity int) int
-		Stances   func(childComplexity int, position *peacegraph.Position) int
+		Stances   func(childComplexity int, position *peacegraph.Position, asOf *peacegraph.Date) int
 		Summary   func(childComplexity int) int
 		Title     func(childComplexity int) int
 	}
 
 	Point struct {
+		AmendedBy  func(childComplexity int) int
 		Amends     func(childComplexity int) int
 		Claims     func(childComplexity int, first *int, after *string) int
 		ConcededBy func(childComplexity int) int
@@ -161,32 +201,53 @@ type ComplexityRoot struct {
 		Number     func(childComplexity int) int
 		Plan       func(childComplexity int) int
 		Sources    func(childComplexity int) int
-		Stances    func(childComplexity int, position *peacegraph.Position) int
+		Stances    func(childComplexity int, position *peacegraph.Position, asOf *peacegraph.Date) int
 		Summary    func(childComplexity int) int
 		Title      func(childComplexity int) int
 		Topic      func(childComplexity int) int
 	}
 
+	PointChange struct {
+		Evidence  func(childComplexity int) int
+		Note      func(childComplexity int) int
+		Point     func(childComplexity int) int
+		RevisedAs func(childComplexity int) int
+		Status    func(childComplexity int) int
+	}
+
 	Query struct {
-		Actor       func(childComplexity int, id string) int
-		Actors      func(childComplexity int, kind *peacegraph.ActorKind, first *int, after *string) int
-		Claim       func(childComplexity int, id string) int
-		Claims      func(childComplexity int, filter *peacegraph.ClaimFilter, first *int, after *string) int
-		Concessions func(childComplexity int, plan *string) int
-		Event       func(childComplexity int, id string) int
-		Events      func(childComplexity int, from *peacegraph.Date, to *peacegraph.Date) int
-		Graph       func(childComplexity int, center string, depth *int) int
-		Node        func(childComplexity int, id string) int
-		Path        func(childComplexity int, from string, to string, maxHops *int) int
-		Plan        func(childComplexity int, id *string) int
-		Plans       func(childComplexity int) int
-		Point       func(childComplexity int, number int, plan *string) int
-		Points      func(childComplexity int, plan *string, topic *string, concession *bool) int
-		Search      func(childComplexity int, text string, first *int) int
-		SearchHits  func(childComplexity int, text string, first *int) int
-		Source      func(childComplexity int, id string) int
-		Sources     func(childComplexity int) int
-		WhoBacks    func(childComplexity int, point int, plan *string, position *peacegraph.Position) int
+		Actor        func(childComplexity int, id string) int
+		Actors       func(childComplexity int, kind *peacegraph.ActorKind, first *int, after *string) int
+		Claim        func(childComplexity int, id string) int
+		Claims       func(childComplexity int, filter *peacegraph.ClaimFilter, first *int, after *string) int
+		Concessions  func(childComplexity int, plan *string, asOf *peacegraph.Date) int
+		Disputes     func(childComplexity int, plan *string) int
+		Event        func(childComplexity int, id string) int
+		Events       func(childComplexity int, from *peacegraph.Date, to *peacegraph.Date) int
+		Graph        func(childComplexity int, center string, depth *int, types []string, maxNodes *int) int
+		Node         func(childComplexity int, id string) int
+		Path         func(childComplexity int, from string, to string, maxHops *int) int
+		Plan         func(childComplexity int, id *string) int
+		Plans        func(childComplexity int) int
+		Point        func(childComplexity int, number int, plan *string) int
+		Points       func(childComplexity int, plan *string, topic *string, concession *bool) int
+		Search       func(childComplexity int, text string, first *int) int
+		SearchHits   func(childComplexity int, text string, first *int) int
+		Source       func(childComplexity int, id string) int
+		Sources      func(childComplexity int) int
+		StanceMatrix func(childComplexity int, plan *string, asOf *peacegraph.Date) int
+		WhoBacks     func(childComplexity int, point int, plan *string, position *peacegraph.Position, asOf *peacegraph.Date) int
+	}
+
+	Review struct {
+		BestRating  func(childComplexity int) int
+		Date        func(childComplexity int) int
+		Explanation func(childComplexity int) int
+		Rating      func(childComplexity int) int
+		RatingValue func(childComplexity int) int
+		Reviewer    func(childComplexity int) int
+		URL         func(childComplexity int) int
+		WorstRating func(childComplexity int) int
 	}
 
 	SearchResult struct {
@@ -196,16 +257,17 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Claims    func(childComplexity int, first *int, after *string) int
-		ID        func(childComplexity int) int
-		Language  func(childComplexity int) int
-		Note      func(childComplexity int) int
-		Published func(childComplexity int) int
-		Publisher func(childComplexity int) int
-		Retrieved func(childComplexity int) int
-		Text      func(childComplexity int) int
-		Title     func(childComplexity int) int
-		URL       func(childComplexity int) int
+		Claims      func(childComplexity int, first *int, after *string) int
+		ID          func(childComplexity int) int
+		Language    func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Published   func(childComplexity int) int
+		Publisher   func(childComplexity int) int
+		Republishes func(childComplexity int) int
+		Retrieved   func(childComplexity int) int
+		Text        func(childComplexity int) int
+		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 
 	Stance struct {
@@ -216,6 +278,28 @@ type ComplexityRoot struct {
 		Position func(childComplexity int) int
 		Target   func(childComplexity int) int
 	}
+
+	StanceCell struct {
+		Actor         func(childComplexity int) int
+		AsOf          func(childComplexity int) int
+		EvidenceCount func(childComplexity int) int
+		Position      func(childComplexity int) int
+		Target        func(childComplexity int) int
+	}
+
+	StanceMatrix struct {
+		Actors  func(childComplexity int) int
+		Cells   func(childComplexity int) int
+		Plan    func(childComplexity int) int
+		Targets func(childComplexity int) int
+	}
+
+	StancePeriod struct {
+		Evidence func(childComplexity int) int
+		From     func(childComplexity int) int
+		Position func(childComplexity int) int
+		To       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -225,7 +309,8 @@ type ComplexityRoot struct {
 type ActorResolver interface {
 	Affiliations(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Actor, error)
 	Members(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Actor, error)
-	Stances(ctx context.Context, obj *peacegraph.Actor, position *peacegraph.Position) ([]*peacegraph.Stance, error)
+	Stances(ctx context.Context, obj *peacegraph.Actor, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error)
+	StanceHistory(ctx context.Context, obj *peacegraph.Actor, target string) ([]*peacegraph.StancePeriod, error)
 	Claims(ctx context.Context, obj *peacegraph.Actor, first *int, after *string) (*model.ClaimConnection, error)
 	MentionedIn(ctx context.Context, obj *peacegraph.Actor, first *int, after *string) (*model.ClaimConnection, error)
 	Events(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Event, error)
@@ -241,29 +326,53 @@ type ClaimResolver interface {
 	About(ctx context.Context, obj *peacegraph.Claim) ([]peacegraph.Node, error)
 
 	ContradictedBy(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error)
+
+	Denies(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error)
+}
+type CorroborationResolver interface {
+	EarliestSource(ctx context.Context, obj *peacegraph.Corroboration) (*peacegraph.Source, error)
+}
+type DisputeResolver interface {
+	About(ctx context.Context, obj *peacegraph.Dispute) ([]peacegraph.Node, error)
+}
+type DisputeSideResolver interface {
+	Claims(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Claim, error)
+	Sources(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Source, error)
 }
 type EventResolver interface {
 	Participants(ctx context.Context, obj *peacegraph.Event) ([]*peacegraph.Actor, error)
 	Evidence(ctx context.Context, obj *peacegraph.Event) ([]*peacegraph.Claim, error)
 }
+type GraphEdgeResolver interface {
+	Evidence(ctx context.Context, obj *peacegraph.Edge) ([]*peacegraph.Claim, error)
+}
 type PathStepResolver interface {
 	Node(ctx context.Context, obj *peacegraph.PathStep) (peacegraph.Node, error)
+	Evidence(ctx context.Context, obj *peacegraph.PathStep) ([]*peacegraph.Claim, error)
 }
 type PlanResolver interface {
 	Authors(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.Actor, error)
 	Points(ctx context.Context, obj *peacegraph.Plan, topic *string, concession *bool) ([]*peacegraph.Point, error)
-	Stances(ctx context.Context, obj *peacegraph.Plan, position *peacegraph.Position) ([]*peacegraph.Stance, error)
+	Stances(ctx context.Context, obj *peacegraph.Plan, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error)
 	Revises(ctx context.Context, obj *peacegraph.Plan) (*peacegraph.Plan, error)
 	Revisions(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.Plan, error)
+	Changes(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.PointChange, error)
 }
 type PointResolver interface {
 	Plan(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Plan, error)
 
 	ConcededBy(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Actor, error)
-	Stances(ctx context.Context, obj *peacegraph.Point, position *peacegraph.Position) ([]*peacegraph.Stance, error)
+	Stances(ctx context.Context, obj *peacegraph.Point, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error)
 	Claims(ctx context.Context, obj *peacegraph.Point, first *int, after *string) (*model.ClaimConnection, error)
 	Sources(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Source, error)
 	Amends(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Point, error)
+	AmendedBy(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Point, error)
+}
+type PointChangeResolver interface {
+	Point(ctx context.Context, obj *peacegraph.PointChange) (*peacegraph.Point, error)
+
+	RevisedAs(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Point, error)
+	Evidence(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Claim, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (peacegraph.Node, error)
@@ -279,24 +388,39 @@ type QueryResolver interface {
 	Sources(ctx context.Context) ([]*peacegraph.Source, error)
 	Event(ctx context.Context, id string) (*peacegraph.Event, error)
 	Events(ctx context.Context, from *peacegraph.Date, to *peacegraph.Date) ([]*peacegraph.Event, error)
-	WhoBacks(ctx context.Context, point int, plan *string, position *peacegraph.Position) ([]*peacegraph.Stance, error)
-	Concessions(ctx context.Context, plan *string) ([]*peacegraph.Point, error)
+	WhoBacks(ctx context.Context, point int, plan *string, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error)
+	Concessions(ctx context.Context, plan *string, asOf *peacegraph.Date) ([]*peacegraph.Point, error)
+	Disputes(ctx context.Context, plan *string) ([]*peacegraph.Dispute, error)
+	StanceMatrix(ctx context.Context, plan *string, asOf *peacegraph.Date) (*model.StanceMatrix, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*peacegraph.PathStep, error)
 	Search(ctx context.Context, text string, first *int) ([]peacegraph.Node, error)
 	SearchHits(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error)
-	Graph(ctx context.Context, center string, depth *int) (*model.GraphView, error)
+	Graph(ctx context.Context, center string, depth *int, types []string, maxNodes *int) (*model.GraphView, error)
+}
+type ReviewResolver interface {
+	RatingValue(ctx context.Context, obj *peacegraph.Review) (*int, error)
+	BestRating(ctx context.Context, obj *peacegraph.Review) (*int, error)
+	WorstRating(ctx context.Context, obj *peacegraph.Review) (*int, error)
 }
 type SearchResultResolver interface {
 	Node(ctx context.Context, obj *peacegraph.SearchHit) (peacegraph.Node, error)
 }
 type SourceResolver interface {
 	Claims(ctx context.Context, obj *peacegraph.Source, first *int, after *string) (*model.ClaimConnection, error)
+	Republishes(ctx context.Context, obj *peacegraph.Source) (*peacegraph.Source, error)
 }
 type StanceResolver interface {
 	Actor(ctx context.Context, obj *peacegraph.Stance) (*peacegraph.Actor, error)
 	Target(ctx context.Context, obj *peacegraph.Stance) (peacegraph.Node, error)
 
 	Evidence(ctx context.Context, obj *peacegraph.Stance) ([]*peacegraph.Claim, error)
+}
+type StanceCellResolver interface {
+	Actor(ctx context.Context, obj *peacegraph.StanceCell) (*peacegraph.Actor, error)
+	Target(ctx context.Context, obj *peacegraph.StanceCell) (peacegraph.Node, error)
+}
+type StancePeriodResolver interface {
+	Evidence(ctx context.Context, obj *peacegraph.StancePeriod) ([]*peacegraph.Claim, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -393,6 +517,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Role(childComplexity), true
+	case "Actor.stanceHistory":
+		if e.ComplexityRoot.Actor.StanceHistory == nil {
+			break
+		}
+
+		args, err := ec.field_Actor_stanceHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Actor.StanceHistory(childComplexity, args["target"].(string)), true
 	case "Actor.stances":
 		if e.ComplexityRoot.Actor.Stances == nil {
 			break
@@ -403,7 +538,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Stances(childComplexity, args["position"].(*peacegraph.Position)), true
+		return e.ComplexityRoot.Actor.Stances(childComplexity, args["position"].(*peacegraph.Position), args["asOf"].(*peacegraph.Date)), true
 
 	case "ActorConnection.edges":
 		if e.ComplexityRoot.ActorConnection.Edges == nil {
@@ -492,12 +627,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.ContradictedBy(childComplexity), true
+	case "Claim.corroboration":
+		if e.ComplexityRoot.Claim.Corroboration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Corroboration(childComplexity), true
 	case "Claim.date":
 		if e.ComplexityRoot.Claim.Date == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Claim.Date(childComplexity), true
+	case "Claim.denies":
+		if e.ComplexityRoot.Claim.Denies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Denies(childComplexity), true
 	case "Claim.id":
 		if e.ComplexityRoot.Claim.ID == nil {
 			break
@@ -510,6 +657,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Note(childComplexity), true
+	case "Claim.reviews":
+		if e.ComplexityRoot.Claim.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Reviews(childComplexity), true
 	case "Claim.text":
 		if e.ComplexityRoot.Claim.Text == nil {
 			break
@@ -548,6 +701,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClaimEdge.Node(childComplexity), true
+
+	case "Corroboration.earliest":
+		if e.ComplexityRoot.Corroboration.Earliest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Corroboration.Earliest(childComplexity), true
+	case "Corroboration.earliestSource":
+		if e.ComplexityRoot.Corroboration.EarliestSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Corroboration.EarliestSource(childComplexity), true
+	case "Corroboration.publishers":
+		if e.ComplexityRoot.Corroboration.Publishers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Corroboration.Publishers(childComplexity), true
+	case "Corroboration.sources":
+		if e.ComplexityRoot.Corroboration.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Corroboration.Sources(childComplexity), true
+
+	case "Dispute.about":
+		if e.ComplexityRoot.Dispute.About == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.About(childComplexity), true
+	case "Dispute.id":
+		if e.ComplexityRoot.Dispute.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.ID(childComplexity), true
+	case "Dispute.note":
+		if e.ComplexityRoot.Dispute.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Note(childComplexity), true
+	case "Dispute.question":
+		if e.ComplexityRoot.Dispute.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Question(childComplexity), true
+	case "Dispute.sides":
+		if e.ComplexityRoot.Dispute.Sides == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Sides(childComplexity), true
+	case "Dispute.summary":
+		if e.ComplexityRoot.Dispute.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dispute.Summary(childComplexity), true
+
+	case "DisputeSide.claims":
+		if e.ComplexityRoot.DisputeSide.Claims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeSide.Claims(childComplexity), true
+	case "DisputeSide.label":
+		if e.ComplexityRoot.DisputeSide.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeSide.Label(childComplexity), true
+	case "DisputeSide.sources":
+		if e.ComplexityRoot.DisputeSide.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeSide.Sources(childComplexity), true
+	case "DisputeSide.summary":
+		if e.ComplexityRoot.DisputeSide.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeSide.Summary(childComplexity), true
 
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
@@ -592,6 +832,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Title(childComplexity), true
 
+	case "GraphEdge.evidence":
+		if e.ComplexityRoot.GraphEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Evidence(childComplexity), true
 	case "GraphEdge.id":
 		if e.ComplexityRoot.GraphEdge.ID == nil {
 			break
@@ -648,6 +894,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphView.Nodes(childComplexity), true
+	case "GraphView.truncated":
+		if e.ComplexityRoot.GraphView.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphView.Truncated(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -662,6 +914,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "PathStep.evidence":
+		if e.ComplexityRoot.PathStep.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathStep.Evidence(childComplexity), true
 	case "PathStep.node":
 		if e.ComplexityRoot.PathStep.Node == nil {
 			break
@@ -681,6 +939,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.Authors(childComplexity), true
+	case "Plan.changes":
+		if e.ComplexityRoot.Plan.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Changes(childComplexity), true
 	case "Plan.date":
 		if e.ComplexityRoot.Plan.Date == nil {
 			break
@@ -726,7 +990,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Plan.Stances(childComplexity, args["position"].(*peacegraph.Position)), true
+		return e.ComplexityRoot.Plan.Stances(childComplexity, args["position"].(*peacegraph.Position), args["asOf"].(*peacegraph.Date)), true
 	case "Plan.summary":
 		if e.ComplexityRoot.Plan.Summary == nil {
 			break
@@ -740,6 +1004,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Plan.Title(childComplexity), true
 
+	case "Point.amendedBy":
+		if e.ComplexityRoot.Point.AmendedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Point.AmendedBy(childComplexity), true
 	case "Point.amends":
 		if e.ComplexityRoot.Point.Amends == nil {
 			break
@@ -803,7 +1073,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Point.Stances(childComplexity, args["position"].(*peacegraph.Position)), true
+		return e.ComplexityRoot.Point.Stances(childComplexity, args["position"].(*peacegraph.Position), args["asOf"].(*peacegraph.Date)), true
 	case "Point.summary":
 		if e.ComplexityRoot.Point.Summary == nil {
 			break
@@ -822,6 +1092,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Point.Topic(childComplexity), true
+
+	case "PointChange.evidence":
+		if e.ComplexityRoot.PointChange.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PointChange.Evidence(childComplexity), true
+	case "PointChange.note":
+		if e.ComplexityRoot.PointChange.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PointChange.Note(childComplexity), true
+	case "PointChange.point":
+		if e.ComplexityRoot.PointChange.Point == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PointChange.Point(childComplexity), true
+	case "PointChange.revisedAs":
+		if e.ComplexityRoot.PointChange.RevisedAs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PointChange.RevisedAs(childComplexity), true
+	case "PointChange.status":
+		if e.ComplexityRoot.PointChange.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PointChange.Status(childComplexity), true
 
 	case "Query.actor":
 		if e.ComplexityRoot.Query.Actor == nil {
@@ -877,7 +1178,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Concessions(childComplexity, args["plan"].(*string)), true
+		return e.ComplexityRoot.Query.Concessions(childComplexity, args["plan"].(*string), args["asOf"].(*peacegraph.Date)), true
+	case "Query.disputes":
+		if e.ComplexityRoot.Query.Disputes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_disputes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Disputes(childComplexity, args["plan"].(*string)), true
 	case "Query.event":
 		if e.ComplexityRoot.Query.Event == nil {
 			break
@@ -910,7 +1222,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Graph(childComplexity, args["center"].(string), args["depth"].(*int)), true
+		return e.ComplexityRoot.Query.Graph(childComplexity, args["center"].(string), args["depth"].(*int), args["types"].([]string), args["maxNodes"].(*int)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1012,6 +1324,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Sources(childComplexity), true
+	case "Query.stanceMatrix":
+		if e.ComplexityRoot.Query.StanceMatrix == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stanceMatrix_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StanceMatrix(childComplexity, args["plan"].(*string), args["asOf"].(*peacegraph.Date)), true
 	case "Query.whoBacks":
 		if e.ComplexityRoot.Query.WhoBacks == nil {
 			break
@@ -1022,7 +1345,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.WhoBacks(childComplexity, args["point"].(int), args["plan"].(*string), args["position"].(*peacegraph.Position)), true
+		return e.ComplexityRoot.Query.WhoBacks(childComplexity, args["point"].(int), args["plan"].(*string), args["position"].(*peacegraph.Position), args["asOf"].(*peacegraph.Date)), true
+
+	case "Review.bestRating":
+		if e.ComplexityRoot.Review.BestRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.BestRating(childComplexity), true
+	case "Review.date":
+		if e.ComplexityRoot.Review.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Date(childComplexity), true
+	case "Review.explanation":
+		if e.ComplexityRoot.Review.Explanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Explanation(childComplexity), true
+	case "Review.rating":
+		if e.ComplexityRoot.Review.Rating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Rating(childComplexity), true
+	case "Review.ratingValue":
+		if e.ComplexityRoot.Review.RatingValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.RatingValue(childComplexity), true
+	case "Review.reviewer":
+		if e.ComplexityRoot.Review.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.Reviewer(childComplexity), true
+	case "Review.url":
+		if e.ComplexityRoot.Review.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.URL(childComplexity), true
+	case "Review.worstRating":
+		if e.ComplexityRoot.Review.WorstRating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Review.WorstRating(childComplexity), true
 
 	case "SearchResult.node":
 		if e.ComplexityRoot.SearchResult.Node == nil {
@@ -1084,6 +1456,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Publisher(childComplexity), true
+	case "Source.republishes":
+		if e.ComplexityRoot.Source.Republishes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Republishes(childComplexity), true
 	case "Source.retrieved":
 		if e.ComplexityRoot.Source.Retrieved == nil {
 			break
@@ -1145,6 +1523,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stance.Target(childComplexity), true
+
+	case "StanceCell.actor":
+		if e.ComplexityRoot.StanceCell.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Actor(childComplexity), true
+	case "StanceCell.asOf":
+		if e.ComplexityRoot.StanceCell.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.AsOf(childComplexity), true
+	case "StanceCell.evidenceCount":
+		if e.ComplexityRoot.StanceCell.EvidenceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.EvidenceCount(childComplexity), true
+	case "StanceCell.position":
+		if e.ComplexityRoot.StanceCell.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Position(childComplexity), true
+	case "StanceCell.target":
+		if e.ComplexityRoot.StanceCell.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceCell.Target(childComplexity), true
+
+	case "StanceMatrix.actors":
+		if e.ComplexityRoot.StanceMatrix.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceMatrix.Actors(childComplexity), true
+	case "StanceMatrix.cells":
+		if e.ComplexityRoot.StanceMatrix.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceMatrix.Cells(childComplexity), true
+	case "StanceMatrix.plan":
+		if e.ComplexityRoot.StanceMatrix.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceMatrix.Plan(childComplexity), true
+	case "StanceMatrix.targets":
+		if e.ComplexityRoot.StanceMatrix.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceMatrix.Targets(childComplexity), true
+
+	case "StancePeriod.evidence":
+		if e.ComplexityRoot.StancePeriod.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StancePeriod.Evidence(childComplexity), true
+	case "StancePeriod.from":
+		if e.ComplexityRoot.StancePeriod.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StancePeriod.From(childComplexity), true
+	case "StancePeriod.position":
+		if e.ComplexityRoot.StancePeriod.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StancePeriod.Position(childComplexity), true
+	case "StancePeriod.to":
+		if e.ComplexityRoot.StancePeriod.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StancePeriod.To(childComplexity), true
 
 	}
 	return 0, false
@@ -1240,7 +1699,7 @@ var sources = []*ast.Source{
 "An ISO-8601 calendar date, e.g. \"2025-11-21\". Null where the date is unknown. An input that is not a real date of the form YYYY-MM-DD is rejected with BAD_USER_INPUT."
 scalar Date
 
-"Anything in the graph that has an ID: an actor, plan, point, claim, source or event. IDs are unique across all kinds."
+"Anything in the graph that has an ID: an actor, plan, point, claim, source, event or dispute. IDs are unique across all kinds."
 interface Node {
   "Stable, readable slug, e.g. \"steve-witkoff\"."
   id: ID!
@@ -1298,8 +1757,10 @@ type Actor implements Node {
   affiliations: [Actor!]!
   "Persons and members affiliated with this actor (the inverse of affiliations), by name, then ID."
   members: [Actor!]!
-  "The actor's stances on points and plans, optionally of one position; ordered by target ID, then position."
-  stances(position: Position): [Stance!]!
+  "The actor's effective stances on points and plans (on each target, the position of its latest evidence; docs/rules.md), optionally of one position; ordered by target ID, then position. With asOf, only evidence dated on or before it counts (undated evidence then does not), so the answer is the stances as they stood that day."
+  stances(position: Position, asOf: Date): [Stance!]!
+  "The actor's positions on one point or plan over time: its dated evidence in date order, consecutive observations of one position grouped into one period, so each new period is a change of position. Undated evidence is left out. Empty when the actor took no dated position on the target."
+  stanceHistory(target: ID!): [StancePeriod!]!
   "Claims this actor made, by date (undated last), then ID."
   claims(first: Int = 50, after: String): ClaimConnection!
   "Claims about this actor, by date (undated last), then ID."
@@ -1322,12 +1783,14 @@ type Plan implements Node {
   authors: [Actor!]!
   "The plan's points that pass the filters, by number."
   points(topic: String, concession: Boolean): [Point!]!
-  "Stances on the plan as a whole, optionally of one position; ordered by actor name, actor ID, then position."
-  stances(position: Position): [Stance!]!
+  "Effective stances on the plan as a whole (see Actor.stances), optionally of one position, as of a date when asOf is given; ordered by actor name, actor ID, then position."
+  stances(position: Position, asOf: Date): [Stance!]!
   "The earlier plan this version revises; null for an original plan."
   revises: Plan
   "Later plans that revise this one, in load order."
   revisions: [Plan!]!
+  "What this version did with each point of the plan it revises, point by point in number order, then the points it adds, by number. Empty for a plan that revises none."
+  changes: [PointChange!]!
 }
 
 "One numbered point of a plan."
@@ -1348,14 +1811,16 @@ type Point implements Node {
   concession: Boolean!
   "The parties that give something up under this point, in seed order."
   concededBy: [Actor!]!
-  "Stances on this point, optionally of one position; ordered by actor name, actor ID, then position."
-  stances(position: Position): [Stance!]!
+  "Effective stances on this point (see Actor.stances), optionally of one position, as of a date when asOf is given (inside concessions(asOf:), that date unless asOf is given here); ordered by actor name, actor ID, then position."
+  stances(position: Position, asOf: Date): [Stance!]!
   "Claims about this point, by date (undated last), then ID."
   claims(first: Int = 50, after: String): ClaimConnection!
   "The published reports that carry the point's text, in seed order."
   sources: [Source!]!
   "The point of an earlier plan that this point changes; null when it amends none."
   amends: Point
+  "Points of later plans that change this one, by plan load order, then number."
+  amendedBy: [Point!]!
 }
 
 "An actor's position on a point or plan, with the claims that show it."
@@ -1366,9 +1831,9 @@ type Stance {
   target: Node!
   "How the actor stands."
   position: Position!
-  "Date of the latest evidence."
+  "Date of the latest evidence counted (with an asOf argument, the latest on or before it)."
   asOf: Date
-  "The claims that show the stance, in seed order; at least one."
+  "The claims that show the stance, in seed order; at least one. With an asOf argument, only those dated on or before it."
   evidence: [Claim!]!
   "A neutral remark on the stance, e.g. the condition set."
   note: String
@@ -1394,6 +1859,44 @@ type Claim implements Node {
   contradictedBy: [Claim!]!
   "Caveats on the claim's reliability, e.g. single source or state-aligned outlet."
   note: String
+  "Claims whose assertion this claim denies, in seed order. A denial also makes the two claims contradict (contradictedBy)."
+  denies: [Claim!]!
+  "How widely the claim is carried: distinct reports (a republication counts as the report it republishes), their publishers, and the earliest appearance."
+  corroboration: Corroboration!
+  "Published fact-checks of the claim, in seed order; empty when none is on record. The graph itself never rates a claim."
+  reviews: [Review!]!
+}
+
+"How widely a claim is carried (docs/rules.md)."
+type Corroboration {
+  "Distinct reports that carry the claim; a page that republishes another report counts as that report (chains followed to the original)."
+  sources: Int!
+  "Distinct publishers of those reports (case-insensitive); a report with no known publisher adds none."
+  publishers: Int!
+  "The earliest publication date among the sources that carry the claim and the reports they republish; null when none is dated."
+  earliest: Date
+  "The source published on that date (the lowest ID on a tie); null when none is dated."
+  earliestSource: Source
+}
+
+"A published fact-check of a claim, as schema.org's ClaimReview describes one."
+type Review {
+  "The fact-checking organization or person."
+  reviewer: String!
+  "The verdict in the reviewer's words, e.g. 'Misleading'."
+  rating: String!
+  "The verdict on the reviewer's numeric scale, where it has one."
+  ratingValue: Int
+  "The best value of that scale."
+  bestRating: Int
+  "The worst value of that scale."
+  worstRating: Int
+  "The reviewer's explanation."
+  explanation: String
+  "When the review was published."
+  date: Date
+  "Where the review can be read."
+  url: String
 }
 
 "Where a claim appears: a source and its verbatim words."
@@ -1430,6 +1933,8 @@ type Source implements Node {
   note: String
   "Claims citing this source, by date (undated last), then ID."
   claims(first: Int = 50, after: String): ClaimConnection!
+  "The report this page republishes (it then counts as that report in corroboration); null for an original report."
+  republishes: Source
 }
 
 "Something that happened: a meeting, a plan being presented, a delegation's visit."
@@ -1494,16 +1999,112 @@ type ActorConnection {
   totalCount: Int!
 }
 
-"One hop of a path: the relationship type and the node it leads to."
+"One hop of a path: the relationship type, the node it leads to, and the claims that attest the relationship."
 type PathStep {
   "Relationship type crossed, e.g. AFFILIATED_WITH or SUPPORTS."
   relation: String!
   "The node the hop leads to."
   node: Node!
+  "The claims that attest the relationship crossed (docs/rules.md, 'The evidence of an edge'), by date (undated last), then ID; empty for background such as an office held."
+  evidence: [Claim!]!
+}
+
+"An actor's position on a target over a stretch of time."
+type StancePeriod {
+  "The position held."
+  position: Position!
+  "Date of the period's first evidence."
+  from: Date!
+  "Date of the period's last evidence."
+  to: Date!
+  "The claims observed in the period, by date, then ID."
+  evidence: [Claim!]!
+}
+
+"A contested question of the record with the competing answers and their sources. The graph shows every side and never marks one true."
+type Dispute implements Node {
+  "Stable slug of the dispute."
+  id: ID!
+  "The contested question, e.g. 'Who wrote the 28-point plan?'."
+  question: String!
+  "A neutral sentence on what is contested."
+  summary: String
+  "The plans, points and actors the dispute concerns, in seed order."
+  about: [Node!]!
+  "The competing answers, in seed order; at least two."
+  sides: [DisputeSide!]!
+  "Caveats, e.g. that a side rests on one source."
+  note: String
+}
+
+"One answer to a dispute's question."
+type DisputeSide {
+  "A short name for the answer."
+  label: String!
+  "A neutral sentence on the answer."
+  summary: String
+  "The claims that give this answer, in seed order; at least one."
+  claims: [Claim!]!
+  "The distinct sources cited by those claims, by publication date (undated last), then ID."
+  sources: [Source!]!
+}
+
+"What a later version of a plan did with a point of the version it revises."
+enum ChangeStatus {
+  "The seeds record, on firm evidence, that the point stays."
+  KEPT
+  "A point of the later version amends it (see revisedAs)."
+  CHANGED
+  "The seeds record, on firm evidence, that the point was dropped."
+  DROPPED
+  "Nothing firm is on record; evidence lists any single-source or uncertain reports of a change."
+  UNKNOWN
+  "A point of the later version that amends no point of the earlier one."
+  ADDED
+}
+
+"The fate of one point of a revised plan in the revision, or a point the revision adds."
+type PointChange {
+  "The point of the revised plan; null for an ADDED point."
+  point: Point
+  "What the revision did with it."
+  status: ChangeStatus!
+  "The points of the revision that amend it (CHANGED), or the added point itself (ADDED), by number; empty otherwise."
+  revisedAs: [Point!]!
+  "The claims on record about the change, by date (undated last), then ID."
+  evidence: [Claim!]!
+  "A neutral remark on the change."
+  note: String
+}
+
+"A plan's effective stances as a table for dashboards: one row per actor, one column per target."
+type StanceMatrix {
+  "The plan whose stances the matrix shows."
+  plan: Plan!
+  "The rows: actors with an effective stance on any target, by name, then ID."
+  actors: [Actor!]!
+  "The columns: the plan itself, then its points by number."
+  targets: [Node!]!
+  "The non-empty cells, in actor order, then target order; an actor with two effective positions on one target (same-day evidence of both) has two cells, in the order SUPPORTS, OPPOSES, CONDITIONAL, UNDECIDED."
+  cells: [StanceCell!]!
+}
+
+"One actor's effective position on one target."
+type StanceCell {
+  "The row."
+  actor: Actor!
+  "The column: the plan or one of its points."
+  target: Node!
+  "The actor's position."
+  position: Position!
+  "How many claims show it (counted as of the matrix's date)."
+  evidenceCount: Int!
+  "Date of its latest evidence counted."
+  asOf: Date
 }
 
 "Anything search can find."
-union SearchHit = Actor | Point | Claim | Source | Event | Plan
+union SearchHit = Actor | Point | Claim | Source | Event | Plan | Dispute
 
 "One search hit, with how well it matches and where."
 type SearchResult {
@@ -1519,8 +2120,10 @@ type SearchResult {
 type GraphView {
   "The nodes, by distance from the center, then kind, then ID."
   nodes: [GraphNode!]!
-  "Every relationship between the nodes, by ID."
+  "Every relationship (of the types asked for) between the nodes, by ID."
   edges: [GraphEdge!]!
+  "True when the node cap cut nodes off: the view then holds the first maxNodes nodes in the order above."
+  truncated: Boolean!
 }
 
 "A node as visualizations draw it."
@@ -1529,7 +2132,7 @@ type GraphNode {
   id: ID!
   "Short human-readable name: an actor's name, a plan's or point's title, a claim's text, ..."
   label: String!
-  "Actor kind, or POINT, CLAIM, SOURCE, EVENT, PLAN."
+  "Actor kind, or POINT, CLAIM, SOURCE, EVENT, PLAN, DISPUTE."
   kind: String!
 }
 
@@ -1543,6 +2146,8 @@ type GraphEdge {
   target: ID!
   "Relationship type, e.g. SUPPORTS, OPPOSES, AFFILIATED_WITH, CLAIMED, CITES, ABOUT."
   type: String!
+  "The claims that attest the relationship (docs/rules.md, 'The evidence of an edge'), by date (undated last), then ID; empty for background such as an office held."
+  evidence: [Claim!]!
 }
 
 "Narrows a list of claims. Fields left out match everything; given fields must all match."
@@ -1586,18 +2191,22 @@ type Query {
   "Events, by date (undated last), then ID; from and to (inclusive) keep only events dated within them, and leave out undated events."
   events(from: Date, to: Date): [Event!]!
 
-  "Who backs a point: the SUPPORTS stances on it by default, the stances of the position given, or every stance when position is null. Ordered by actor name, actor ID. NOT_FOUND when the plan has no such point."
-  whoBacks(point: Int!, plan: ID, position: Position = SUPPORTS): [Stance!]!
-  "The concession points of a plan (default as in plan()), each with its stances (who backs, who opposes), by number."
-  concessions(plan: ID): [Point!]!
-  "Shortest connection between two nodes over any relationship, at most maxHops hops (1 to 6); empty when none. Among shortest paths, the one whose node IDs sort first. NOT_FOUND when either node does not exist."
+  "Who backs a point: the effective SUPPORTS stances on it by default, the stances of the position given, or every effective stance when position is null; with asOf, as they stood that day (only evidence dated on or before it counts). Ordered by actor name, actor ID. NOT_FOUND when the plan has no such point."
+  whoBacks(point: Int!, plan: ID, position: Position = SUPPORTS, asOf: Date): [Stance!]!
+  "The concession points of a plan (default as in plan()), each with its stances (who backs, who opposes), by number; with asOf, the points' stances are as of that date."
+  concessions(plan: ID, asOf: Date): [Point!]!
+  "The contested questions about a plan or any of its points, each with its sides and their sources, by ID; every dispute when plan is null."
+  disputes(plan: ID): [Dispute!]!
+  "A plan's effective stances (default plan as in plan()) as actors by targets (the plan, then its points), as of a date when asOf is given. NOT_FOUND when the plan does not exist."
+  stanceMatrix(plan: ID, asOf: Date): StanceMatrix!
+  "Shortest connection between two nodes over any relationship, at most maxHops hops (1 to 6), each hop with the claims that attest it; empty when none. Among shortest paths, the one whose node IDs sort first. NOT_FOUND when either node does not exist."
   path(from: ID!, to: ID!, maxHops: Int = 4): [PathStep!]!
   "Case-insensitive full-text search over names, titles, summaries, claim texts and quotes; best match first, then kind, then ID. At most first (0 to 100) hits; BAD_USER_INPUT for empty text."
   search(text: String!, first: Int = 20): [SearchHit!]!
   "Like search, with each hit's score and snippet, in the same order."
   searchHits(text: String!, first: Int = 20): [SearchResult!]!
-  "The neighbourhood of a node, depth hops out (0 to 4), for visualization. NOT_FOUND when the center does not exist."
-  graph(center: ID!, depth: Int = 1): GraphView!
+  "The neighbourhood of a node, depth hops out (0 to 4), for visualization: the nodes reached over relationships of the given types (every type when types is null), at most maxNodes of them (1 to 1000) in the order of GraphView.nodes, and the relationships of those types between them, each with its evidence. BAD_USER_INPUT for an unknown relationship type; NOT_FOUND when the center does not exist."
+  graph(center: ID!, depth: Int = 1, types: [String!], maxNodes: Int = 200): GraphView!
 }
 `, BuiltIn: false},
 }
@@ -1627,6 +2236,8 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_members(ctx, field)
 	case "stances":
 		return ec.fieldContext_Actor_stances(ctx, field)
+	case "stanceHistory":
+		return ec.fieldContext_Actor_stanceHistory(ctx, field)
 	case "claims":
 		return ec.fieldContext_Actor_claims(ctx, field)
 	case "mentionedIn":
@@ -1693,6 +2304,12 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_contradictedBy(ctx, field)
 	case "note":
 		return ec.fieldContext_Claim_note(ctx, field)
+	case "denies":
+		return ec.fieldContext_Claim_denies(ctx, field)
+	case "corroboration":
+		return ec.fieldContext_Claim_corroboration(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Claim_reviews(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
 }
@@ -1717,6 +2334,52 @@ func (ec *executionContext) childFields_ClaimEdge(ctx context.Context, field gra
 		return ec.fieldContext_ClaimEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClaimEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Corroboration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sources":
+		return ec.fieldContext_Corroboration_sources(ctx, field)
+	case "publishers":
+		return ec.fieldContext_Corroboration_publishers(ctx, field)
+	case "earliest":
+		return ec.fieldContext_Corroboration_earliest(ctx, field)
+	case "earliestSource":
+		return ec.fieldContext_Corroboration_earliestSource(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Corroboration", field.Name)
+}
+
+func (ec *executionContext) childFields_Dispute(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Dispute_id(ctx, field)
+	case "question":
+		return ec.fieldContext_Dispute_question(ctx, field)
+	case "summary":
+		return ec.fieldContext_Dispute_summary(ctx, field)
+	case "about":
+		return ec.fieldContext_Dispute_about(ctx, field)
+	case "sides":
+		return ec.fieldContext_Dispute_sides(ctx, field)
+	case "note":
+		return ec.fieldContext_Dispute_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Dispute", field.Name)
+}
+
+func (ec *executionContext) childFields_DisputeSide(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_DisputeSide_label(ctx, field)
+	case "summary":
+		return ec.fieldContext_DisputeSide_summary(ctx, field)
+	case "claims":
+		return ec.fieldContext_DisputeSide_claims(ctx, field)
+	case "sources":
+		return ec.fieldContext_DisputeSide_sources(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisputeSide", field.Name)
 }
 
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1749,6 +2412,8 @@ func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field gra
 		return ec.fieldContext_GraphEdge_target(ctx, field)
 	case "type":
 		return ec.fieldContext_GraphEdge_type(ctx, field)
+	case "evidence":
+		return ec.fieldContext_GraphEdge_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
 }
@@ -1771,6 +2436,8 @@ func (ec *executionContext) childFields_GraphView(ctx context.Context, field gra
 		return ec.fieldContext_GraphView_nodes(ctx, field)
 	case "edges":
 		return ec.fieldContext_GraphView_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_GraphView_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphView", field.Name)
 }
@@ -1791,6 +2458,8 @@ func (ec *executionContext) childFields_PathStep(ctx context.Context, field grap
 		return ec.fieldContext_PathStep_relation(ctx, field)
 	case "node":
 		return ec.fieldContext_PathStep_node(ctx, field)
+	case "evidence":
+		return ec.fieldContext_PathStep_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PathStep", field.Name)
 }
@@ -1815,6 +2484,8 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_revises(ctx, field)
 	case "revisions":
 		return ec.fieldContext_Plan_revisions(ctx, field)
+	case "changes":
+		return ec.fieldContext_Plan_changes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
 }
@@ -1845,8 +2516,48 @@ func (ec *executionContext) childFields_Point(ctx context.Context, field graphql
 		return ec.fieldContext_Point_sources(ctx, field)
 	case "amends":
 		return ec.fieldContext_Point_amends(ctx, field)
+	case "amendedBy":
+		return ec.fieldContext_Point_amendedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Point", field.Name)
+}
+
+func (ec *executionContext) childFields_PointChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "point":
+		return ec.fieldContext_PointChange_point(ctx, field)
+	case "status":
+		return ec.fieldContext_PointChange_status(ctx, field)
+	case "revisedAs":
+		return ec.fieldContext_PointChange_revisedAs(ctx, field)
+	case "evidence":
+		return ec.fieldContext_PointChange_evidence(ctx, field)
+	case "note":
+		return ec.fieldContext_PointChange_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PointChange", field.Name)
+}
+
+func (ec *executionContext) childFields_Review(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reviewer":
+		return ec.fieldContext_Review_reviewer(ctx, field)
+	case "rating":
+		return ec.fieldContext_Review_rating(ctx, field)
+	case "ratingValue":
+		return ec.fieldContext_Review_ratingValue(ctx, field)
+	case "bestRating":
+		return ec.fieldContext_Review_bestRating(ctx, field)
+	case "worstRating":
+		return ec.fieldContext_Review_worstRating(ctx, field)
+	case "explanation":
+		return ec.fieldContext_Review_explanation(ctx, field)
+	case "date":
+		return ec.fieldContext_Review_date(ctx, field)
+	case "url":
+		return ec.fieldContext_Review_url(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Review", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1883,6 +2594,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_note(ctx, field)
 	case "claims":
 		return ec.fieldContext_Source_claims(ctx, field)
+	case "republishes":
+		return ec.fieldContext_Source_republishes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -1903,6 +2616,50 @@ func (ec *executionContext) childFields_Stance(ctx context.Context, field graphq
 		return ec.fieldContext_Stance_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Stance", field.Name)
+}
+
+func (ec *executionContext) childFields_StanceCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_StanceCell_actor(ctx, field)
+	case "target":
+		return ec.fieldContext_StanceCell_target(ctx, field)
+	case "position":
+		return ec.fieldContext_StanceCell_position(ctx, field)
+	case "evidenceCount":
+		return ec.fieldContext_StanceCell_evidenceCount(ctx, field)
+	case "asOf":
+		return ec.fieldContext_StanceCell_asOf(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StanceCell", field.Name)
+}
+
+func (ec *executionContext) childFields_StanceMatrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plan":
+		return ec.fieldContext_StanceMatrix_plan(ctx, field)
+	case "actors":
+		return ec.fieldContext_StanceMatrix_actors(ctx, field)
+	case "targets":
+		return ec.fieldContext_StanceMatrix_targets(ctx, field)
+	case "cells":
+		return ec.fieldContext_StanceMatrix_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StanceMatrix", field.Name)
+}
+
+func (ec *executionContext) childFields_StancePeriod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "position":
+		return ec.fieldContext_StancePeriod_position(ctx, field)
+	case "from":
+		return ec.fieldContext_StancePeriod_from(ctx, field)
+	case "to":
+		return ec.fieldContext_StancePeriod_to(ctx, field)
+	case "evidence":
+		return ec.fieldContext_StancePeriod_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StancePeriod", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2065,6 +2822,20 @@ func (ec *executionContext) field_Actor_mentionedIn_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Actor_stanceHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "target",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["target"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Actor_stances_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2076,6 +2847,14 @@ func (ec *executionContext) field_Actor_stances_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["position"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*peacegraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -2112,6 +2891,14 @@ func (ec *executionContext) field_Plan_stances_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["position"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*peacegraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -2148,6 +2935,14 @@ func (ec *executionContext) field_Point_stances_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["position"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*peacegraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
 	return args, nil
 }
 
@@ -2264,6 +3059,28 @@ func (ec *executionContext) field_Query_concessions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["plan"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*peacegraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_disputes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg0
 	return args, nil
 }
 
@@ -2322,6 +3139,22 @@ func (ec *executionContext) field_Query_graph_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "maxNodes",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxNodes"] = arg3
 	return args, nil
 }
 
@@ -2493,6 +3326,28 @@ func (ec *executionContext) field_Query_source_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_stanceMatrix_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "plan",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["plan"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*peacegraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_whoBacks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2520,6 +3375,14 @@ func (ec *executionContext) field_Query_whoBacks_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["position"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*peacegraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg3
 	return args, nil
 }
 
@@ -2831,7 +3694,7 @@ func (ec *executionContext) _Actor_stances(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position))
+			return ec.Resolvers.Actor().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
@@ -2859,6 +3722,50 @@ func (ec *executionContext) fieldContext_Actor_stances(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Actor_stances_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Actor_stanceHistory(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Actor_stanceHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Actor().StanceHistory(ctx, obj, fc.Args["target"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.StancePeriod) graphql.Marshaler {
+			return ec.marshalNStancePeriod2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStancePeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Actor_stanceHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Actor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StancePeriod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Actor_stanceHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3471,6 +4378,102 @@ func (ec *executionContext) fieldContext_Claim_note(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
 }
 
+func (ec *executionContext) _Claim_denies(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_denies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Denies(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_denies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_corroboration(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_corroboration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corroboration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Corroboration) graphql.Marshaler {
+			return ec.marshalNCorroboration2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_corroboration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Corroboration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Claim_reviews(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviews, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.Review) graphql.Marshaler {
+			return ec.marshalNReview2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Review(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3608,6 +4611,373 @@ func (ec *executionContext) fieldContext_ClaimEdge_node(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Corroboration_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Corroboration_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Corroboration_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Corroboration", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Corroboration_publishers(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Corroboration_publishers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Publishers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Corroboration_publishers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Corroboration", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Corroboration_earliest(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Corroboration_earliest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Earliest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Corroboration_earliest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Corroboration", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Corroboration_earliestSource(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Corroboration_earliestSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Corroboration().EarliestSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Corroboration_earliestSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Corroboration",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dispute_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dispute", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Dispute_question(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dispute", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dispute_summary(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dispute", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dispute_about(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_about(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Dispute().About(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_about(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dispute",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dispute_sides(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_sides(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sides, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.DisputeSide) graphql.Marshaler {
+			return ec.marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_sides(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dispute",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisputeSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dispute_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dispute_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Dispute_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dispute", field, false, false, "String")
+}
+
+func (ec *executionContext) _DisputeSide_label(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeSide_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeSide_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisputeSide", field, false, false, "String")
+}
+
+func (ec *executionContext) _DisputeSide_summary(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeSide_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeSide_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DisputeSide", field, false, false, "String")
+}
+
+func (ec *executionContext) _DisputeSide_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeSide_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DisputeSide().Claims(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeSide_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisputeSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DisputeSide_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeSide_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DisputeSide().Sources(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeSide_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisputeSide",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3884,6 +5254,38 @@ func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
 }
 
+func (ec *executionContext) _GraphEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphEdge().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4017,6 +5419,29 @@ func (ec *executionContext) fieldContext_GraphView_edges(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _GraphView_truncated(ctx context.Context, field graphql.CollectedField, obj *model.GraphView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphView_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphView_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphView", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4113,6 +5538,38 @@ func (ec *executionContext) fieldContext_PathStep_node(_ context.Context, field 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathStep_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PathStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathStep_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PathStep().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathStep_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4296,7 +5753,7 @@ func (ec *executionContext) _Plan_stances(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Plan().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position))
+			return ec.Resolvers.Plan().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
@@ -4389,6 +5846,38 @@ func (ec *executionContext) fieldContext_Plan_revisions(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Plan_changes(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Plan().Changes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.PointChange) graphql.Marshaler {
+			return ec.marshalNPointChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PointChange(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4606,7 +6095,7 @@ func (ec *executionContext) _Point_stances(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Point().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position))
+			return ec.Resolvers.Point().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
@@ -4746,6 +6235,180 @@ func (ec *executionContext) fieldContext_Point_amends(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Point_amendedBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Point_amendedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Point().AmendedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
+			return ec.marshalNPoint2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Point_amendedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Point",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Point(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PointChange_point(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PointChange_point(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PointChange().Point(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Point) graphql.Marshaler {
+			return ec.marshalOPoint2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPoint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PointChange_point(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PointChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Point(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PointChange_status(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PointChange_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.ChangeStatus) graphql.Marshaler {
+			return ec.marshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PointChange_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PointChange", field, false, false, "ChangeStatus")
+}
+
+func (ec *executionContext) _PointChange_revisedAs(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PointChange_revisedAs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PointChange().RevisedAs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
+			return ec.marshalNPoint2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PointChange_revisedAs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PointChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Point(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PointChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PointChange_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PointChange().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PointChange_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PointChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PointChange_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PointChange_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PointChange_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PointChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -5306,7 +6969,7 @@ func (ec *executionContext) _Query_whoBacks(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().WhoBacks(ctx, fc.Args["point"].(int), fc.Args["plan"].(*string), fc.Args["position"].(*peacegraph.Position))
+			return ec.Resolvers.Query().WhoBacks(ctx, fc.Args["point"].(int), fc.Args["plan"].(*string), fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
@@ -5350,7 +7013,7 @@ func (ec *executionContext) _Query_concessions(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Concessions(ctx, fc.Args["plan"].(*string))
+			return ec.Resolvers.Query().Concessions(ctx, fc.Args["plan"].(*string), fc.Args["asOf"].(*peacegraph.Date))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
@@ -5378,6 +7041,94 @@ func (ec *executionContext) fieldContext_Query_concessions(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_concessions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_disputes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_disputes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Disputes(ctx, fc.Args["plan"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Dispute) graphql.Marshaler {
+			return ec.marshalNDispute2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_disputes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dispute(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_disputes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stanceMatrix(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stanceMatrix(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StanceMatrix(ctx, fc.Args["plan"].(*string), fc.Args["asOf"].(*peacegraph.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StanceMatrix) graphql.Marshaler {
+			return ec.marshalNStanceMatrix2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚋgraphᚋmodelᚐStanceMatrix(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stanceMatrix(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StanceMatrix(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stanceMatrix_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -5526,7 +7277,7 @@ func (ec *executionContext) _Query_graph(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Graph(ctx, fc.Args["center"].(string), fc.Args["depth"].(*int))
+			return ec.Resolvers.Query().Graph(ctx, fc.Args["center"].(string), fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["maxNodes"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphView) graphql.Marshaler {
@@ -5634,6 +7385,190 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Review_reviewer(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Review_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
+}
+
+func (ec *executionContext) _Review_rating(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_rating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Review_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
+}
+
+func (ec *executionContext) _Review_ratingValue(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_ratingValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Review().RatingValue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_ratingValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Review_bestRating(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_bestRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Review().BestRating(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_bestRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Review_worstRating(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_worstRating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Review().WorstRating(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_worstRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Review_explanation(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
+}
+
+func (ec *executionContext) _Review_date(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Review_url(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Review_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Review_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
 }
 
 func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (ret graphql.Marshaler) {
@@ -5956,6 +7891,38 @@ func (ec *executionContext) fieldContext_Source_claims(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Source_republishes(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_republishes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().Republishes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Source) graphql.Marshaler {
+			return ec.marshalOSource2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Source_republishes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Stance_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6119,6 +8086,368 @@ func (ec *executionContext) _Stance_note(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Stance_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Stance", field, false, false, "String")
+}
+
+func (ec *executionContext) _StanceCell_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceCell_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StanceCell().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋpeacegraphᚋpeacegraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceCell_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Position) graphql.Marshaler {
+			return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Position")
+}
+
+func (ec *executionContext) _StanceCell_evidenceCount(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_evidenceCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EvidenceCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_evidenceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StanceCell_asOf(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceCell_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
+			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StanceCell_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StanceMatrix_plan(ctx context.Context, field graphql.CollectedField, obj *model.StanceMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceMatrix_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceMatrix_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceMatrix_actors(ctx context.Context, field graphql.CollectedField, obj *model.StanceMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceMatrix_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceMatrix_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceMatrix_targets(ctx context.Context, field graphql.CollectedField, obj *model.StanceMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceMatrix_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Targets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceMatrix_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StanceMatrix_cells(ctx context.Context, field graphql.CollectedField, obj *model.StanceMatrix) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceMatrix_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.StanceCell) graphql.Marshaler {
+			return ec.marshalNStanceCell2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceMatrix_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceMatrix",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StanceCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StancePeriod_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StancePeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StancePeriod_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Position) graphql.Marshaler {
+			return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StancePeriod_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StancePeriod", field, false, false, "Position")
+}
+
+func (ec *executionContext) _StancePeriod_from(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StancePeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StancePeriod_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StancePeriod_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StancePeriod", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StancePeriod_to(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StancePeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StancePeriod_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StancePeriod_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StancePeriod", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StancePeriod_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StancePeriod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StancePeriod_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StancePeriod().Evidence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StancePeriod_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StancePeriod",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -7285,6 +9614,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Event(ctx, sel, obj)
+	case *peacegraph.Dispute:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Dispute(ctx, sel, obj)
 	case *peacegraph.Claim:
 		if obj == nil {
 			return graphql.Null
@@ -7328,6 +9662,11 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			return graphql.Null
 		}
 		return ec._Event(ctx, sel, obj)
+	case *peacegraph.Dispute:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Dispute(ctx, sel, obj)
 	case *peacegraph.Claim:
 		if obj == nil {
 			return graphql.Null
@@ -7409,6 +9748,12 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Actor_stances(ctx, field, obj)
+				})
+		case "stanceHistory":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Actor_stanceHistory(ctx, field, obj)
 				})
 		case "claims":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -7637,6 +9982,22 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "denies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_denies(ctx, field, obj)
+				})
+		case "corroboration":
+			out.Values[i] = ec._Claim_corroboration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviews":
+			out.Values[i] = ec._Claim_reviews(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7735,6 +10096,164 @@ func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var corroborationImplementors = []string{"Corroboration"}
+
+func (ec *executionContext) _Corroboration(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Corroboration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, corroborationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Corroboration")
+		case "sources":
+			out.Values[i] = ec._Corroboration_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishers":
+			out.Values[i] = ec._Corroboration_publishers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "earliest":
+			out.Values[i] = ec._Corroboration_earliest(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "earliestSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Corroboration_earliestSource(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var disputeImplementors = []string{"Dispute", "Node", "SearchHit"}
+
+func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Dispute) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disputeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Dispute")
+		case "id":
+			out.Values[i] = ec._Dispute_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "question":
+			out.Values[i] = ec._Dispute_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._Dispute_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "about":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dispute_about(ctx, field, obj)
+				})
+		case "sides":
+			out.Values[i] = ec._Dispute_sides(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Dispute_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var disputeSideImplementors = []string{"DisputeSide"}
+
+func (ec *executionContext) _DisputeSide(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.DisputeSide) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disputeSideImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DisputeSide")
+		case "label":
+			out.Values[i] = ec._DisputeSide_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._DisputeSide_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DisputeSide_claims(ctx, field, obj)
+				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DisputeSide_sources(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eventImplementors = []string{"Event", "Node", "SearchHit"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Event) graphql.Marshaler {
@@ -7814,23 +10333,29 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "target":
 			out.Values[i] = ec._GraphEdge_target(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "type":
 			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphEdge_evidence(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7912,6 +10437,11 @@ func (ec *executionContext) _GraphView(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "truncated":
+			out.Values[i] = ec._GraphView_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -7988,6 +10518,12 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._PathStep_node(ctx, field, obj)
+				})
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PathStep_evidence(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8066,6 +10602,12 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Plan_revisions(ctx, field, obj)
+				})
+		case "changes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_changes(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8161,6 +10703,68 @@ func (ec *executionContext) _Point(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Point_amends(ctx, field, obj)
 				})
+		case "amendedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Point_amendedBy(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pointChangeImplementors = []string{"PointChange"}
+
+func (ec *executionContext) _PointChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.PointChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pointChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PointChange")
+		case "point":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PointChange_point(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._PointChange_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revisedAs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PointChange_revisedAs(ctx, field, obj)
+				})
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PointChange_evidence(ctx, field, obj)
+				})
+		case "note":
+			out.Values[i] = ec._PointChange_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8287,6 +10891,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_concessions(ctx, field)
 				})
+		case "disputes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_disputes(ctx, field)
+				})
+		case "stanceMatrix":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_stanceMatrix(ctx, field)
+				})
 		case "path":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -8323,6 +10939,77 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				return ec._Query___schema(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewImplementors = []string{"Review"}
+
+func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Review) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Review")
+		case "reviewer":
+			out.Values[i] = ec._Review_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rating":
+			out.Values[i] = ec._Review_rating(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ratingValue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Review_ratingValue(ctx, field, obj)
+				})
+		case "bestRating":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Review_bestRating(ctx, field, obj)
+				})
+		case "worstRating":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Review_worstRating(ctx, field, obj)
+				})
+		case "explanation":
+			out.Values[i] = ec._Review_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "date":
+			out.Values[i] = ec._Review_date(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._Review_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -8448,6 +11135,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_claims(ctx, field, obj)
 				})
+		case "republishes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_republishes(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8509,6 +11202,158 @@ func (ec *executionContext) _Stance(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stanceCellImplementors = []string{"StanceCell"}
+
+func (ec *executionContext) _StanceCell(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.StanceCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stanceCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StanceCell")
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_actor(ctx, field, obj)
+				})
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceCell_target(ctx, field, obj)
+				})
+		case "position":
+			out.Values[i] = ec._StanceCell_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidenceCount":
+			out.Values[i] = ec._StanceCell_evidenceCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "asOf":
+			out.Values[i] = ec._StanceCell_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stanceMatrixImplementors = []string{"StanceMatrix"}
+
+func (ec *executionContext) _StanceMatrix(ctx context.Context, sel ast.SelectionSet, obj *model.StanceMatrix) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stanceMatrixImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StanceMatrix")
+		case "plan":
+			out.Values[i] = ec._StanceMatrix_plan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._StanceMatrix_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targets":
+			out.Values[i] = ec._StanceMatrix_targets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._StanceMatrix_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stancePeriodImplementors = []string{"StancePeriod"}
+
+func (ec *executionContext) _StancePeriod(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.StancePeriod) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stancePeriodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StancePeriod")
+		case "position":
+			out.Values[i] = ec._StancePeriod_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			out.Values[i] = ec._StancePeriod_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._StancePeriod_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StancePeriod_evidence(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9016,6 +11861,38 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus(ctx context.Context, v any) (peacegraph.ChangeStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus(ctx context.Context, sel ast.SelectionSet, v peacegraph.ChangeStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ChangeStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus = map[string]peacegraph.ChangeStatus{
+		"KEPT":    peacegraph.ChangeKept,
+		"CHANGED": peacegraph.ChangeChanged,
+		"DROPPED": peacegraph.ChangeDropped,
+		"UNKNOWN": peacegraph.ChangeUnknown,
+		"ADDED":   peacegraph.ChangeAdded,
+	}
+	marshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus = map[peacegraph.ChangeStatus]string{
+		peacegraph.ChangeKept:    "KEPT",
+		peacegraph.ChangeChanged: "CHANGED",
+		peacegraph.ChangeDropped: "DROPPED",
+		peacegraph.ChangeUnknown: "UNKNOWN",
+		peacegraph.ChangeAdded:   "ADDED",
+	}
+)
+
 func (ec *executionContext) marshalNCitation2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCitation(ctx context.Context, sel ast.SelectionSet, v peacegraph.Citation) graphql.Marshaler {
 	return ec._Citation(ctx, sel, &v)
 }
@@ -9090,6 +11967,68 @@ func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋpeacegraphᚋpea
 		return graphql.Null
 	}
 	return ec._ClaimEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCorroboration2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx context.Context, sel ast.SelectionSet, v peacegraph.Corroboration) graphql.Marshaler {
+	return ec._Corroboration(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx context.Context, v any) (peacegraph.Date, error) {
+	res, err := model.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx context.Context, sel ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalDate(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDispute2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Dispute) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDispute2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDispute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDispute2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDispute(ctx context.Context, sel ast.SelectionSet, v *peacegraph.Dispute) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Dispute!")
+		return graphql.Null
+	}
+	return ec._Dispute(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDisputeSide2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx context.Context, sel ast.SelectionSet, v peacegraph.DisputeSide) graphql.Marshaler {
+	return ec._DisputeSide(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.DisputeSide) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDisputeSide2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Event) graphql.Marshaler {
@@ -9318,6 +12257,30 @@ func (ec *executionContext) marshalNPoint2ᚖgithubᚗcomᚋpeacegraphᚋpeacegr
 	return ec._Point(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPointChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.PointChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPointChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPointChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChange(ctx context.Context, sel ast.SelectionSet, v *peacegraph.PointChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PointChange!")
+		return graphql.Null
+	}
+	return ec._PointChange(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx context.Context, v any) (peacegraph.Position, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition[tmp]
@@ -9347,6 +12310,26 @@ var (
 		peacegraph.Undecided:   "UNDECIDED",
 	}
 )
+
+func (ec *executionContext) marshalNReview2githubᚗcomᚋpeacegraphᚋpeacegraphᚐReview(ctx context.Context, sel ast.SelectionSet, v peacegraph.Review) graphql.Marshaler {
+	return ec._Review(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReview2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Review) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReview2githubᚗcomᚋpeacegraphᚋpeacegraphᚐReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
 
 func (ec *executionContext) marshalNSearchHit2githubᚗcomᚋpeacegraphᚋpeacegraphᚐNode(ctx context.Context, sel ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
 	if v == nil {
@@ -9442,6 +12425,62 @@ func (ec *executionContext) marshalNStance2ᚖgithubᚗcomᚋpeacegraphᚋpeaceg
 		return graphql.Null
 	}
 	return ec._Stance(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStanceCell2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StanceCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStanceCell2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStanceCell2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceCell(ctx context.Context, sel ast.SelectionSet, v *peacegraph.StanceCell) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StanceCell!")
+		return graphql.Null
+	}
+	return ec._StanceCell(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStanceMatrix2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚋgraphᚋmodelᚐStanceMatrix(ctx context.Context, sel ast.SelectionSet, v *model.StanceMatrix) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StanceMatrix!")
+		return graphql.Null
+	}
+	return ec._StanceMatrix(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStancePeriod2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStancePeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StancePeriod) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStancePeriod2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStancePeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStancePeriod2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStancePeriod(ctx context.Context, sel ast.SelectionSet, v *peacegraph.StancePeriod) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StancePeriod!")
+		return graphql.Null
+	}
+	return ec._StancePeriod(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -9898,6 +12937,41 @@ func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.S
 	_ = ctx
 	res := graphql.MarshalString(v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

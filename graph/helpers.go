@@ -2,7 +2,10 @@ package graph
 
 import (
 	"context"
+	"sort"
 	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph/model"
@@ -26,17 +29,65 @@ func withPosition(stances []*peacegraph.Stance, position *peacegraph.Position) [
 	return out
 }
 
-// stancesOn returns the stances on a point or plan through the loader.
-func stancesOn(ctx context.Context, targetID string, position *peacegraph.Position) ([]*peacegraph.Stance, error) {
+// stancesOn returns the effective stances on a point or plan as of a date
+// (nil: no limit) through the loader.
+func stancesOn(ctx context.Context, targetID string, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
 	l, err := loadersFor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	stances, err := l.stancesByTarget.Load(ctx, targetID)
+	stances, err := l.stancesByTarget.Load(ctx, stanceKey{targetID, derefDate(asOf)})
 	if err != nil {
 		return nil, err
 	}
 	return withPosition(stances, position), nil
+}
+
+func derefDate(d *peacegraph.Date) peacegraph.Date {
+	if d == nil {
+		return ""
+	}
+	return *d
+}
+
+// concessionsAsOf returns the asOf argument of the concessions field that
+// encloses the field being resolved, if any: concessions(asOf:) is asked
+// for the stances of its points as of that date, and Point.stances takes
+// it from there unless it names a date of its own.
+func concessionsAsOf(ctx context.Context) *peacegraph.Date {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if fc.Field.Field == nil || fc.Object != "Query" || fc.Field.Name != "concessions" {
+			continue
+		}
+		if d, ok := fc.Args["asOf"].(*peacegraph.Date); ok {
+			return d
+		}
+		return nil
+	}
+	return nil
+}
+
+// sourceOrder sorts sources as every list of sources is sorted: by
+// publication date, undated last, then ID.
+func sourceOrder(sources []*peacegraph.Source) {
+	sort.SliceStable(sources, func(i, j int) bool {
+		a, b := sources[i], sources[j]
+		if (a.Published == "") != (b.Published == "") {
+			return b.Published == ""
+		}
+		if a.Published != b.Published {
+			return a.Published < b.Published
+		}
+		return a.ID < b.ID
+	})
+}
+
+// optionalInt shows 0, the domain's "unset", as null.
+func optionalInt(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
 }
 
 // loadPoints returns a plan's points ("" plan: the default plan).

@@ -22,11 +22,25 @@ type loaders struct {
 	members         *dataloadgen.Loader[string, []string]
 	actorEvents     *dataloadgen.Loader[string, []string]
 	contradictions  *dataloadgen.Loader[string, []string]
-	stancesByActor  *dataloadgen.Loader[string, []*peacegraph.Stance]
-	stancesByTarget *dataloadgen.Loader[string, []*peacegraph.Stance]
+	stancesByActor  *dataloadgen.Loader[stanceKey, []*peacegraph.Stance]
+	stancesByTarget *dataloadgen.Loader[stanceKey, []*peacegraph.Stance]
+	history         *dataloadgen.Loader[historyKey, []peacegraph.StancePeriod]
+	amendedBy       *dataloadgen.Loader[string, []string]
 	points          *dataloadgen.Loader[pointsKey, []*peacegraph.Point]
 	claims          *dataloadgen.Loader[peacegraph.ClaimQuery, *peacegraph.ClaimPage]
 	plans           *dataloadgen.Loader[struct{}, []*peacegraph.Plan]
+}
+
+// stanceKey asks for the effective stances of one actor or on one target
+// as of a date ("" = no limit).
+type stanceKey struct {
+	id   string
+	asOf peacegraph.Date
+}
+
+// historyKey asks for one actor's positions on one target over time.
+type historyKey struct {
+	actor, target string
 }
 
 // pointsKey is a plan ID and a point filter in a comparable form (the
@@ -76,8 +90,10 @@ func newLoaders(store peacegraph.Store, batchWait time.Duration) *loaders {
 		stancesByTarget: dataloadgen.NewLoader(stancesBy(store,
 			func(ids []string) peacegraph.StanceFilter { return peacegraph.StanceFilter{TargetIDs: ids} },
 			func(s *peacegraph.Stance) string { return s.TargetID }), wait),
-		points: dataloadgen.NewLoader(fetchPoints(store), wait),
-		claims: dataloadgen.NewLoader(batch(store.Claims), wait),
+		history:   dataloadgen.NewLoader(fetchHistory(store), wait),
+		amendedBy: dataloadgen.NewLoader(fetchAmendedBy(store), wait),
+		points:    dataloadgen.NewLoader(fetchPoints(store), wait),
+		claims:    dataloadgen.NewLoader(batch(store.Claims), wait),
 		plans: dataloadgen.NewLoader(func(ctx context.Context, keys []struct{}) ([][]*peacegraph.Plan, []error) {
 			plans, err := store.Plans(ctx)
 			if err != nil {
@@ -104,21 +120,106 @@ func batch[K, V any](read func(context.Context, []K) ([]V, error)) func(context.
 	}
 }
 
-// stancesBy asks for the stances of all keys in one Store call and hands
-// each key its own, in the Store's order.
-func stancesBy(store peacegraph.Store, filter func([]string) peacegraph.StanceFilter, keyOf func(*peacegraph.Stance) string) func(context.Context, []string) ([][]*peacegraph.Stance, []error) {
-	return func(ctx context.Context, ids []string) ([][]*peacegraph.Stance, []error) {
-		stances, err := store.Stances(ctx, filter(ids))
+// stancesBy asks for the stances of all keys of one date in one Store call
+// (a request names a date or two at most, however many actors or targets
+// it visits) and hands each key its own, in the Store's order.
+func stancesBy(store peacegraph.Store, filter func([]string) peacegraph.StanceFilter, keyOf func(*peacegraph.Stance) string) func(context.Context, []stanceKey) ([][]*peacegraph.Stance, []error) {
+	return func(ctx context.Context, keys []stanceKey) ([][]*peacegraph.Stance, []error) {
+		var dates []peacegraph.Date
+		idsOn := make(map[peacegraph.Date][]string)
+		for _, k := range keys {
+			if _, ok := idsOn[k.asOf]; !ok {
+				dates = append(dates, k.asOf)
+			}
+			idsOn[k.asOf] = append(idsOn[k.asOf], k.id)
+		}
+		found := make(map[stanceKey][]*peacegraph.Stance, len(keys))
+		for _, d := range dates {
+			f := filter(idsOn[d])
+			f.AsOf = d
+			stances, err := store.Stances(ctx, f)
+			if err != nil {
+				return nil, []error{err}
+			}
+			for _, s := range stances {
+				k := stanceKey{keyOf(s), d}
+				found[k] = append(found[k], s)
+			}
+		}
+		out := make([][]*peacegraph.Stance, len(keys))
+		for i, k := range keys {
+			out[i] = found[k]
+		}
+		return out, nil
+	}
+}
+
+// fetchHistory reads every stance, as stored, of the actors on the targets
+// of the batch in one Store call, and derives each pair's history.
+func fetchHistory(store peacegraph.Store) func(context.Context, []historyKey) ([][]peacegraph.StancePeriod, []error) {
+	return func(ctx context.Context, keys []historyKey) ([][]peacegraph.StancePeriod, []error) {
+		f := peacegraph.StanceFilter{All: true}
+		seenActor, seenTarget := map[string]bool{}, map[string]bool{}
+		for _, k := range keys {
+			if !seenActor[k.actor] {
+				seenActor[k.actor] = true
+				f.ActorIDs = append(f.ActorIDs, k.actor)
+			}
+			if !seenTarget[k.target] {
+				seenTarget[k.target] = true
+				f.TargetIDs = append(f.TargetIDs, k.target)
+			}
+		}
+		stances, err := store.Stances(ctx, f)
 		if err != nil {
 			return nil, []error{err}
 		}
-		byID := make(map[string][]*peacegraph.Stance, len(ids))
+		byPair := make(map[historyKey][]*peacegraph.Stance)
 		for _, s := range stances {
-			byID[keyOf(s)] = append(byID[keyOf(s)], s)
+			k := historyKey{s.ActorID, s.TargetID}
+			byPair[k] = append(byPair[k], s)
 		}
-		out := make([][]*peacegraph.Stance, len(ids))
+		out := make([][]peacegraph.StancePeriod, len(keys))
+		for i, k := range keys {
+			out[i] = peacegraph.StanceHistory(byPair[k])
+		}
+		return out, nil
+	}
+}
+
+// fetchAmendedBy finds, for each point of the batch, the points of any
+// plan that amend it: one read of the plans and one of their points.
+func fetchAmendedBy(store peacegraph.Store) func(context.Context, []string) ([][]string, []error) {
+	return func(ctx context.Context, ids []string) ([][]string, []error) {
+		plans, err := store.Plans(ctx)
+		if err != nil {
+			return nil, []error{err}
+		}
+		var revisions []string
+		for _, p := range plans {
+			if p.Revises != "" {
+				revisions = append(revisions, p.ID)
+			}
+		}
+		by := make(map[string][]string)
+		if len(revisions) > 0 {
+			lists, err := store.Points(ctx, revisions, peacegraph.PointFilter{})
+			if err != nil {
+				return nil, []error{err}
+			}
+			// Plans come in load order and points by number, so each
+			// list is in the documented order as it is built.
+			for _, points := range lists {
+				for _, p := range points {
+					if p.Amends != "" {
+						by[p.Amends] = append(by[p.Amends], p.ID)
+					}
+				}
+			}
+		}
+		out := make([][]string, len(ids))
 		for i, id := range ids {
-			out[i] = byID[id]
+			out[i] = by[id]
 		}
 		return out, nil
 	}

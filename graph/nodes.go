@@ -28,7 +28,8 @@ func loadNode(ctx context.Context, id string) (peacegraph.Node, error) {
 // interface and the SearchHit union.
 func served(n peacegraph.Node) bool {
 	switch n.(type) {
-	case *peacegraph.Actor, *peacegraph.Plan, *peacegraph.Point, *peacegraph.Claim, *peacegraph.Source, *peacegraph.Event:
+	case *peacegraph.Actor, *peacegraph.Plan, *peacegraph.Point, *peacegraph.Claim, *peacegraph.Source, *peacegraph.Event,
+		*peacegraph.Dispute:
 		return true
 	}
 	return false

@@ -31,13 +31,30 @@ func (r *actorResolver) Members(ctx context.Context, obj *peacegraph.Actor) ([]*
 }
 
 // Stances is the resolver for the stances field.
-func (r *actorResolver) Stances(ctx context.Context, obj *peacegraph.Actor, position *peacegraph.Position) ([]*peacegraph.Stance, error) {
+func (r *actorResolver) Stances(ctx context.Context, obj *peacegraph.Actor, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
 	l, err := loadersFor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	stances, err := l.stancesByActor.Load(ctx, obj.ID)
+	stances, err := l.stancesByActor.Load(ctx, stanceKey{obj.ID, derefDate(asOf)})
 	return withPosition(stances, position), err
+}
+
+// StanceHistory is the resolver for the stanceHistory field.
+func (r *actorResolver) StanceHistory(ctx context.Context, obj *peacegraph.Actor, target string) ([]*peacegraph.StancePeriod, error) {
+	l, err := loadersFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	periods, err := l.history.Load(ctx, historyKey{obj.ID, target})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*peacegraph.StancePeriod, len(periods))
+	for i := range periods {
+		out[i] = &periods[i]
+	}
+	return out, nil
 }
 
 // Claims is the resolver for the claims field.
@@ -115,6 +132,50 @@ func (r *claimResolver) ContradictedBy(ctx context.Context, obj *peacegraph.Clai
 	return loadAllAs[*peacegraph.Claim](ctx, ids)
 }
 
+// Denies is the resolver for the denies field.
+func (r *claimResolver) Denies(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error) {
+	return loadAllAs[*peacegraph.Claim](ctx, obj.Denies)
+}
+
+// EarliestSource is the resolver for the earliestSource field.
+func (r *corroborationResolver) EarliestSource(ctx context.Context, obj *peacegraph.Corroboration) (*peacegraph.Source, error) {
+	return loadAs[*peacegraph.Source](ctx, obj.EarliestSourceID)
+}
+
+// About is the resolver for the about field.
+func (r *disputeResolver) About(ctx context.Context, obj *peacegraph.Dispute) ([]peacegraph.Node, error) {
+	return loadNodes(ctx, obj.AboutIDs)
+}
+
+// Claims is the resolver for the claims field.
+func (r *disputeSideResolver) Claims(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Claim, error) {
+	return loadAllAs[*peacegraph.Claim](ctx, obj.ClaimIDs)
+}
+
+// Sources is the resolver for the sources field.
+func (r *disputeSideResolver) Sources(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Source, error) {
+	claims, err := loadAllAs[*peacegraph.Claim](ctx, obj.ClaimIDs)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, c := range claims {
+		for _, ct := range c.Citations {
+			if !seen[ct.SourceID] {
+				seen[ct.SourceID] = true
+				ids = append(ids, ct.SourceID)
+			}
+		}
+	}
+	sources, err := loadAllAs[*peacegraph.Source](ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	sourceOrder(sources)
+	return sources, nil
+}
+
 // Participants is the resolver for the participants field.
 func (r *eventResolver) Participants(ctx context.Context, obj *peacegraph.Event) ([]*peacegraph.Actor, error) {
 	return loadAllAs[*peacegraph.Actor](ctx, obj.ParticipantIDs)
@@ -125,9 +186,19 @@ func (r *eventResolver) Evidence(ctx context.Context, obj *peacegraph.Event) ([]
 	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
 }
 
+// Evidence is the resolver for the evidence field.
+func (r *graphEdgeResolver) Evidence(ctx context.Context, obj *peacegraph.Edge) ([]*peacegraph.Claim, error) {
+	return loadAllAs[*peacegraph.Claim](ctx, obj.Evidence)
+}
+
 // Node is the resolver for the node field.
 func (r *pathStepResolver) Node(ctx context.Context, obj *peacegraph.PathStep) (peacegraph.Node, error) {
 	return loadNode(ctx, obj.NodeID)
+}
+
+// Evidence is the resolver for the evidence field.
+func (r *pathStepResolver) Evidence(ctx context.Context, obj *peacegraph.PathStep) ([]*peacegraph.Claim, error) {
+	return loadAllAs[*peacegraph.Claim](ctx, obj.Evidence)
 }
 
 // Authors is the resolver for the authors field.
@@ -141,8 +212,8 @@ func (r *planResolver) Points(ctx context.Context, obj *peacegraph.Plan, topic *
 }
 
 // Stances is the resolver for the stances field.
-func (r *planResolver) Stances(ctx context.Context, obj *peacegraph.Plan, position *peacegraph.Position) ([]*peacegraph.Stance, error) {
-	return stancesOn(ctx, obj.ID, position)
+func (r *planResolver) Stances(ctx context.Context, obj *peacegraph.Plan, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
+	return stancesOn(ctx, obj.ID, position, asOf)
 }
 
 // Revises is the resolver for the revises field.
@@ -165,6 +236,15 @@ func (r *planResolver) Revisions(ctx context.Context, obj *peacegraph.Plan) ([]*
 	return out, nil
 }
 
+// Changes is the resolver for the changes field.
+func (r *planResolver) Changes(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.PointChange, error) {
+	out := make([]*peacegraph.PointChange, len(obj.Changes))
+	for i := range obj.Changes {
+		out[i] = &obj.Changes[i]
+	}
+	return out, nil
+}
+
 // Plan is the resolver for the plan field.
 func (r *pointResolver) Plan(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Plan, error) {
 	return loadAs[*peacegraph.Plan](ctx, obj.PlanID)
@@ -176,8 +256,11 @@ func (r *pointResolver) ConcededBy(ctx context.Context, obj *peacegraph.Point) (
 }
 
 // Stances is the resolver for the stances field.
-func (r *pointResolver) Stances(ctx context.Context, obj *peacegraph.Point, position *peacegraph.Position) ([]*peacegraph.Stance, error) {
-	return stancesOn(ctx, obj.ID, position)
+func (r *pointResolver) Stances(ctx context.Context, obj *peacegraph.Point, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
+	if asOf == nil {
+		asOf = concessionsAsOf(ctx)
+	}
+	return stancesOn(ctx, obj.ID, position, asOf)
 }
 
 // Claims is the resolver for the claims field.
@@ -193,6 +276,34 @@ func (r *pointResolver) Sources(ctx context.Context, obj *peacegraph.Point) ([]*
 // Amends is the resolver for the amends field.
 func (r *pointResolver) Amends(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Point, error) {
 	return loadAs[*peacegraph.Point](ctx, obj.Amends)
+}
+
+// AmendedBy is the resolver for the amendedBy field.
+func (r *pointResolver) AmendedBy(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Point, error) {
+	l, err := loadersFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := l.amendedBy.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return loadAllAs[*peacegraph.Point](ctx, ids)
+}
+
+// Point is the resolver for the point field.
+func (r *pointChangeResolver) Point(ctx context.Context, obj *peacegraph.PointChange) (*peacegraph.Point, error) {
+	return loadAs[*peacegraph.Point](ctx, obj.PointID)
+}
+
+// RevisedAs is the resolver for the revisedAs field.
+func (r *pointChangeResolver) RevisedAs(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Point, error) {
+	return loadAllAs[*peacegraph.Point](ctx, obj.RevisedIDs)
+}
+
+// Evidence is the resolver for the evidence field.
+func (r *pointChangeResolver) Evidence(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Claim, error) {
+	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
 }
 
 // Node is the resolver for the node field.
@@ -303,18 +414,28 @@ func (r *queryResolver) Events(ctx context.Context, from *peacegraph.Date, to *p
 }
 
 // WhoBacks is the resolver for the whoBacks field.
-func (r *queryResolver) WhoBacks(ctx context.Context, point int, plan *string, position *peacegraph.Position) ([]*peacegraph.Stance, error) {
+func (r *queryResolver) WhoBacks(ctx context.Context, point int, plan *string, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
 	p, err := r.Store.PointByNumber(ctx, deref(plan), point)
 	if err != nil {
 		return nil, err
 	}
-	return stancesOn(ctx, p.ID, position)
+	return stancesOn(ctx, p.ID, position, asOf)
 }
 
 // Concessions is the resolver for the concessions field.
-func (r *queryResolver) Concessions(ctx context.Context, plan *string) ([]*peacegraph.Point, error) {
+func (r *queryResolver) Concessions(ctx context.Context, plan *string, asOf *peacegraph.Date) ([]*peacegraph.Point, error) {
 	yes := true
 	return loadPoints(ctx, deref(plan), nil, &yes)
+}
+
+// Disputes is the resolver for the disputes field.
+func (r *queryResolver) Disputes(ctx context.Context, plan *string) ([]*peacegraph.Dispute, error) {
+	return listDisputes(ctx, r.Store, deref(plan))
+}
+
+// StanceMatrix is the resolver for the stanceMatrix field.
+func (r *queryResolver) StanceMatrix(ctx context.Context, plan *string, asOf *peacegraph.Date) (*model.StanceMatrix, error) {
+	return stanceMatrix(ctx, r.Store, plan, derefDate(asOf))
 }
 
 // Path is the resolver for the path field.
@@ -383,7 +504,7 @@ func (r *queryResolver) SearchHits(ctx context.Context, text string, first *int)
 }
 
 // Graph is the resolver for the graph field.
-func (r *queryResolver) Graph(ctx context.Context, center string, depth *int) (*model.GraphView, error) {
+func (r *queryResolver) Graph(ctx context.Context, center string, depth *int, types []string, maxNodes *int) (*model.GraphView, error) {
 	d, err := intArg("depth", depth, 1, 0, MaxDepth)
 	if err != nil {
 		return nil, err
@@ -395,6 +516,21 @@ func (r *queryResolver) Graph(ctx context.Context, center string, depth *int) (*
 	return graphView(view), nil
 }
 
+// RatingValue is the resolver for the ratingValue field.
+func (r *reviewResolver) RatingValue(ctx context.Context, obj *peacegraph.Review) (*int, error) {
+	return optionalInt(obj.RatingValue), nil
+}
+
+// BestRating is the resolver for the bestRating field.
+func (r *reviewResolver) BestRating(ctx context.Context, obj *peacegraph.Review) (*int, error) {
+	return optionalInt(obj.BestRating), nil
+}
+
+// WorstRating is the resolver for the worstRating field.
+func (r *reviewResolver) WorstRating(ctx context.Context, obj *peacegraph.Review) (*int, error) {
+	return optionalInt(obj.WorstRating), nil
+}
+
 // Node is the resolver for the node field.
 func (r *searchResultResolver) Node(ctx context.Context, obj *peacegraph.SearchHit) (peacegraph.Node, error) {
 	return loadNode(ctx, obj.NodeID)
@@ -403,6 +539,11 @@ func (r *searchResultResolver) Node(ctx context.Context, obj *peacegraph.SearchH
 // Claims is the resolver for the claims field.
 func (r *sourceResolver) Claims(ctx context.Context, obj *peacegraph.Source, first *int, after *string) (*model.ClaimConnection, error) {
 	return claimConnection(ctx, peacegraph.ClaimFilter{Source: obj.ID}, first, after)
+}
+
+// Republishes is the resolver for the republishes field.
+func (r *sourceResolver) Republishes(ctx context.Context, obj *peacegraph.Source) (*peacegraph.Source, error) {
+	return loadAs[*peacegraph.Source](ctx, obj.Republishes)
 }
 
 // Actor is the resolver for the actor field.
@@ -420,13 +561,36 @@ func (r *stanceResolver) Evidence(ctx context.Context, obj *peacegraph.Stance) (
 	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
 }
 
+// Actor is the resolver for the actor field.
+func (r *stanceCellResolver) Actor(ctx context.Context, obj *peacegraph.StanceCell) (*peacegraph.Actor, error) {
+	return loadAs[*peacegraph.Actor](ctx, obj.ActorID)
+}
+
+// Target is the resolver for the target field.
+func (r *stanceCellResolver) Target(ctx context.Context, obj *peacegraph.StanceCell) (peacegraph.Node, error) {
+	return loadNode(ctx, obj.TargetID)
+}
+
+// Evidence is the resolver for the evidence field.
+func (r *stancePeriodResolver) Evidence(ctx context.Context, obj *peacegraph.StancePeriod) ([]*peacegraph.Claim, error) {
+	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
+}
+
 func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }
 
 func (r *Resolver) Citation() CitationResolver { return &citationResolver{r} }
 
 func (r *Resolver) Claim() ClaimResolver { return &claimResolver{r} }
 
+func (r *Resolver) Corroboration() CorroborationResolver { return &corroborationResolver{r} }
+
+func (r *Resolver) Dispute() DisputeResolver { return &disputeResolver{r} }
+
+func (r *Resolver) DisputeSide() DisputeSideResolver { return &disputeSideResolver{r} }
+
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
+
+func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
 
 func (r *Resolver) PathStep() PathStepResolver { return &pathStepResolver{r} }
 
@@ -434,7 +598,11 @@ func (r *Resolver) Plan() PlanResolver { return &planResolver{r} }
 
 func (r *Resolver) Point() PointResolver { return &pointResolver{r} }
 
+func (r *Resolver) PointChange() PointChangeResolver { return &pointChangeResolver{r} }
+
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
+
+func (r *Resolver) Review() ReviewResolver { return &reviewResolver{r} }
 
 func (r *Resolver) SearchResult() SearchResultResolver { return &searchResultResolver{r} }
 
@@ -442,16 +610,28 @@ func (r *Resolver) Source() SourceResolver { return &sourceResolver{r} }
 
 func (r *Resolver) Stance() StanceResolver { return &stanceResolver{r} }
 
+func (r *Resolver) StanceCell() StanceCellResolver { return &stanceCellResolver{r} }
+
+func (r *Resolver) StancePeriod() StancePeriodResolver { return &stancePeriodResolver{r} }
+
 type (
-	actorResolver        struct{ *Resolver }
-	citationResolver     struct{ *Resolver }
-	claimResolver        struct{ *Resolver }
-	eventResolver        struct{ *Resolver }
-	pathStepResolver     struct{ *Resolver }
-	planResolver         struct{ *Resolver }
-	pointResolver        struct{ *Resolver }
-	queryResolver        struct{ *Resolver }
-	searchResultResolver struct{ *Resolver }
-	sourceResolver       struct{ *Resolver }
-	stanceResolver       struct{ *Resolver }
+	actorResolver         struct{ *Resolver }
+	citationResolver      struct{ *Resolver }
+	claimResolver         struct{ *Resolver }
+	corroborationResolver struct{ *Resolver }
+	disputeResolver       struct{ *Resolver }
+	disputeSideResolver   struct{ *Resolver }
+	eventResolver         struct{ *Resolver }
+	graphEdgeResolver     struct{ *Resolver }
+	pathStepResolver      struct{ *Resolver }
+	planResolver          struct{ *Resolver }
+	pointResolver         struct{ *Resolver }
+	pointChangeResolver   struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
+	reviewResolver        struct{ *Resolver }
+	searchResultResolver  struct{ *Resolver }
+	sourceResolver        struct{ *Resolver }
+	stanceResolver        struct{ *Resolver }
+	stanceCellResolver    struct{ *Resolver }
+	stancePeriodResolver  struct{ *Resolver }
 )

@@ -48,7 +48,7 @@ type GraphNode struct {
 	ID string `json:"id"`
 	// Short human-readable name: an actor's name, a plan's or point's title, a claim's text, ...
 	Label string `json:"label"`
-	// Actor kind, or POINT, CLAIM, SOURCE, EVENT, PLAN.
+	// Actor kind, or POINT, CLAIM, SOURCE, EVENT, PLAN, DISPUTE.
 	Kind string `json:"kind"`
 }
 
@@ -56,8 +56,10 @@ type GraphNode struct {
 type GraphView struct {
 	// The nodes, by distance from the center, then kind, then ID.
 	Nodes []*GraphNode `json:"nodes"`
-	// Every relationship between the nodes, by ID.
+	// Every relationship (of the types asked for) between the nodes, by ID.
 	Edges []*peacegraph.Edge `json:"edges"`
+	// True when the node cap cut nodes off: the view then holds the first maxNodes nodes in the order above.
+	Truncated bool `json:"truncated"`
 }
 
 // Relay page information.
@@ -70,4 +72,16 @@ type PageInfo struct {
 
 // The questions the graph answers.
 type Query struct {
+}
+
+// A plan's effective stances as a table for dashboards: one row per actor, one column per target.
+type StanceMatrix struct {
+	// The plan whose stances the matrix shows.
+	Plan *peacegraph.Plan `json:"plan"`
+	// The rows: actors with an effective stance on any target, by name, then ID.
+	Actors []*peacegraph.Actor `json:"actors"`
+	// The columns: the plan itself, then its points by number.
+	Targets []peacegraph.Node `json:"targets"`
+	// The non-empty cells, in actor order, then target order; an actor with two effective positions on one target (same-day evidence of both) has two cells, in the order SUPPORTS, OPPOSES, CONDITIONAL, UNDECIDED.
+	Cells []*peacegraph.StanceCell `json:"cells"`
 }
