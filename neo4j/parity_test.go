@@ -174,6 +174,20 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 			ask(fmt.Sprintf("Neighbourhood %s %d", from, depth), func(s peacegraph.Store) (any, error) { return s.Neighbourhood(ctx, from, depth) })
 		}
 	}
+	for _, center := range sample {
+		for _, q := range []peacegraph.NeighbourhoodQuery{
+			{Depth: 2, MaxNodes: 5}, {Depth: 2, Types: []string{peacegraph.RelAbout, peacegraph.RelClaimed}},
+			{Depth: 3, Types: []string{string(peacegraph.Supports), peacegraph.RelHasPoint}, MaxNodes: 7},
+			{Depth: 1, MaxNodes: 1}, {Depth: 0, Types: []string{peacegraph.RelCites}},
+		} {
+			q.Center = center
+			ask(fmt.Sprintf("NeighbourhoodOf %+v", q), func(s peacegraph.Store) (any, error) {
+				return s.(interface {
+					NeighbourhoodOf(context.Context, peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error)
+				}).NeighbourhoodOf(ctx, q)
+			})
+		}
+	}
 	ask("Path unknown", func(s peacegraph.Store) (any, error) { return s.Path(ctx, "no-such-node", ids[0], 3) })
 	ask("Neighbourhood unknown", func(s peacegraph.Store) (any, error) { return s.Neighbourhood(ctx, "no-such-node", 1) })
 }

@@ -33,7 +33,7 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, nodeIDs, hops`)
 // of the center with a breadth-first shortest-path search, and the
 // relationships among those nodes.
 var neighbourhoodQueries = boundedQueries(0, `MATCH (c:Node {id: $center})
-MATCH p = ANY SHORTEST (c)-[]-{0,%d}(n:Node)
+MATCH p = ANY SHORTEST (c)(()-[r]-() WHERE size($types) = 0 OR type(r) IN $types){0,%d}(n:Node)
 WITH collect(n) AS ns, collect(length(p)) AS distances
 `+neighbourhoodTail)
 
@@ -41,7 +41,7 @@ WITH collect(n) AS ns, collect(length(p)) AS distances
 // relationships among them.
 const neighbourhoodTail = `CALL (ns) {
   UNWIND ns AS a
-  MATCH (a)-[r]->(b:Node) WHERE b IN ns
+  MATCH (a)-[r]->(b:Node) WHERE b IN ns AND (size($types) = 0 OR type(r) IN $types)
   RETURN collect(DISTINCT {type: type(r), from: a.id, to: b.id, evidence: r.evidence}) AS edges
 }
 RETURN [n IN ns | ` + nodeMap + `] AS nodes, distances, edges`
@@ -159,20 +159,31 @@ func hopLists(v any) [][]hop {
 
 // Neighbourhood implements peacegraph.Store.
 func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*peacegraph.GraphView, error) {
-	if depth < 0 {
-		return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "depth", "depth must not be negative, got %d", depth)
+	return s.NeighbourhoodOf(ctx, peacegraph.NeighbourhoodQuery{Center: center, Depth: depth})
+}
+
+// NeighbourhoodOf answers a neighbourhood query: the nodes reached over
+// relationships of the query's types, in (distance, Kind, ID) order, cut
+// to MaxNodes (Truncated says so), and the relationships of those types
+// among the nodes kept. ENOTFOUND when the center does not exist; EINVALID
+// as NeighbourhoodQuery.Check says.
+func (s *Store) NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
 	}
-	records, err := s.read(ctx, neighbourhoodQueries[min(depth, maxHops)], map[string]any{"center": center})
+	records, err := s.read(ctx, neighbourhoodQueries[min(q.Depth, maxHops)], map[string]any{
+		"center": q.Center, "types": list(q.Types),
+	})
 	if err != nil {
 		return nil, err
 	}
 	if len(records) == 0 {
-		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no node %q", center)
+		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no node %q", q.Center)
 	}
 	v := records[0].Values
 	nodes := nodeList(v[0])
 	if len(nodes) == 0 {
-		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no node %q", center)
+		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no node %q", q.Center)
 	}
 	dist := make(map[string]int, len(nodes))
 	ds, _ := v[1].([]any)
@@ -190,13 +201,22 @@ func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*p
 		return a.NodeID() < b.NodeID()
 	})
 	view := &peacegraph.GraphView{Nodes: nodes, Edges: []peacegraph.Edge{}}
+	if q.MaxNodes > 0 && len(nodes) > q.MaxNodes {
+		view.Nodes, view.Truncated = nodes[:q.MaxNodes], true
+	}
+	kept := make(map[string]bool, len(view.Nodes))
+	for _, n := range view.Nodes {
+		kept[n.NodeID()] = true
+	}
 	edges, _ := v[2].([]any)
 	for _, x := range edges {
 		m, _ := x.(map[string]any)
 		typ, from, to := str(m["type"]), str(m["from"]), str(m["to"])
-		view.Edges = append(view.Edges, peacegraph.Edge{
-			ID: typ + ":" + from + "->" + to, Type: typ, Source: from, Target: to, Evidence: strs(m["evidence"]),
-		})
+		if kept[from] && kept[to] {
+			view.Edges = append(view.Edges, peacegraph.Edge{
+				ID: typ + ":" + from + "->" + to, Type: typ, Source: from, Target: to, Evidence: strs(m["evidence"]),
+			})
+		}
 	}
 	sort.Slice(view.Edges, func(i, j int) bool { return view.Edges[i].ID < view.Edges[j].ID })
 	return view, nil
