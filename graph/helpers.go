@@ -115,8 +115,9 @@ func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
 // graphView turns a neighbourhood into the flat shape visualizations take.
 func graphView(v *peacegraph.GraphView) *model.GraphView {
 	out := &model.GraphView{
-		Nodes: make([]*model.GraphNode, len(v.Nodes)),
-		Edges: make([]*peacegraph.Edge, len(v.Edges)),
+		Nodes:     make([]*model.GraphNode, len(v.Nodes)),
+		Edges:     make([]*peacegraph.Edge, len(v.Edges)),
+		Truncated: v.Truncated,
 	}
 	for i, n := range v.Nodes {
 		out.Nodes[i] = &model.GraphNode{ID: n.NodeID(), Label: n.Label(), Kind: graphKind(n)}

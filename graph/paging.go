@@ -19,6 +19,10 @@ const (
 	MaxHops = 6
 	// MaxDepth caps graph's depth.
 	MaxDepth = 4
+	// MaxNodes caps graph's maxNodes, so that one request cannot ask for
+	// the whole graph with its evidence; DefaultMaxNodes is its default.
+	MaxNodes        = 1000
+	DefaultMaxNodes = 200
 )
 
 // intArg checks an optional integer argument against [min, max] and

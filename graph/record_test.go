@@ -228,6 +228,30 @@ var recordCases = []struct {
 		}}`,
 	},
 	{
+		name: "a neighbourhood follows only the relationship types asked for, and says when the node cap cut it",
+		query: `{
+			authors: graph(center: "peace-plan", types: ["AUTHORED"]) { nodes { id } edges { id evidence { id } } truncated }
+			capped: graph(center: "peace-plan", types: ["AUTHORED"], maxNodes: 2) { nodes { id } edges { id } truncated }
+			twoTypes: graph(center: "peace-plan", depth: 2, types: ["AUTHORED", "AFFILIATED_WITH"]) { nodes { id } edges { id } truncated }
+		}`,
+		want: `{
+			"authors": {
+				"nodes": [{"id":"peace-plan"},{"id":"alice-envoy"},{"id":"bob-minister"}],
+				"edges": [{"id":"AUTHORED:alice-envoy->peace-plan","evidence":[]},{"id":"AUTHORED:bob-minister->peace-plan","evidence":[]}],
+				"truncated": false
+			},
+			"capped": {"nodes":[{"id":"peace-plan"},{"id":"alice-envoy"}],"edges":[{"id":"AUTHORED:alice-envoy->peace-plan"}],"truncated":true},
+			"twoTypes": {
+				"nodes": [{"id":"peace-plan"},{"id":"alice-envoy"},{"id":"bob-minister"},{"id":"blue-state"},{"id":"red-state"}],
+				"edges": [
+					{"id":"AFFILIATED_WITH:alice-envoy->blue-state"},{"id":"AFFILIATED_WITH:bob-minister->red-state"},
+					{"id":"AUTHORED:alice-envoy->peace-plan"},{"id":"AUTHORED:bob-minister->peace-plan"}
+				],
+				"truncated": false
+			}
+		}`,
+	},
+	{
 		name: "a revision's changes: UNKNOWN on a lone report, CHANGED by an amending point, DROPPED, then ADDED",
 		query: `{
 			plan(id: "peace-plan-revised") { revises { id } changes { point { id } status revisedAs { id } evidence { id } note } }
@@ -276,6 +300,9 @@ var recordErrors = []struct {
 	{"a stance matrix of an unknown plan is not found", `{ stanceMatrix(plan: "nope") { plan { id } } }`, graph.CodeNotFound, "plan"},
 	{"an asOf that is not a date is bad input", `{ whoBacks(point: 2, asOf: "21 November") { position } }`, graph.CodeBadUserInput, "asOf"},
 	{"an asOf that is no calendar day is bad input", `{ stanceMatrix(asOf: "2025-11-31") { plan { id } } }`, graph.CodeBadUserInput, "asOf"},
+	{"an unknown relationship type is bad input", `{ graph(center: "peace-plan", types: ["FRIENDS"]) { truncated } }`, graph.CodeBadUserInput, "types"},
+	{"a node cap above the limit is bad input", `{ graph(center: "peace-plan", maxNodes: 1001) { truncated } }`, graph.CodeBadUserInput, "maxNodes"},
+	{"a node cap of 0 is bad input", `{ graph(center: "peace-plan", maxNodes: 0) { truncated } }`, graph.CodeBadUserInput, "maxNodes"},
 }
 
 // TestRecord asks the API the questions of the record on both stores, over

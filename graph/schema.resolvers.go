@@ -505,15 +505,7 @@ func (r *queryResolver) SearchHits(ctx context.Context, text string, first *int)
 
 // Graph is the resolver for the graph field.
 func (r *queryResolver) Graph(ctx context.Context, center string, depth *int, types []string, maxNodes *int) (*model.GraphView, error) {
-	d, err := intArg("depth", depth, 1, 0, MaxDepth)
-	if err != nil {
-		return nil, err
-	}
-	view, err := r.Store.Neighbourhood(ctx, center, d)
-	if err != nil {
-		return nil, err
-	}
-	return graphView(view), nil
+	return neighbourhood(ctx, r.Store, center, depth, types, maxNodes)
 }
 
 // RatingValue is the resolver for the ratingValue field.
