@@ -2,8 +2,6 @@ package neo4j
 
 import (
 	"context"
-	"strings"
-	"unicode"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -82,25 +80,17 @@ SET r += row.props`
 	mergeUndecided      = relHead + string(peacegraph.Undecided) + relTail
 )
 
-// stanceStatements maps each position to the statement of its type.
-var stanceStatements = map[peacegraph.Position]string{
-	peacegraph.Supports:    mergeSupports,
-	peacegraph.Opposes:     mergeOpposes,
-	peacegraph.Conditional: mergeConditional,
-	peacegraph.Undecided:   mergeUndecided,
-}
-
-// relType names the relationship type each statement writes.
-var relType = map[string]string{
-	mergeAffiliatedWith: peacegraph.RelAffiliatedWith, mergeAuthored: peacegraph.RelAuthored,
-	mergeHasPoint: peacegraph.RelHasPoint, mergeConcededBy: peacegraph.RelConcededBy,
-	mergeReportedIn: peacegraph.RelReportedIn, mergeRevises: peacegraph.RelRevises,
-	mergeAmends: peacegraph.RelAmends, mergeClaimed: peacegraph.RelClaimed,
-	mergeAbout: peacegraph.RelAbout, mergeCites: peacegraph.RelCites,
-	mergeContradicts: peacegraph.RelContradicts, mergeParticipatedIn: peacegraph.RelParticipatedIn,
-	mergeEvidencedBy: peacegraph.RelEvidencedBy, mergeSupports: string(peacegraph.Supports),
-	mergeOpposes: string(peacegraph.Opposes), mergeConditional: string(peacegraph.Conditional),
-	mergeUndecided: string(peacegraph.Undecided),
+// relStatements is the statement that writes each relationship type.
+var relStatements = map[string]string{
+	peacegraph.RelAffiliatedWith: mergeAffiliatedWith, peacegraph.RelAuthored: mergeAuthored,
+	peacegraph.RelHasPoint: mergeHasPoint, peacegraph.RelConcededBy: mergeConcededBy,
+	peacegraph.RelReportedIn: mergeReportedIn, peacegraph.RelRevises: mergeRevises,
+	peacegraph.RelAmends: mergeAmends, peacegraph.RelClaimed: mergeClaimed,
+	peacegraph.RelAbout: mergeAbout, peacegraph.RelCites: mergeCites,
+	peacegraph.RelContradicts: mergeContradicts, peacegraph.RelParticipatedIn: mergeParticipatedIn,
+	peacegraph.RelEvidencedBy: mergeEvidencedBy, string(peacegraph.Supports): mergeSupports,
+	string(peacegraph.Opposes): mergeOpposes, string(peacegraph.Conditional): mergeConditional,
+	string(peacegraph.Undecided): mergeUndecided,
 }
 
 // batch is one statement and the rows it writes.
@@ -135,180 +125,4 @@ func (s *Store) write(ctx context.Context, tx neo4j.ManagedTransaction, w *write
 		}
 	}
 	return nil
-}
-
-func newWriteSet(d *peacegraph.Dataset) *writeSet {
-	w := &writeSet{kinds: map[string]any{}}
-	// Every relationship carries the evidence of its edge (Dataset.Edges):
-	// the claims that attest it, which paths and neighbourhoods show.
-	evidence := map[string][]string{}
-	for _, e := range d.Edges() {
-		evidence[e.ID] = e.Evidence
-	}
-	rels := map[string][]map[string]any{}
-	rel := func(cypher, from, to string, ord int, props map[string]any) {
-		if props == nil {
-			props = map[string]any{}
-		}
-		if _, ok := props["evidence"]; !ok {
-			props["evidence"] = list(evidence[relType[cypher]+":"+from+"->"+to])
-		}
-		rels[cypher] = append(rels[cypher], map[string]any{"from": from, "to": to, "ord": ord, "props": props})
-		w.relationships++
-	}
-	node := func(n peacegraph.Node, props map[string]any) map[string]any {
-		w.kinds[n.NodeID()] = string(n.NodeKind())
-		props["id"] = n.NodeID()
-		props["json"] = encodeValue(n)
-		props["searchText"] = searchText(n)
-		return map[string]any{"props": props}
-	}
-
-	var actors, plans, points, claims, sources, events, disputes []map[string]any
-	for _, a := range d.Actors {
-		actors = append(actors, node(a, map[string]any{
-			"id": a.ID, "name": a.Name, "kind": string(a.Kind), "role": opt(a.Role),
-			"description": opt(a.Description), "aliases": list(a.Aliases),
-			"sortKey": peacegraph.ActorKey(a),
-		}))
-		for i, f := range a.Affiliations {
-			rel(mergeAffiliatedWith, a.ID, f.ActorID, i, map[string]any{"role": opt(f.Role)})
-		}
-	}
-	for _, p := range d.Plans {
-		plans = append(plans, node(p, map[string]any{
-			"id": p.ID, "title": p.Title, "summary": opt(p.Summary), "date": opt(string(p.Date)),
-			"seq": p.Seq,
-		}))
-		for i, id := range p.AuthorIDs {
-			rel(mergeAuthored, id, p.ID, i, nil)
-		}
-		if p.Revises != "" {
-			rel(mergeRevises, p.ID, p.Revises, 0, nil)
-		}
-	}
-	for _, p := range d.Points {
-		points = append(points, node(p, map[string]any{
-			"id": p.ID, "plan": p.PlanID, "number": p.Number, "title": p.Title,
-			"summary": opt(p.Summary), "topic": p.Topic, "concession": p.Concession,
-		}))
-		rel(mergeHasPoint, p.PlanID, p.ID, p.Number, nil)
-		for i, id := range p.ConcededByIDs {
-			rel(mergeConcededBy, p.ID, id, i, nil)
-		}
-		for i, id := range p.SourceIDs {
-			rel(mergeReportedIn, p.ID, id, i, nil)
-		}
-		if p.Amends != "" {
-			rel(mergeAmends, p.ID, p.Amends, 0, nil)
-		}
-	}
-	for _, c := range d.Claims {
-		claims = append(claims, node(c, map[string]any{
-			"id": c.ID, "text": c.Text, "certainty": string(c.Certainty), "date": opt(string(c.Date)),
-			"note": opt(c.Note), "sortKey": peacegraph.ClaimKey(c),
-		}))
-		if c.ClaimantID != "" {
-			rel(mergeClaimed, c.ClaimantID, c.ID, 0, nil)
-		}
-		for i, id := range c.AboutIDs {
-			rel(mergeAbout, c.ID, id, i, nil)
-		}
-		for i, ct := range c.Citations {
-			props := map[string]any{"quote": opt(ct.Quote)}
-			if ct.HasOffsets() {
-				props["start"], props["end"] = ct.Start, ct.End
-			}
-			rel(mergeCites, c.ID, ct.SourceID, i, props)
-		}
-		for _, o := range c.Contradicts {
-			// One relationship per pair, as Dataset.Edges draws it;
-			// reads follow it both ways.
-			if c.ID < o {
-				rel(mergeContradicts, c.ID, o, 0, nil)
-			}
-		}
-	}
-	for _, src := range d.Sources {
-		sources = append(sources, node(src, map[string]any{
-			"id": src.ID, "title": src.Title, "publisher": opt(src.Publisher), "url": opt(src.URL),
-			"published": opt(string(src.Published)), "retrieved": opt(string(src.Retrieved)),
-			"language": opt(src.Language), "text": opt(src.Text), "note": opt(src.Note),
-			"republishes": opt(src.Republishes), "sortKey": peacegraph.SourceKey(src),
-		}))
-	}
-	for i, st := range d.Stances {
-		rel(stanceStatements[st.Position], st.ActorID, st.TargetID, i, map[string]any{
-			"asOf": opt(string(st.AsOf)), "note": opt(st.Note),
-			"json": encodeValue(st),
-		})
-	}
-	for _, e := range d.Events {
-		events = append(events, node(e, map[string]any{
-			"id": e.ID, "title": e.Title, "summary": opt(e.Summary), "date": opt(string(e.Date)),
-			"place": opt(e.Place), "sortKey": peacegraph.EventKey(e),
-		}))
-		for i, id := range e.ParticipantIDs {
-			rel(mergeParticipatedIn, id, e.ID, i, nil)
-		}
-		for i, id := range e.EvidenceIDs {
-			rel(mergeEvidencedBy, e.ID, id, i, nil)
-		}
-	}
-
-	for _, x := range d.Disputes {
-		disputes = append(disputes, node(x, map[string]any{
-			"question": x.Question, "summary": opt(x.Summary), "note": opt(x.Note), "about": list(x.AboutIDs),
-		}))
-	}
-
-	w.nodes = []batch{
-		{mergeActors, actors}, {mergePlans, plans}, {mergePoints, points},
-		{mergeClaims, claims}, {mergeSources, sources}, {mergeEvents, events},
-		{mergeDisputes, disputes},
-	}
-	for _, cypher := range []string{
-		mergeAffiliatedWith, mergeAuthored, mergeHasPoint, mergeConcededBy, mergeReportedIn,
-		mergeRevises, mergeAmends, mergeClaimed, mergeAbout, mergeCites, mergeContradicts,
-		mergeParticipatedIn, mergeEvidencedBy, mergeSupports, mergeOpposes, mergeConditional,
-		mergeUndecided,
-	} {
-		w.rels = append(w.rels, batch{cypher, rels[cypher]})
-	}
-	return w
-}
-
-// opt stores an empty string as no property at all, so that Neo4j Browser
-// shows only what is known.
-func opt(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// list stores a nil slice as an empty list: Neo4j has no null lists, and
-// reads give both back as nil.
-func list(xs []string) []string {
-	if xs == nil {
-		return []string{}
-	}
-	return xs
-}
-
-// searchText is what the full-text index holds for a node: its searchable
-// fields (peacegraph.SearchFields), one per line, lower-cased the way
-// peacegraph.SearchWords lower-cases a query. The index splits it on white
-// space only, so a query word, which never holds white space, is a
-// substring of a field exactly when it is a substring of one indexed
-// token: a wildcard query then finds every node the ranking would match.
-func searchText(n peacegraph.Node) string {
-	var b strings.Builder
-	for _, f := range peacegraph.SearchFields(n) {
-		for _, r := range f.Text {
-			b.WriteRune(unicode.ToLower(r))
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
