@@ -60,7 +60,13 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	s := &Store{driver: driver, db: cfg.Database, uri: cfg.URI, log: log.With().Str("store", "neo4j").Logger()}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))
-		return nil, wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, "cannot reach Neo4j at %s", cfg.URI), err)
+		mapped := s.mapError(err)
+		if peacegraph.ErrorCode(mapped) == peacegraph.EINTERNAL {
+			// Whatever kept the driver from connecting, the store is
+			// not there to use.
+			mapped = wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, "cannot reach Neo4j at %s", cfg.URI), err)
+		}
+		return nil, mapped
 	}
 	if err := s.applySchema(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))
