@@ -148,7 +148,7 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 		return s.Claims(ctx, []peacegraph.ClaimQuery{{First: 4, After: "not-a-cursor"}})
 	})
 
-	for _, text := range []string{"witkoff", "Army cap", "600", "plan", "NATO membership", "kremlin denied", "ukraine", "zz-nothing", "", "  ,  "} {
+	for _, text := range []string{"witk", "RADOSŁ", "kushn zelensk", "600,000", "witkoff", "Army cap", "600", "plan", "NATO membership", "kremlin denied", "ukraine", "zz-nothing", "", "  ,  "} {
 		for _, first := range []int{0, 5, 1000} {
 			ask(fmt.Sprintf("Search %q first %d", text, first), func(s peacegraph.Store) (any, error) {
 				return s.Search(ctx, peacegraph.SearchQuery{Text: text, First: first})
