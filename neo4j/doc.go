@@ -1,7 +1,9 @@
 // Package neo4j is the Store on a Neo4j server: the same graph as the
 // embedded store, written as labelled nodes and typed relationships so that
 // Neo4j Browser and Bloom show it the way the domain reads, and queried
-// with one parameterised Cypher statement per Store call.
+// with one parameterised Cypher statement per Store call. It needs Neo4j
+// 5.26 or later (the LTS line): its statements use scoped CALL subqueries
+// and SHORTEST path selectors.
 //
 // # The graph
 //
