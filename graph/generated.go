@@ -328,12 +328,14 @@ type ClaimResolver interface {
 	ContradictedBy(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error)
 
 	Denies(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error)
+	Corroboration(ctx context.Context, obj *peacegraph.Claim) (*peacegraph.Corroboration, error)
 }
 type CorroborationResolver interface {
 	EarliestSource(ctx context.Context, obj *peacegraph.Corroboration) (*peacegraph.Source, error)
 }
 type DisputeResolver interface {
 	About(ctx context.Context, obj *peacegraph.Dispute) ([]peacegraph.Node, error)
+	Sides(ctx context.Context, obj *peacegraph.Dispute) ([]*peacegraph.DisputeSide, error)
 }
 type DisputeSideResolver interface {
 	Claims(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Claim, error)
@@ -4419,11 +4421,11 @@ func (ec *executionContext) _Claim_corroboration(ctx context.Context, field grap
 			return ec.fieldContext_Claim_corroboration(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Corroboration, nil
+			return ec.Resolvers.Claim().Corroboration(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Corroboration) graphql.Marshaler {
-			return ec.marshalNCorroboration2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Corroboration) graphql.Marshaler {
+			return ec.marshalNCorroboration2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4433,8 +4435,8 @@ func (ec *executionContext) fieldContext_Claim_corroboration(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Claim",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Corroboration(ctx, field)
 		},
@@ -4827,11 +4829,11 @@ func (ec *executionContext) _Dispute_sides(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Dispute_sides(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Sides, nil
+			return ec.Resolvers.Dispute().Sides(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.DisputeSide) graphql.Marshaler {
-			return ec.marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.DisputeSide) graphql.Marshaler {
+			return ec.marshalNDisputeSide2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4841,8 +4843,8 @@ func (ec *executionContext) fieldContext_Dispute_sides(_ context.Context, field 
 	fc = &graphql.FieldContext{
 		Object:     "Dispute",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DisputeSide(ctx, field)
 		},
@@ -9989,10 +9991,11 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 					return ec._Claim_denies(ctx, field, obj)
 				})
 		case "corroboration":
-			out.Values[i] = ec._Claim_corroboration(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_corroboration(ctx, field, obj)
+				})
 		case "reviews":
 			out.Values[i] = ec._Claim_reviews(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10178,10 +10181,11 @@ func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, 
 					return ec._Dispute_about(ctx, field, obj)
 				})
 		case "sides":
-			out.Values[i] = ec._Dispute_sides(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dispute_sides(ctx, field, obj)
+				})
 		case "note":
 			out.Values[i] = ec._Dispute_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -11969,8 +11973,12 @@ func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋpeacegraphᚋpea
 	return ec._ClaimEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCorroboration2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx context.Context, sel ast.SelectionSet, v peacegraph.Corroboration) graphql.Marshaler {
-	return ec._Corroboration(ctx, sel, &v)
+func (ec *executionContext) marshalNCorroboration2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx context.Context, sel ast.SelectionSet, v *peacegraph.Corroboration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Corroboration!")
+		return graphql.Null
+	}
+	return ec._Corroboration(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx context.Context, v any) (peacegraph.Date, error) {
@@ -12011,15 +12019,11 @@ func (ec *executionContext) marshalNDispute2ᚖgithubᚗcomᚋpeacegraphᚋpeace
 	return ec._Dispute(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDisputeSide2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx context.Context, sel ast.SelectionSet, v peacegraph.DisputeSide) graphql.Marshaler {
-	return ec._DisputeSide(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.DisputeSide) graphql.Marshaler {
+func (ec *executionContext) marshalNDisputeSide2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.DisputeSide) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDisputeSide2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx, sel, v[i])
+		return ec.marshalNDisputeSide2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12029,6 +12033,14 @@ func (ec *executionContext) marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋp
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNDisputeSide2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx context.Context, sel ast.SelectionSet, v *peacegraph.DisputeSide) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DisputeSide!")
+		return graphql.Null
+	}
+	return ec._DisputeSide(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Event) graphql.Marshaler {

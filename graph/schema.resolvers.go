@@ -137,6 +137,11 @@ func (r *claimResolver) Denies(ctx context.Context, obj *peacegraph.Claim) ([]*p
 	return loadAllAs[*peacegraph.Claim](ctx, obj.Denies)
 }
 
+// Corroboration is the resolver for the corroboration field.
+func (r *claimResolver) Corroboration(ctx context.Context, obj *peacegraph.Claim) (*peacegraph.Corroboration, error) {
+	return &obj.Corroboration, nil
+}
+
 // EarliestSource is the resolver for the earliestSource field.
 func (r *corroborationResolver) EarliestSource(ctx context.Context, obj *peacegraph.Corroboration) (*peacegraph.Source, error) {
 	return loadAs[*peacegraph.Source](ctx, obj.EarliestSourceID)
@@ -145,6 +150,15 @@ func (r *corroborationResolver) EarliestSource(ctx context.Context, obj *peacegr
 // About is the resolver for the about field.
 func (r *disputeResolver) About(ctx context.Context, obj *peacegraph.Dispute) ([]peacegraph.Node, error) {
 	return loadNodes(ctx, obj.AboutIDs)
+}
+
+// Sides is the resolver for the sides field.
+func (r *disputeResolver) Sides(ctx context.Context, obj *peacegraph.Dispute) ([]*peacegraph.DisputeSide, error) {
+	out := make([]*peacegraph.DisputeSide, len(obj.Sides))
+	for i := range obj.Sides {
+		out[i] = &obj.Sides[i]
+	}
+	return out, nil
 }
 
 // Claims is the resolver for the claims field.

@@ -128,6 +128,20 @@ func (s *countingStore) Neighbourhood(ctx context.Context, center string, depth 
 	return s.Store.Neighbourhood(ctx, center, depth)
 }
 
+func (s *countingStore) Disputes(ctx context.Context, planID string) ([]*peacegraph.Dispute, error) {
+	s.count("Disputes")
+	return s.Store.(interface {
+		Disputes(context.Context, string) ([]*peacegraph.Dispute, error)
+	}).Disputes(ctx, planID)
+}
+
+func (s *countingStore) NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
+	s.count("Neighbourhood")
+	return s.Store.(interface {
+		NeighbourhoodOf(context.Context, peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error)
+	}).NeighbourhoodOf(ctx, q)
+}
+
 // TestStoreCallsDoNotGrowWithData runs deep queries on a graph and on one
 // four times its size: the Store is asked the same number of times, one
 // batched call per level of the query, however many nodes each level
@@ -170,6 +184,29 @@ func TestStoreCallsDoNotGrowWithData(t *testing.T) {
 			// the governments conceding were loaded as what the claims are
 			// about, and come from the request's cache.
 			want: "Claims=1 Nodes=1",
+		},
+		{
+			name:  "actors to stances as of a date and histories to evidence to denials and reviews",
+			query: `{ actors(first: 100) { edges { node { stances(asOf: "2025-11-21") { evidence { reviews { rating } denies { text } } } stanceHistory(target: "plan") { position } } } } }`,
+			// the actors page; their stances as of the date and their
+			// histories (two reads of stances); the evidence (the claims
+			// denied are evidence too, and come from the cache).
+			want: "Actors=1 Nodes=1 Stances=2",
+		},
+		{
+			name:  "points to the points amending them to their changes' evidence",
+			query: `{ plan { points { amendedBy { title plan { changes { status evidence { corroboration { sources earliestSource { title } } } } } } } } }`,
+			// the default plan and its points; the amending points (a read
+			// of plans and of their points); those points and their
+			// plan; the changes' evidence; the earliest sources.
+			want: "Nodes=4 Plans=2 Points=2",
+		},
+		{
+			name:  "disputes to sides to claims to their sources",
+			query: `{ disputes { about { ... on Point { title } } sides { claims { text } sources { title } } } }`,
+			// the disputes; what they are about and the sides' claims;
+			// the claims' sources.
+			want: "Disputes=1 Nodes=2",
 		},
 	}
 	for _, tt := range tests {
