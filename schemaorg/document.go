@@ -7,6 +7,7 @@ package schemaorg
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/peacegraph/peacegraph"
 )
@@ -221,8 +222,10 @@ func agent(a *peacegraph.Actor) *Agent {
 
 func appearance(s *peacegraph.Source, quote string) CreativeWork {
 	w := CreativeWork{Type: "CreativeWork", URL: s.URL, Name: s.Title, DatePublished: string(s.Published), Text: quote}
-	if s.Publisher != "" {
-		w.Publisher = &Agent{Type: "Organization", Name: s.Publisher}
+	// Seeds may spell a publisher with stray spaces (corroboration
+	// ignores them too); a name with them would read as another outlet.
+	if name := strings.TrimSpace(s.Publisher); name != "" {
+		w.Publisher = &Agent{Type: "Organization", Name: name}
 	}
 	return w
 }

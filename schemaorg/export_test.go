@@ -121,7 +121,7 @@ var wantDocuments = map[string]string{
 }
 
 func TestClaimExport(t *testing.T) {
-	EachStore(t, FixtureSeeds, func(t *testing.T, s peacegraph.Store) {
+	EachStore(t, Seeds(FixtureSeeds), func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s)
 		for id, want := range wantDocuments {
 			t.Run(id+"IsItsDocument", func(t *testing.T) {
@@ -169,7 +169,7 @@ func TestClaimExport(t *testing.T) {
 }
 
 func TestClaimExportOfTheSeeds(t *testing.T) {
-	EachStore(t, storetest.SeedsDir(t), func(t *testing.T, s peacegraph.Store) {
+	EachStore(t, Seeds(storetest.SeedsDir(t)), func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s)
 		res := MustGet(t, srv, "/claims/dmitriev-russian-position-heard.jsonld")
 		if res.Status != 200 {
@@ -203,6 +203,46 @@ func TestClaimExportOfTheSeeds(t *testing.T) {
 				t.Errorf("first appearance = %+v, want the article quoting “really being heard”", a)
 			}
 		})
+	})
+}
+
+// TestClaimExportOfTheRecordFixture exports the stores' record fixture's
+// reviewed claim: the observer's denial, carried by a republication chain
+// and by a digest whose publisher is spelt with stray spaces.
+func TestClaimExportOfTheRecordFixture(t *testing.T) {
+	EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.RecordFixture() }, func(t *testing.T, s peacegraph.Store) {
+		res := MustGet(t, MustServer(t, s), "/claims/c-no-info.jsonld")
+		if res.Status != 200 {
+			t.Fatalf("status %d\n%s", res.Status, res.Body)
+		}
+		digest := `{"@type":"CreativeWork","name":"Digest of the week","publisher":{"@type":"Organization","name":"daily LEDGER"},"datePublished":"2025-11-20"}`
+		want := `{
+		  "@context": "https://schema.org",
+		  "@type": "ClaimReview",
+		  "claimReviewed": "The observer says there is no official information on a leak.",
+		  "itemReviewed": {
+		    "@type": "Claim",
+		    "@id": "urn:peacegraph:claim:c-no-info",
+		    "text": "The observer says there is no official information on a leak.",
+		    "author": {"@type": "Person", "@id": "urn:peacegraph:actor:zed-observer", "name": "Alice"},
+		    "datePublished": "2025-11-22",
+		    "appearance": [
+		      {"@type":"CreativeWork","name":"Leaked plan reported (copied again)","publisher":{"@type":"Organization","name":"Weekly Echo"},"datePublished":"2025-11-22"},
+		      {"@type":"CreativeWork","name":"Leaked plan reported (syndicated)","publisher":{"@type":"Organization","name":"Evening Echo"},"datePublished":"2025-11-21"},
+		      {"@type":"CreativeWork","url":"https://example.org/plan","name":"The plan in full","publisher":{"@type":"Organization","name":"Daily Ledger"},"datePublished":"2025-11-21","text":"Envoy Alice Arden"},
+		      ` + digest + `
+		    ],
+		    "firstAppearance": ` + digest + `
+		  },
+		  "author": {"@type": "Organization", "name": "Ledger Fact Check"},
+		  "reviewRating": {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1, "alternateName": "Unproven"},
+		  "datePublished": "2025-11-25",
+		  "url": "https://factcheck.example/leak",
+		  "reviewBody": "No document has been published."
+		}`
+		if got, want := MustJSON(t, res.Body), MustJSON(t, []byte(want)); !reflect.DeepEqual(got, want) {
+			t.Errorf("document:\n%s\nwant:\n%s", res.Body, mustIndent(t, want))
+		}
 	})
 }
 

@@ -34,25 +34,30 @@ func MustRead(tb testing.TB, dir string) *peacegraph.Dataset {
 	return d
 }
 
-// EachStore runs f on each store holding the seed directory dir: the
-// memory store always, and Neo4j when NEO4J_URI is set, so the export is
-// the same from both.
-func EachStore(t *testing.T, dir string, f func(t *testing.T, s peacegraph.Store)) {
+// EachStore runs f on each store holding a fresh copy of the dataset
+// newDataset builds: the memory store always, and Neo4j when NEO4J_URI is
+// set, so the export is the same from both.
+func EachStore(t *testing.T, newDataset func(testing.TB) *peacegraph.Dataset, f func(t *testing.T, s peacegraph.Store)) {
 	t.Helper()
 	t.Run("memory", func(t *testing.T) {
 		s := memory.New()
-		if err := s.Load(t.Context(), MustRead(t, dir)); err != nil {
+		if err := s.Load(t.Context(), newDataset(t)); err != nil {
 			t.Fatalf("load: %v", err)
 		}
 		f(t, s)
 	})
 	t.Run("neo4j", func(t *testing.T) {
 		s := MustNeo4j(t)
-		if err := s.Load(t.Context(), MustRead(t, dir)); err != nil {
+		if err := s.Load(t.Context(), newDataset(t)); err != nil {
 			t.Fatalf("load into Neo4j: %v", err)
 		}
 		f(t, s)
 	})
+}
+
+// Seeds returns a dataset builder that reads a seed directory.
+func Seeds(dir string) func(testing.TB) *peacegraph.Dataset {
+	return func(tb testing.TB) *peacegraph.Dataset { return MustRead(tb, dir) }
 }
 
 // MustNeo4j opens the Neo4j store named by NEO4J_URI (and NEO4J_USERNAME,
