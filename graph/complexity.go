@@ -117,6 +117,15 @@ func complexity() ComplexityRoot {
 	c.Query.Events = func(child int, _, _ *peacegraph.Date) int { return times(allItems)(child) }
 	c.Query.Search = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }
 	c.Query.SearchHits = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }
+	// A view's lists are estimated at the default node cap; a larger cap
+	// costs proportionally more.
+	c.Query.Graph = func(child int, _ string, _ *int, _ []string, maxNodes *int) int {
+		n := DefaultMaxNodes
+		if maxNodes != nil {
+			n = min(max(*maxNodes, 1), MaxNodes)
+		}
+		return 1 + max(1, n/DefaultMaxNodes)*child
+	}
 	c.Query.Path = func(child int, _, _ string, maxHops *int) int {
 		n := 4
 		if maxHops != nil {
