@@ -18,6 +18,7 @@ import (
 //   - claims, events and sources: by date (Claim.Date, Event.Date,
 //     Source.Published) ascending, undated last, then ID;
 //   - stances: by actor Name, actor ID, target ID, then Position;
+//   - disputes: by ID;
 //   - search hits: by score descending, then Kind, then ID.
 //
 // Errors: every method may return EUNAVAILABLE when the backing service
@@ -57,7 +58,12 @@ type Store interface {
 	// plan). ENOTFOUND when the plan or the point does not exist.
 	PointByNumber(ctx context.Context, planID string, number int) (*Point, error)
 
-	// Stances lists the stances that pass the filter.
+	// Stances lists the stances that pass the filter. Without f.All they
+	// are the effective stances as of f.AsOf (docs/rules.md,
+	// EffectiveStances: each a copy with only the evidence counted and
+	// AsOf recomputed), chosen before the position filter applies; with
+	// f.All, every stance as stored. Either way StanceFilter.Apply gives
+	// the answer from the stances of the filter's actors and targets.
 	Stances(ctx context.Context, f StanceFilter) ([]*Stance, error)
 
 	// Claims answers many claim queries at once, aligned with qs; each is
@@ -88,15 +94,25 @@ type Store interface {
 	// Path returns a shortest undirected connection from one node to
 	// another of at most maxHops hops; nil when there is none. Among
 	// shortest paths it returns the one whose list of node IDs sorts first,
-	// and for each hop the relationship type that sorts first. ENOTFOUND
+	// and for each hop the relationship type that sorts first, with the
+	// evidence of the relationships of that type joining the two nodes
+	// (both directions united, in claim order). ENOTFOUND
 	// when either node does not exist; EINVALID when maxHops < 1.
 	Path(ctx context.Context, from, to string, maxHops int) ([]PathStep, error)
 
-	// Neighbourhood returns the nodes within depth hops of center (depth 0
-	// is the center alone) and every edge between them. Nodes are ordered
-	// by distance, then Kind, then ID; edges by ID. ENOTFOUND when center
-	// does not exist; EINVALID when depth < 0.
-	Neighbourhood(ctx context.Context, center string, depth int) (*GraphView, error)
+	// Neighbourhood returns the part of the graph around q.Center: the
+	// nodes reached within q.Depth hops over relationships of q.Types (all
+	// types when empty), ordered by distance, then Kind, then ID, cut to
+	// the first q.MaxNodes (0: no cap; Truncated says whether any node was
+	// cut), and the relationships of those types between the nodes kept,
+	// by ID, each with its evidence. ENOTFOUND when the center does not
+	// exist; EINVALID for a negative depth or cap, or an unknown
+	// relationship type (NeighbourhoodQuery.Check).
+	Neighbourhood(ctx context.Context, q NeighbourhoodQuery) (*GraphView, error)
+
+	// Disputes returns the disputes about a plan or any of its points, by
+	// ID; planID "" returns every dispute, an unknown plan none.
+	Disputes(ctx context.Context, planID string) ([]*Dispute, error)
 
 	// Close releases the store's resources.
 	Close() error

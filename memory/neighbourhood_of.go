@@ -6,9 +6,10 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// NeighbourhoodOf answers a neighbourhood query with relationship-type
-// filters and a node cap; the Neo4j store has the same method, so the API
-// can ask either store.
+// NeighbourhoodOf is Neighbourhood under the name it had before the Store
+// interface took a NeighbourhoodQuery; the Neo4j store keeps it too.
+//
+// Deprecated: use Neighbourhood.
 func (s *Store) NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
-	return s.neighbourhood(q)
+	return s.Neighbourhood(ctx, q)
 }

@@ -80,15 +80,10 @@ func (snap *snapshot) reach(start string, depth int, follow func(typ string) boo
 	return dist
 }
 
-// Neighbourhood implements peacegraph.Store.
-func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*peacegraph.GraphView, error) {
-	return s.neighbourhood(peacegraph.NeighbourhoodQuery{Center: center, Depth: depth})
-}
-
-// neighbourhood answers a neighbourhood query: the nodes reached over
-// edges of the query's types, in (distance, Kind, ID) order, cut to
-// MaxNodes, and the edges of those types between the nodes kept.
-func (s *Store) neighbourhood(q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
+// Neighbourhood implements peacegraph.Store: the nodes reached over edges
+// of the query's types, in (distance, Kind, ID) order, cut to MaxNodes,
+// and the edges of those types between the nodes kept.
+func (s *Store) Neighbourhood(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}

@@ -30,17 +30,20 @@ const centerQuery = `MATCH (n:Node {id: $center})
 WITH [n] AS ns, [0] AS distances
 ` + neighbourhoodTail
 
-// Neighbourhood implements peacegraph.Store.
-func (s *Store) Neighbourhood(ctx context.Context, center string, depth int) (*peacegraph.GraphView, error) {
-	return s.NeighbourhoodOf(ctx, peacegraph.NeighbourhoodQuery{Center: center, Depth: depth})
+// NeighbourhoodOf is Neighbourhood under the name it had before the Store
+// interface took a NeighbourhoodQuery; the memory store keeps it too.
+//
+// Deprecated: use Neighbourhood.
+func (s *Store) NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
+	return s.Neighbourhood(ctx, q)
 }
 
-// NeighbourhoodOf answers a neighbourhood query: the nodes reached over
+// Neighbourhood implements peacegraph.Store: the nodes reached over
 // relationships of the query's types, in (distance, Kind, ID) order, cut
 // to MaxNodes (Truncated says so), and the relationships of those types
 // among the nodes kept. ENOTFOUND when the center does not exist; EINVALID
 // as NeighbourhoodQuery.Check says.
-func (s *Store) NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
+func (s *Store) Neighbourhood(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}

@@ -171,7 +171,9 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 			}
 		}
 		for _, depth := range []int{0, 1, 2} {
-			ask(fmt.Sprintf("Neighbourhood %s %d", from, depth), func(s peacegraph.Store) (any, error) { return s.Neighbourhood(ctx, from, depth) })
+			ask(fmt.Sprintf("Neighbourhood %s %d", from, depth), func(s peacegraph.Store) (any, error) {
+				return s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: from, Depth: depth})
+			})
 		}
 	}
 	for _, center := range sample {
@@ -189,7 +191,9 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 		}
 	}
 	ask("Path unknown", func(s peacegraph.Store) (any, error) { return s.Path(ctx, "no-such-node", ids[0], 3) })
-	ask("Neighbourhood unknown", func(s peacegraph.Store) (any, error) { return s.Neighbourhood(ctx, "no-such-node", 1) })
+	ask("Neighbourhood unknown", func(s peacegraph.Store) (any, error) {
+		return s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: "no-such-node", Depth: 1})
+	})
 }
 
 // walk pages through a list until it ends.

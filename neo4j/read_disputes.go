@@ -14,8 +14,7 @@ WHERE $plan = '' OR $plan IN n.about
 RETURN ` + nodeMap + ` AS node
 ORDER BY n.id`
 
-// Disputes returns the disputes about a plan or any of its points ("" for
-// all disputes), by ID. The API asks any store that has it.
+// Disputes implements peacegraph.Store.
 func (s *Store) Disputes(ctx context.Context, planID string) ([]*peacegraph.Dispute, error) {
 	records, err := s.read(ctx, disputesQuery, map[string]any{"plan": planID})
 	if err != nil {

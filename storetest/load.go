@@ -57,7 +57,7 @@ func fingerprint(t *testing.T, s peacegraph.Store) string {
 	put("search", hits, err)
 	path, err := s.Path(ctx, "alice-envoy", "undated-memo", 6)
 	put("path", path, err)
-	view, err := s.Neighbourhood(ctx, "peace-plan", 2)
+	view, err := s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: "peace-plan", Depth: 2})
 	put("neighbourhood", view, err)
 	return b.String()
 }

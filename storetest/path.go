@@ -125,7 +125,7 @@ func testNeighbourhood(t *testing.T, s peacegraph.Store) {
 			}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			v, err := s.Neighbourhood(ctx, c.center, c.depth)
+			v, err := s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: c.center, Depth: c.depth})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -136,7 +136,7 @@ func testNeighbourhood(t *testing.T, s peacegraph.Store) {
 	}
 
 	t.Run("EdgesAndNodesAsLoaded", func(t *testing.T) {
-		v, err := s.Neighbourhood(ctx, "undated-memo", 1)
+		v, err := s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: "undated-memo", Depth: 1})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,11 +151,11 @@ func testNeighbourhood(t *testing.T, s peacegraph.Store) {
 	})
 
 	t.Run("UnknownCenterNotFound", func(t *testing.T) {
-		_, err := s.Neighbourhood(ctx, "nobody", 1)
+		_, err := s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: "nobody", Depth: 1})
 		wantCode(t, err, peacegraph.ENOTFOUND)
 	})
 	t.Run("NegativeDepthInvalid", func(t *testing.T) {
-		_, err := s.Neighbourhood(ctx, "alice-envoy", -1)
+		_, err := s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: "alice-envoy", Depth: -1})
 		wantCode(t, err, peacegraph.EINVALID)
 	})
 }

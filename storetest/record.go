@@ -28,6 +28,7 @@ func testRecord(t *testing.T, s peacegraph.Store) {
 	t.Run("Search", func(t *testing.T) { testRecordSearch(t, s) })
 	t.Run("PathEvidence", func(t *testing.T) { testPathEvidence(t, s) })
 	t.Run("EdgeEvidence", func(t *testing.T) { testEdgeEvidence(t, s) })
+	t.Run("Disputes", func(t *testing.T) { testDisputes(t, s) })
 }
 
 func testRecordNodes(t *testing.T, s peacegraph.Store) {
@@ -328,7 +329,7 @@ func testPathEvidence(t *testing.T, s peacegraph.Store) {
 }
 
 func testEdgeEvidence(t *testing.T, s peacegraph.Store) {
-	v, err := s.Neighbourhood(t.Context(), "peace-plan-revised", 1)
+	v, err := s.Neighbourhood(t.Context(), peacegraph.NeighbourhoodQuery{Center: "peace-plan-revised", Depth: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,7 +348,7 @@ func testEdgeEvidence(t *testing.T, s peacegraph.Store) {
 		edge(peacegraph.RelHasPoint, "peace-plan-revised", "revised-2", "c-cap-800"),
 		edge(peacegraph.RelRevises, "peace-plan-revised", "peace-plan", "c-amnesty-dropped"),
 	})
-	v, err = s.Neighbourhood(t.Context(), "alice-envoy", 1)
+	v, err = s.Neighbourhood(t.Context(), peacegraph.NeighbourhoodQuery{Center: "alice-envoy", Depth: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

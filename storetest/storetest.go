@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("Search", func(t *testing.T) { testSearch(t, s) })
 		t.Run("Path", func(t *testing.T) { testPath(t, s) })
 		t.Run("Neighbourhood", func(t *testing.T) { testNeighbourhood(t, s) })
+		t.Run("NeighbourhoodQuery", func(t *testing.T) { testNeighbourhoodQuery(t, s) })
 	})
 
 	t.Run("Load", func(t *testing.T) {
