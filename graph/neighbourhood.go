@@ -7,12 +7,6 @@ import (
 	"github.com/peacegraph/peacegraph/graph/model"
 )
 
-// neighbourhoodReader is the Store read of a neighbourhood with
-// relationship-type filters and a node cap.
-type neighbourhoodReader interface {
-	NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error)
-}
-
 // neighbourhood answers graph(center, depth, types, maxNodes) after
 // checking the arguments: depth 0 to MaxDepth, maxNodes 1 to MaxNodes, and
 // known relationship types (the store's check names the valid ones).
@@ -29,11 +23,7 @@ func neighbourhood(ctx context.Context, store peacegraph.Store, center string, d
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
-	nr, ok := store.(neighbourhoodReader)
-	if !ok {
-		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store does not filter neighbourhoods")
-	}
-	view, err := nr.NeighbourhoodOf(ctx, q)
+	view, err := store.Neighbourhood(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -123,23 +123,14 @@ func (s *countingStore) Path(ctx context.Context, from, to string, maxHops int) 
 	return s.Store.Path(ctx, from, to, maxHops)
 }
 
-func (s *countingStore) Neighbourhood(ctx context.Context, center string, depth int) (*peacegraph.GraphView, error) {
+func (s *countingStore) Neighbourhood(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
 	s.count("Neighbourhood")
-	return s.Store.Neighbourhood(ctx, center, depth)
+	return s.Store.Neighbourhood(ctx, q)
 }
 
 func (s *countingStore) Disputes(ctx context.Context, planID string) ([]*peacegraph.Dispute, error) {
 	s.count("Disputes")
-	return s.Store.(interface {
-		Disputes(context.Context, string) ([]*peacegraph.Dispute, error)
-	}).Disputes(ctx, planID)
-}
-
-func (s *countingStore) NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
-	s.count("Neighbourhood")
-	return s.Store.(interface {
-		NeighbourhoodOf(context.Context, peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error)
-	}).NeighbourhoodOf(ctx, q)
+	return s.Store.Disputes(ctx, planID)
 }
 
 // TestStoreCallsDoNotGrowWithData runs deep queries on a graph and on one
