@@ -16,8 +16,8 @@ var europeanBodies = []string{
 }
 
 // testSeedsRecord checks facts of the record that the later rules derive
-// from the real seeds: stances as of a date and the changes of the E3
-// counter-proposal.
+// from the real seeds: stances as of a date, the authorship dispute and
+// the changes of the E3 counter-proposal.
 func testSeedsRecord(t *testing.T, s peacegraph.Store, d *peacegraph.Dataset) {
 	ctx := t.Context()
 
@@ -41,6 +41,55 @@ func testSeedsRecord(t *testing.T, s peacegraph.Store, d *peacegraph.Dataset) {
 		for _, st := range got {
 			if europeans[st.ActorID] {
 				t.Errorf("%s supports point 21 as of 2025-11-20 (evidence %v)", st.ActorID, st.EvidenceIDs)
+			}
+		}
+	})
+
+	t.Run("PutinsStanceOnThePlanIsConditionalOnTheTwentySeventh", func(t *testing.T) {
+		got, err := s.Stances(ctx, peacegraph.StanceFilter{
+			ActorIDs: []string{"vladimir-putin"}, TargetIDs: []string{"us-28-point-plan"}, AsOf: "2025-11-27"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var positions []peacegraph.Position
+		for _, st := range got {
+			positions = append(positions, st.Position)
+		}
+		if !slices.Equal(positions, []peacegraph.Position{peacegraph.Conditional}) {
+			t.Errorf("Putin's effective positions on the plan as of 2025-11-27 = %v, want [CONDITIONAL]", positions)
+		}
+	})
+
+	t.Run("AuthorshipIsADisputeOfAtLeastThreeSourcedSides", func(t *testing.T) {
+		disputes, err := s.Disputes(ctx, "us-28-point-plan")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var authorship *peacegraph.Dispute
+		for _, x := range disputes {
+			if x.ID == "authorship-of-the-28-point-plan" {
+				authorship = x
+			}
+		}
+		if authorship == nil {
+			t.Fatalf("disputes about the plan = %v, want authorship-of-the-28-point-plan among them", idsOf(disputes))
+		}
+		if len(authorship.Sides) < 3 {
+			t.Errorf("authorship has %d sides, want at least 3", len(authorship.Sides))
+		}
+		pages, err := s.Claims(ctx, []peacegraph.ClaimQuery{{First: len(d.Claims)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, side := range authorship.Sides {
+			sourced := 0
+			for _, c := range pages[0].Claims {
+				if slices.Contains(side.ClaimIDs, c.ID) && len(c.Citations) > 0 {
+					sourced++
+				}
+			}
+			if sourced == 0 {
+				t.Errorf("side %q has no claim with a source", side.Label)
 			}
 		}
 	})
