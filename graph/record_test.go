@@ -305,6 +305,23 @@ var recordErrors = []struct {
 	{"a node cap of 0 is bad input", `{ graph(center: "peace-plan", maxNodes: 0) { truncated } }`, graph.CodeBadUserInput, "maxNodes"},
 }
 
+// TestReviewWithoutScale checks that a verdict given only in words shows
+// null numbers, not zeros posing as a rating.
+func TestReviewWithoutScale(t *testing.T) {
+	d := storetest.RecordFixture()
+	for _, c := range d.Claims {
+		if c.ID == "c-leak" {
+			c.Reviews = []peacegraph.Review{{Reviewer: "Second Look", Rating: "Needs context"}}
+		}
+	}
+	srv := MustServer(t, MustStore(t, d), nil)
+	got := MustAnswer(t, srv, `{ claim(id: "c-leak") { reviews { reviewer rating ratingValue bestRating worstRating explanation date url } } }`, nil)
+	want := Compact(t, `{"claim":{"reviews":[{"reviewer":"Second Look","rating":"Needs context","ratingValue":null,"bestRating":null,"worstRating":null,"explanation":null,"date":null,"url":null}]}}`)
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
 // TestRecord asks the API the questions of the record on both stores, over
 // HTTP: stances over time, disputes, corroboration, the stance matrix,
 // evidence of paths and edges, plan versions and scored search.
