@@ -29,7 +29,7 @@
 //	(Claim)-[:CITES {quote, start, end}]->(Source)
 //	(Claim)-[:CONTRADICTS]->(Claim)        (one per pair, read both ways)
 //	(Actor)-[:PARTICIPATED_IN]->(Event)    (Event)-[:EVIDENCED_BY]->(Claim)
-//	(Actor)-[:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED {asOf, note}]->(Point|Plan)
+//	(Actor)-[:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED {asOf, evidenceDates, note}]->(Point|Plan)
 //
 // Each carries ord, its place in the seed list it comes from (Neo4j keeps
 // no order among relationships), and evidence, the IDs of the claims that
@@ -43,6 +43,20 @@
 //	MATCH (c:Claim {id: claimId})-[cite:CITES]->(src:Source)
 //	RETURN p.number, p.title, a.name, type(s), c.text, cite.quote, src.publisher, src.url
 //	ORDER BY p.number, a.name
+//
+// What has no edge in Dataset.Edges gets relationships of its own, for
+// people reading the graph in Browser; paths and neighbourhoods never
+// follow them:
+//
+//	(Plan)-[:CHANGES {status, revised, evidence, note}]->(Point)
+//	      (each point of the revised plan; ADDED ones to the new point)
+//	(Dispute)-[:CONCERNS]->(Plan|Point|Actor)
+//	(Dispute)-[:HAS_SIDE]->(:DisputeSide {label, summary})-[:BACKED_BY]->(Claim)
+//
+// Claims also show their corroboration (corroboratingSources,
+// corroboratingPublishers, earliest, earliestSource), what they deny
+// (denies) and who reviewed them (reviewers); a CONTRADICTS relationship
+// names the rules that make the two claims contradict (rules).
 //
 // # Writes
 //

@@ -116,6 +116,9 @@ func (s *Store) write(ctx context.Context, tx neo4j.ManagedTransaction, w *write
 	if err := s.run(ctx, tx, deleteRelations, nil); err != nil {
 		return err
 	}
+	if err := s.run(ctx, tx, deleteSides, nil); err != nil {
+		return err
+	}
 	for _, b := range append(append([]batch{}, w.nodes...), w.rels...) {
 		if len(b.rows) == 0 {
 			continue

@@ -11,7 +11,7 @@ import (
 // of the center with a breadth-first shortest-path search, and the
 // relationships among those nodes.
 var neighbourhoodQueries = boundedQueries(0, `MATCH (c:Node {id: $center})
-MATCH p = ANY SHORTEST (c)(()-[r]-() WHERE size($types) = 0 OR type(r) IN $types){0,%d}(n:Node)
+MATCH p = ANY SHORTEST (c)(()-[r]-() WHERE type(r) IN $types){0,%d}(n:Node)
 WITH collect(n) AS ns, collect(length(p)) AS distances
 `+neighbourhoodTail)
 
@@ -19,7 +19,7 @@ WITH collect(n) AS ns, collect(length(p)) AS distances
 // relationships among them.
 const neighbourhoodTail = `CALL (ns) {
   UNWIND ns AS a
-  MATCH (a)-[r]->(b:Node) WHERE b IN ns AND (size($types) = 0 OR type(r) IN $types)
+  MATCH (a)-[r]->(b:Node) WHERE b IN ns AND type(r) IN $types
   RETURN collect(DISTINCT {type: type(r), from: a.id, to: b.id, evidence: r.evidence}) AS edges
 }
 RETURN [n IN ns | ` + nodeMap + `] AS nodes, distances, edges`
@@ -47,8 +47,14 @@ func (s *Store) Neighbourhood(ctx context.Context, q peacegraph.NeighbourhoodQue
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	// No types means every type of the graph's edges, and never the
+	// relationships that only group a dispute's sides or a plan's changes.
+	types := q.Types
+	if len(types) == 0 {
+		types = peacegraph.RelationshipTypes()
+	}
 	records, err := s.read(ctx, neighbourhoodQueries[min(q.Depth, maxHops)], map[string]any{
-		"center": q.Center, "types": list(q.Types),
+		"center": q.Center, "types": types,
 	})
 	if err != nil {
 		return nil, err

@@ -15,14 +15,15 @@ import (
 // graph this project holds.
 const maxHops = 16
 
-// pathQueries[h] finds every shortest path of at most h hops; Path picks
+// pathQueries[h] finds every shortest path of at most h hops over the
+// graph's edges (not a dispute's or a plan's grouping relationships); Path picks
 // the one the Store contract names. A path from a node to itself is
 // settled without a search, since shortest-path search needs two nodes.
 var pathQueries = boundedQueries(1, `OPTIONAL MATCH (a:Node {id: $from})
 OPTIONAL MATCH (b:Node {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = ALL SHORTEST (a)-[]-{1,%d}(b)
+  MATCH p = ALL SHORTEST (a)-[:`+graphTypes+`]-{1,%d}(b)
   RETURN collect([x IN nodes(p) | x.id]) AS nodeIDs,
     collect([r IN relationships(p) | {type: type(r), from: startNode(r).id, evidence: r.evidence}]) AS hops
 }

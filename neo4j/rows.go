@@ -77,6 +77,9 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 		claims = append(claims, node(c, map[string]any{
 			"id": c.ID, "text": c.Text, "certainty": string(c.Certainty), "date": opt(string(c.Date)),
 			"note": opt(c.Note), "sortKey": peacegraph.ClaimKey(c),
+			"denies": list(c.Denies), "reviewers": reviewers(c.Reviews),
+			"corroboratingSources": c.Corroboration.Sources, "corroboratingPublishers": c.Corroboration.Publishers,
+			"earliest": opt(string(c.Corroboration.Earliest)), "earliestSource": opt(c.Corroboration.EarliestSourceID),
 		}))
 		if c.ClaimantID != "" {
 			rel(peacegraph.RelClaimed, c.ClaimantID, c.ID, 0, nil)
@@ -95,7 +98,7 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 			// One relationship per pair, as Dataset.Edges draws it;
 			// reads follow it both ways.
 			if c.ID < o {
-				rel(peacegraph.RelContradicts, c.ID, o, 0, nil)
+				rel(peacegraph.RelContradicts, c.ID, o, 0, map[string]any{"rules": list(c.ContradictionRules[o])})
 			}
 		}
 	}
@@ -110,7 +113,8 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 	for i, st := range d.Stances {
 		rel(string(st.Position), st.ActorID, st.TargetID, i, map[string]any{
 			"asOf": opt(string(st.AsOf)), "note": opt(st.Note),
-			"json": encodeValue(st),
+			"evidenceDates": dates(st.EvidenceDates),
+			"json":          encodeValue(st),
 		})
 	}
 	for _, e := range d.Events {
@@ -140,6 +144,7 @@ func newWriteSet(d *peacegraph.Dataset) *writeSet {
 	for _, typ := range peacegraph.RelationshipTypes() {
 		w.rels = append(w.rels, batch{relStatements[typ], rels[typ]})
 	}
+	recordRows(d, w)
 	return w
 }
 
@@ -150,6 +155,16 @@ func opt(s string) any {
 		return nil
 	}
 	return s
+}
+
+// reviewers lists who reviewed a claim, for Browser; the reviews
+// themselves are in the claim's json.
+func reviewers(rs []peacegraph.Review) []string {
+	out := make([]string, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, r.Reviewer)
+	}
+	return out
 }
 
 // list stores a nil slice as an empty list: Neo4j has no null lists, and
