@@ -316,3 +316,23 @@ func TestValidateRecordRules(t *testing.T) {
 		})
 	}
 }
+
+func TestDisputesAreNodesAndSearched(t *testing.T) {
+	d := record()
+	nodes := MustComplete(t, d)
+	if n, ok := nodes["d-author"].(*peacegraph.Dispute); !ok || n.NodeKind() != peacegraph.KindDispute || n.Label() != "Who wrote it?" {
+		t.Fatalf("Nodes()[d-author] = %#v, want the dispute labelled by its question", nodes["d-author"])
+	}
+	var all []peacegraph.Node
+	for _, n := range nodes {
+		all = append(all, n)
+	}
+	hits, err := peacegraph.SearchNodes(all, peacegraph.SearchQuery{Text: "others", First: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []peacegraph.SearchHit{{NodeID: "d-author", Kind: peacegraph.KindDispute, Score: 1, Snippet: "«Others»"}}
+	if !reflect.DeepEqual(hits, want) {
+		t.Errorf("hits = %+v, want %+v", hits, want)
+	}
+}
