@@ -3,7 +3,6 @@ package neo4j_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/loaders"
 	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
 )
@@ -23,15 +23,7 @@ import (
 // testConfig is the Neo4j the tests use: NEO4J_URI (default the local
 // development server) and the usual credentials and database variables.
 func testConfig() pgneo4j.Config {
-	cfg := pgneo4j.Config{
-		URI:      os.Getenv("NEO4J_URI"),
-		Username: os.Getenv("NEO4J_USERNAME"),
-		Password: os.Getenv("NEO4J_PASSWORD"),
-		Database: os.Getenv("NEO4J_DATABASE"),
-	}
-	if cfg.URI == "" {
-		cfg.URI = "bolt://127.0.0.1:7687"
-	}
+	cfg := neo4jtest.Config()
 	if cfg.Database == "" {
 		cfg.Database = pgneo4j.DefaultDatabase
 	}
@@ -56,11 +48,7 @@ func MustDriver(tb testing.TB) neo4j.DriverWithContext {
 	ctx, cancel := context.WithTimeout(tb.Context(), 5*time.Second)
 	defer cancel()
 	if err := driver.VerifyConnectivity(ctx); err != nil {
-		msg := fmt.Sprintf("Neo4j is not reachable at %s (start it with `make neo4j-up`, or set NEO4J_URI): %v", cfg.URI, err)
-		if os.Getenv("CI") == "true" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg)
+		neo4jtest.Unreachable(tb, err)
 	}
 	return driver
 }

@@ -30,14 +30,6 @@ const centerQuery = `MATCH (n:Node {id: $center})
 WITH [n] AS ns, [0] AS distances
 ` + neighbourhoodTail
 
-// NeighbourhoodOf is Neighbourhood under the name it had before the Store
-// interface took a NeighbourhoodQuery; the memory store keeps it too.
-//
-// Deprecated: use Neighbourhood.
-func (s *Store) NeighbourhoodOf(ctx context.Context, q peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error) {
-	return s.Neighbourhood(ctx, q)
-}
-
 // Neighbourhood implements peacegraph.Store: the nodes reached over
 // relationships of the query's types, in (distance, Kind, ID) order, cut
 // to MaxNodes (Truncated says so), and the relationships of those types

@@ -183,10 +183,8 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 			{Depth: 1, MaxNodes: 1}, {Depth: 0, Types: []string{peacegraph.RelCites}},
 		} {
 			q.Center = center
-			ask(fmt.Sprintf("NeighbourhoodOf %+v", q), func(s peacegraph.Store) (any, error) {
-				return s.(interface {
-					NeighbourhoodOf(context.Context, peacegraph.NeighbourhoodQuery) (*peacegraph.GraphView, error)
-				}).NeighbourhoodOf(ctx, q)
+			ask(fmt.Sprintf("Neighbourhood %+v", q), func(s peacegraph.Store) (any, error) {
+				return s.Neighbourhood(ctx, q)
 			})
 		}
 	}
