@@ -76,6 +76,10 @@ jsonld-check: build ## The claim export (/claims/{id}.jsonld) of real servers, o
 	  done; \
 	  node scripts/jsonld/check.mjs --seeds http://$(JSONLD_SEEDS_ADDR) --fixture http://$(JSONLD_FIXTURE_ADDR)
 
+.PHONY: bench
+bench: ## Benchmarks of the API on both stores (Neo4j when reachable); prints ns/op, allocs and store calls per request.
+	$(GO) test -run '^$$' -bench . -benchtime 30x ./graph/
+
 .PHONY: clean
 clean: ## Remove build output.
 	rm -rf bin
