@@ -6,14 +6,8 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/storetest"
 )
-
-// europeanBodies are the European governments and organizations of the
-// seeds; an actor affiliated with one of them is European too.
-var europeanBodies = []string{
-	"european-union", "european-partners", "e3", "united-kingdom", "germany", "france", "poland",
-	"italy", "spain", "netherlands", "ireland", "finland", "norway",
-}
 
 // TestRecordFacts asks the API the questions of the week's record and
 // checks the answers the seeded graph gives, on both stores.
@@ -31,9 +25,9 @@ func TestRecordFacts(t *testing.T) {
 				}
 			}](t, srv, `{ whoBacks(point: 21, asOf: "2025-11-20") { actor { id affiliations { id } } } }`, nil)
 			for _, st := range data.WhoBacks {
-				european := slices.Contains(europeanBodies, st.Actor.ID)
+				european := slices.Contains(storetest.EuropeanBodies, st.Actor.ID)
 				for _, f := range st.Actor.Affiliations {
-					european = european || slices.Contains(europeanBodies, f.ID)
+					european = european || slices.Contains(storetest.EuropeanBodies, f.ID)
 				}
 				if european {
 					t.Errorf("%s backs point 21 as of 2025-11-20", st.Actor.ID)

@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"sort"
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/memory"
+	"github.com/peacegraph/peacegraph/storetest"
 )
 
 // TestSameAnswersAsMemoryOnSeeds asks both stores, loaded with the real
@@ -45,7 +45,7 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 			t.Errorf("%s: error %v, want %v", what, gotErr, wantErr)
 			return
 		}
-		if !same(reflect.ValueOf(got), reflect.ValueOf(want)) {
+		if !storetest.Same(got, want) {
 			g, _ := json.Marshal(got)
 			w, _ := json.Marshal(want)
 			i := 0
@@ -83,7 +83,7 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 					}
 					pages[i] = p
 				}
-				if !same(reflect.ValueOf(pages[0]), reflect.ValueOf(pages[1])) {
+				if !storetest.Same(pages[0], pages[1]) {
 					t.Errorf("Actors kind %q first %d after %q:\n got %#v\nwant %#v", kind, first, after, pages[0], pages[1])
 				}
 				p := pages[1]
@@ -206,51 +206,4 @@ func walk(t *testing.T, what string, page func(after string) (any, string, bool)
 		after = next
 	}
 	t.Fatalf("%s: more than 1000 pages", what)
-}
-
-// same is reflect.DeepEqual except that a nil slice equals an empty one,
-// which a database cannot tell apart.
-func same(a, b reflect.Value) bool {
-	if !a.IsValid() || !b.IsValid() {
-		return a.IsValid() == b.IsValid()
-	}
-	if a.Type() != b.Type() {
-		return false
-	}
-	switch a.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if a.IsNil() || b.IsNil() {
-			return a.IsNil() == b.IsNil()
-		}
-		return same(a.Elem(), b.Elem())
-	case reflect.Slice, reflect.Array:
-		if a.Len() != b.Len() {
-			return false
-		}
-		for i := range a.Len() {
-			if !same(a.Index(i), b.Index(i)) {
-				return false
-			}
-		}
-		return true
-	case reflect.Map:
-		if a.Len() != b.Len() {
-			return false
-		}
-		for _, k := range a.MapKeys() {
-			if !same(a.MapIndex(k), b.MapIndex(k)) {
-				return false
-			}
-		}
-		return true
-	case reflect.Struct:
-		for i := range a.NumField() {
-			if !same(a.Field(i), b.Field(i)) {
-				return false
-			}
-		}
-		return true
-	default:
-		return a.Interface() == b.Interface()
-	}
 }

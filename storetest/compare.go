@@ -16,10 +16,11 @@ func expected() *peacegraph.Dataset {
 	return d
 }
 
-// sameValue is reflect.DeepEqual except that a nil slice or map equals an
+// Same is reflect.DeepEqual except that a nil slice or map equals an
 // empty one: a store that reads lists back from a database cannot tell them
-// apart, and nothing in the domain does either.
-func sameValue(a, b any) bool {
+// apart, and nothing in the domain does either. Tests that compare two
+// stores' answers use it.
+func Same(a, b any) bool {
 	return sameReflect(reflect.ValueOf(a), reflect.ValueOf(b))
 }
 
@@ -68,10 +69,10 @@ func sameReflect(a, b reflect.Value) bool {
 	}
 }
 
-// wantSame fails the test when got and want differ (see sameValue).
+// wantSame fails the test when got and want differ (see Same).
 func wantSame(tb testing.TB, what string, got, want any) {
 	tb.Helper()
-	if !sameValue(got, want) {
+	if !Same(got, want) {
 		tb.Errorf("%s:\n got %#v\nwant %#v", what, got, want)
 	}
 }

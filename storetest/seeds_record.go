@@ -8,9 +8,9 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// europeanBodies are the European governments and organizations of the
+// EuropeanBodies are the European governments and organizations of the
 // seeds; an actor affiliated with one of them is European too.
-var europeanBodies = []string{
+var EuropeanBodies = []string{
 	"european-union", "european-partners", "e3", "united-kingdom", "germany", "france", "poland",
 	"italy", "spain", "netherlands", "ireland", "finland", "norway",
 }
@@ -23,12 +23,12 @@ func testSeedsRecord(t *testing.T, s peacegraph.Store, d *peacegraph.Dataset) {
 
 	t.Run("NoEuropeanActorBacksPoint21OnTheTwentieth", func(t *testing.T) {
 		europeans := map[string]bool{}
-		for _, id := range europeanBodies {
+		for _, id := range EuropeanBodies {
 			europeans[id] = true
 		}
 		for _, a := range d.Actors {
 			for _, f := range a.Affiliations {
-				if slices.Contains(europeanBodies, f.ActorID) {
+				if slices.Contains(EuropeanBodies, f.ActorID) {
 					europeans[a.ID] = true
 				}
 			}
