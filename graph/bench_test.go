@@ -20,7 +20,8 @@ package graph_test
 //     the handler alone.
 //   - storecalls/op is how many times the API called the Store per
 //     request: with the dataloaders, one call per level of the query, not
-//     one per parent.
+//     one per parent. A fraction means some requests split a level over
+//     two batches, when its keys came in further apart than the wait.
 //   - cypher/op (Neo4j only) is how many Cypher statements each request
 //     sent: one per Store call.
 
