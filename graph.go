@@ -177,12 +177,31 @@ func (d *Dataset) Edges() []Edge {
 	for _, s := range d.Stances {
 		add(string(s.Position), s.ActorID, s.TargetID, s.EvidenceIDs)
 	}
+	claims := make(map[string]*Claim, len(d.Claims))
+	for _, c := range d.Claims {
+		claims[c.ID] = c
+	}
+	// involving is the evidence of a participation: the event's claims
+	// that name the participant (as claimant or subject), or all of them
+	// when none does, so every participation still leads to a claim.
+	involving := func(e *Event, actorID string) []string {
+		var ids []string
+		for _, id := range e.EvidenceIDs {
+			if c, ok := claims[id]; ok && (c.ClaimantID == actorID || contains(c.AboutIDs, actorID)) {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 0 {
+			return e.EvidenceIDs
+		}
+		return ids
+	}
 	for _, e := range d.Events {
 		for _, id := range e.ParticipantIDs {
-			add(RelParticipatedIn, id, e.ID, e.EvidenceIDs)
+			add(RelParticipatedIn, id, e.ID, involving(e, id))
 		}
 		for _, id := range e.EvidenceIDs {
-			add(RelEvidencedBy, e.ID, id, e.EvidenceIDs)
+			add(RelEvidencedBy, e.ID, id, []string{id})
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].ID < es[j].ID })

@@ -34,7 +34,7 @@ type options struct {
 }
 
 // WithBatchWait sets how long the dataloaders gather keys before they ask
-// the Store (default 16ms). Longer waits batch more reliably on a loaded
+// the Store (default 2ms). Longer waits batch more reliably on a loaded
 // machine; shorter ones answer sooner.
 func WithBatchWait(d time.Duration) Option {
 	return func(o *options) { o.batchWait = d }
