@@ -114,7 +114,7 @@ func (m *Main) Validate(ctx context.Context, args []string) error {
 	if err != nil {
 		return m.reportSeedError(dir, err)
 	}
-	fmt.Fprintf(m.Stdout, "%s: ok: %s\n", dir, counts(d))
+	fmt.Fprintf(m.Stdout, "%s: ok: %s\n", dir, loaders.Summarize(d))
 	return nil
 }
 
@@ -128,7 +128,7 @@ func (m *Main) load(ctx context.Context, dir string) error {
 		return fmt.Errorf("loading %s: %w", dir, err)
 	}
 	m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Msg("seeds loaded")
-	fmt.Fprintf(m.Stdout, "%s: loaded into the %s: %s\n", dir, m.storeName(), counts(d))
+	fmt.Fprintf(m.Stdout, "%s: loaded into the %s: %s\n", dir, m.storeName(), loaders.Summarize(d))
 	return nil
 }
 
@@ -160,7 +160,3 @@ func dirArg(rest []string) string {
 	return DefaultSeeds
 }
 
-func counts(d *peacegraph.Dataset) string {
-	return fmt.Sprintf("%d actors, %d plans, %d points, %d claims, %d sources, %d stances, %d events",
-		len(d.Actors), len(d.Plans), len(d.Points), len(d.Claims), len(d.Sources), len(d.Stances), len(d.Events))
-}
