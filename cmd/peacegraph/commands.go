@@ -159,4 +159,3 @@ func dirArg(rest []string) string {
 	}
 	return DefaultSeeds
 }
-
