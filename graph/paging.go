@@ -59,11 +59,7 @@ func afterArg(after *string) (string, error) {
 
 // claimConnection answers one page of claims through the Claims loader.
 func claimConnection(ctx context.Context, f peacegraph.ClaimFilter, first *int, after *string) (*model.ClaimConnection, error) {
-	n, err := firstArg(first)
-	if err != nil {
-		return nil, err
-	}
-	cursor, err := afterArg(after)
+	n, cursor, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -77,15 +73,11 @@ func claimConnection(ctx context.Context, f peacegraph.ClaimFilter, first *int, 
 	}
 	conn := &model.ClaimConnection{
 		Edges:      make([]*model.ClaimEdge, len(page.Claims)),
-		PageInfo:   &model.PageInfo{HasNextPage: page.HasNextPage},
+		PageInfo:   pageInfo(page.HasNextPage, len(page.Claims), func(i int) string { return peacegraph.ClaimKey(page.Claims[i]) }),
 		TotalCount: page.TotalCount,
 	}
 	for i, c := range page.Claims {
 		conn.Edges[i] = &model.ClaimEdge{Cursor: peacegraph.EncodeCursor(peacegraph.ClaimKey(c)), Node: c}
-	}
-	if len(conn.Edges) > 0 {
-		end := conn.Edges[len(conn.Edges)-1].Cursor
-		conn.PageInfo.EndCursor = &end
 	}
 	return conn, nil
 }
@@ -94,15 +86,35 @@ func claimConnection(ctx context.Context, f peacegraph.ClaimFilter, first *int, 
 func actorConnection(page *peacegraph.ActorPage) *model.ActorConnection {
 	conn := &model.ActorConnection{
 		Edges:      make([]*model.ActorEdge, len(page.Actors)),
-		PageInfo:   &model.PageInfo{HasNextPage: page.HasNextPage},
+		PageInfo:   pageInfo(page.HasNextPage, len(page.Actors), func(i int) string { return peacegraph.ActorKey(page.Actors[i]) }),
 		TotalCount: page.TotalCount,
 	}
 	for i, a := range page.Actors {
 		conn.Edges[i] = &model.ActorEdge{Cursor: peacegraph.EncodeCursor(peacegraph.ActorKey(a)), Node: a}
 	}
-	if len(conn.Edges) > 0 {
-		end := conn.Edges[len(conn.Edges)-1].Cursor
-		conn.PageInfo.EndCursor = &end
-	}
 	return conn
+}
+
+// pageInfo is the PageInfo of a page of n items whose sort keys key gives:
+// its end cursor is the last item's, or null on an empty page.
+func pageInfo(hasNext bool, n int, key func(i int) string) *model.PageInfo {
+	info := &model.PageInfo{HasNextPage: hasNext}
+	if n > 0 {
+		end := peacegraph.EncodeCursor(key(n - 1))
+		info.EndCursor = &end
+	}
+	return info
+}
+
+// pageArgs checks a connection's `first` and `after` together.
+func pageArgs(first *int, after *string) (int, string, error) {
+	n, err := firstArg(first)
+	if err != nil {
+		return 0, "", err
+	}
+	cursor, err := afterArg(after)
+	if err != nil {
+		return 0, "", err
+	}
+	return n, cursor, nil
 }

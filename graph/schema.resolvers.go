@@ -332,11 +332,7 @@ func (r *queryResolver) Actor(ctx context.Context, id string) (*peacegraph.Actor
 
 // Actors is the resolver for the actors field.
 func (r *queryResolver) Actors(ctx context.Context, kind *peacegraph.ActorKind, first *int, after *string) (*model.ActorConnection, error) {
-	n, err := firstArg(first)
-	if err != nil {
-		return nil, err
-	}
-	cursor, err := afterArg(after)
+	n, cursor, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
 	}
