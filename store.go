@@ -28,7 +28,9 @@ type Store interface {
 	// removed, the rest written. It is atomic (on any error the store is
 	// unchanged) and idempotent. It completes and validates the dataset
 	// first and returns EINVALID (wrapping Problems) when it breaks a rule.
-	Load(ctx context.Context, d *Dataset) error
+	// ReportTo receives what it changed, per kind; reloading the dataset a
+	// store already holds changes, and writes, nothing.
+	Load(ctx context.Context, d *Dataset, opts ...LoadOption) error
 
 	// Ping returns nil when the store can answer reads.
 	Ping(ctx context.Context) error

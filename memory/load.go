@@ -13,7 +13,7 @@ import (
 // any error, not at all. An invalid dataset gives the error of
 // peacegraph.InvalidDataset: code EINVALID, Problems reachable with
 // errors.As, each Problem's Entity one of the caller's own values.
-func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset) error {
+func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegraph.LoadOption) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -1,73 +1,222 @@
 package neo4j
 
 import (
-	"encoding/json"
+	"sort"
 
 	"github.com/peacegraph/peacegraph"
 )
 
 // nodeMap projects the node bound to n into what decodeNode reads: its
-// labels and its domain value. The graph's properties and relationships
-// are for Cypher and Neo4j Browser; the value is kept whole as JSON (the
-// json property) because much of it is derived by Dataset.Complete and has
-// no graph shape (corroboration, contradiction rules, plan changes,
-// reviews), and reading it back whole is what makes both stores give
-// identical answers.
-const nodeMap = `CASE WHEN n IS NULL THEN null ELSE {labels: labels(n), json: n.json} END`
-
-// encodeValue is the json property of a node or stance.
-func encodeValue(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		// Domain values are plain data; a failure here is a bug.
-		panic("neo4j: encoding a domain value: " + err.Error())
-	}
-	return string(b)
-}
+// typed properties and, from the relationships it owns, the references a
+// domain value holds (a claim's claimant, citations and contradictions, a
+// plan's authors and changes, ...). Each kind reads only its own
+// relationships, each an expansion of n by one type, so a node costs the
+// same whatever the size of the graph.
+const nodeMap = `CASE
+WHEN n IS NULL THEN null
+WHEN n:Claim THEN n {.id, .text, .certainty, .date, .note, .denies,
+  .corroboratingSources, .corroboratingPublishers, .earliest, .earliestSource,
+  .reviewers, .reviewRatings, .reviewExplanations, .reviewDates, .reviewUrls,
+  .reviewRatingValues, .reviewBestRatings, .reviewWorstRatings, kind_: 'Claim',
+  claimant: [(a:Actor)-[:CLAIMED]->(n) | a.id],
+  about: [(n)-[r:ABOUT]->(m) | [r.ord, m.id]],
+  cites: [(n)-[r:CITES]->(m) | [r.ord, m.id, r.quote, r.start, r.end]],
+  contradicts: [(n)-[r:CONTRADICTS]-(m) | [m.id, r.rules]]}
+WHEN n:Actor THEN n {.id, .name, .kind, .role, .description, .aliases, kind_: 'Actor',
+  affiliations: [(n)-[r:AFFILIATED_WITH]->(m) | [r.ord, m.id, r.role]]}
+WHEN n:Plan THEN n {.id, .title, .summary, .date, .seq, kind_: 'Plan',
+  authors: [(a)-[r:AUTHORED]->(n) | [r.ord, a.id]],
+  revises: [(n)-[:REVISES]->(m) | m.id],
+  changes: [(n)-[r:CHANGES]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]],
+  seedChanges: [(n)-[r:SEED_CHANGE]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]]}
+WHEN n:Point THEN n {.id, .plan, .number, .title, .summary, .topic, .concession, kind_: 'Point',
+  concededBy: [(n)-[r:CONCEDED_BY]->(m) | [r.ord, m.id]],
+  sources: [(n)-[r:REPORTED_IN]->(m) | [r.ord, m.id]],
+  amends: [(n)-[:AMENDS]->(m) | m.id]}
+WHEN n:Source THEN n {.id, .title, .publisher, .url, .published, .retrieved, .language, .text,
+  .note, .republishes, kind_: 'Source'}
+WHEN n:Event THEN n {.id, .title, .summary, .date, .place, kind_: 'Event',
+  participants: [(a)-[r:PARTICIPATED_IN]->(n) | [r.ord, a.id]],
+  evidence: [(n)-[r:EVIDENCED_BY]->(m) | [r.ord, m.id]]}
+WHEN n:Dispute THEN n {.id, .question, .summary, .note, .about, kind_: 'Dispute',
+  sides: [(n)-[r:HAS_SIDE]->(s) | [r.ord, s.label, s.summary, [(s)-[b:BACKED_BY]->(c) | [b.ord, c.id]]]]}
+END`
 
 // decodeNode turns a nodeMap projection back into a domain node; nil for a
-// missing node or one this version cannot read.
+// missing node.
 func decodeNode(v any) peacegraph.Node {
 	m, ok := v.(map[string]any)
 	if !ok {
 		return nil
 	}
-	data := []byte(str(m["json"]))
-	for _, l := range strs(m["labels"]) {
-		var n peacegraph.Node
-		switch peacegraph.Kind(l) {
-		case peacegraph.KindActor:
-			n = &peacegraph.Actor{}
-		case peacegraph.KindPlan:
-			n = &peacegraph.Plan{}
-		case peacegraph.KindPoint:
-			n = &peacegraph.Point{}
-		case peacegraph.KindClaim:
-			n = &peacegraph.Claim{}
-		case peacegraph.KindSource:
-			n = &peacegraph.Source{}
-		case peacegraph.KindEvent:
-			n = &peacegraph.Event{}
-		case peacegraph.KindDispute:
-			n = &peacegraph.Dispute{}
-		default:
-			continue
+	switch peacegraph.Kind(str(m["kind_"])) {
+	case peacegraph.KindClaim:
+		return decodeClaim(m)
+	case peacegraph.KindActor:
+		a := &peacegraph.Actor{
+			ID: str(m["id"]), Name: str(m["name"]), Kind: peacegraph.ActorKind(str(m["kind"])),
+			Role: str(m["role"]), Description: str(m["description"]), Aliases: strs(m["aliases"]),
 		}
-		if json.Unmarshal(data, n) != nil {
-			return nil
+		for _, r := range ordered(m["affiliations"]) {
+			a.Affiliations = append(a.Affiliations, peacegraph.Affiliation{ActorID: str(r[1]), Role: str(r[2])})
 		}
-		return n
+		return a
+	case peacegraph.KindPlan:
+		p := &peacegraph.Plan{
+			ID: str(m["id"]), Title: str(m["title"]), Summary: str(m["summary"]),
+			Date: peacegraph.Date(str(m["date"])), Seq: num(m["seq"], 0),
+			AuthorIDs: column(ordered(m["authors"]), 1), Revises: first(m["revises"]),
+			Changes: changes(m["changes"]), SeedChanges: changes(m["seedChanges"]),
+		}
+		return p
+	case peacegraph.KindPoint:
+		concession, _ := m["concession"].(bool)
+		return &peacegraph.Point{
+			ID: str(m["id"]), PlanID: str(m["plan"]), Number: num(m["number"], 0), Title: str(m["title"]),
+			Summary: str(m["summary"]), Topic: str(m["topic"]), Concession: concession,
+			ConcededByIDs: column(ordered(m["concededBy"]), 1), SourceIDs: column(ordered(m["sources"]), 1),
+			Amends: first(m["amends"]),
+		}
+	case peacegraph.KindSource:
+		return &peacegraph.Source{
+			ID: str(m["id"]), Title: str(m["title"]), Publisher: str(m["publisher"]), URL: str(m["url"]),
+			Published: peacegraph.Date(str(m["published"])), Retrieved: peacegraph.Date(str(m["retrieved"])),
+			Language: str(m["language"]), Text: str(m["text"]), Note: str(m["note"]), Republishes: str(m["republishes"]),
+		}
+	case peacegraph.KindEvent:
+		return &peacegraph.Event{
+			ID: str(m["id"]), Title: str(m["title"]), Summary: str(m["summary"]),
+			Date: peacegraph.Date(str(m["date"])), Place: str(m["place"]),
+			ParticipantIDs: column(ordered(m["participants"]), 1), EvidenceIDs: column(ordered(m["evidence"]), 1),
+		}
+	case peacegraph.KindDispute:
+		x := &peacegraph.Dispute{
+			ID: str(m["id"]), Question: str(m["question"]), Summary: str(m["summary"]),
+			Note: str(m["note"]), AboutIDs: strs(m["about"]),
+		}
+		for _, r := range ordered(m["sides"]) {
+			x.Sides = append(x.Sides, peacegraph.DisputeSide{
+				Label: str(r[1]), Summary: str(r[2]), ClaimIDs: column(ordered(r[3]), 1),
+			})
+		}
+		return x
 	}
 	return nil
 }
 
-// decodeStance reads a stance relationship's json property.
+func decodeClaim(m map[string]any) *peacegraph.Claim {
+	c := &peacegraph.Claim{
+		ID: str(m["id"]), Text: str(m["text"]), Certainty: peacegraph.Certainty(str(m["certainty"])),
+		Date: peacegraph.Date(str(m["date"])), Note: str(m["note"]), Denies: strs(m["denies"]),
+		ClaimantID: first(m["claimant"]), AboutIDs: column(ordered(m["about"]), 1),
+		Corroboration: peacegraph.Corroboration{
+			Sources: num(m["corroboratingSources"], 0), Publishers: num(m["corroboratingPublishers"], 0),
+			Earliest: peacegraph.Date(str(m["earliest"])), EarliestSourceID: str(m["earliestSource"]),
+		},
+	}
+	for _, r := range ordered(m["cites"]) {
+		c.Citations = append(c.Citations, peacegraph.Citation{
+			SourceID: str(r[1]), Quote: str(r[2]), Start: num(r[3], -1), End: num(r[4], -1),
+		})
+	}
+	contra, _ := m["contradicts"].([]any)
+	for _, x := range contra {
+		r, _ := x.([]any)
+		if len(r) < 2 {
+			continue
+		}
+		id := str(r[0])
+		c.Contradicts = append(c.Contradicts, id)
+		if c.ContradictionRules == nil {
+			c.ContradictionRules = map[string][]string{}
+		}
+		c.ContradictionRules[id] = strs(r[1])
+	}
+	sort.Strings(c.Contradicts)
+	reviewers := strs(m["reviewers"])
+	ratings, explanations := strs(m["reviewRatings"]), strs(m["reviewExplanations"])
+	rdates, urls := strs(m["reviewDates"]), strs(m["reviewUrls"])
+	values, best, worst := ints(m["reviewRatingValues"]), ints(m["reviewBestRatings"]), ints(m["reviewWorstRatings"])
+	for i, who := range reviewers {
+		c.Reviews = append(c.Reviews, peacegraph.Review{
+			Reviewer: who, Rating: at(ratings, i), Explanation: at(explanations, i),
+			Date: peacegraph.Date(at(rdates, i)), URL: at(urls, i),
+			RatingValue: atInt(values, i), BestRating: atInt(best, i), WorstRating: atInt(worst, i),
+		})
+	}
+	return c
+}
+
+// changes reads CHANGES or SEED_CHANGE projections in their order.
+func changes(v any) []peacegraph.PointChange {
+	var out []peacegraph.PointChange
+	for _, r := range ordered(v) {
+		out = append(out, peacegraph.PointChange{
+			PointID: str(r[1]), Status: peacegraph.ChangeStatus(str(r[2])),
+			RevisedIDs: strs(r[3]), EvidenceIDs: strs(r[4]), Note: str(r[5]),
+		})
+	}
+	return out
+}
+
+// stanceMap projects a stance relationship r from actor a to target t;
+// heldMap a HELD span the same way. Both give what decodeStance reads.
+const (
+	stanceMap = `{actor: a.id, target: t.id, position: type(r), asOf: r.asOf, note: r.note, claims: r.claims, claimDates: r.claimDates}`
+	heldMap   = `{actor: a.id, target: t.id, position: r.position, asOf: r.asOf, note: r.note, claims: r.claims, claimDates: r.claimDates}`
+)
+
+// decodeStance reads a stanceMap or heldMap projection.
 func decodeStance(v any) *peacegraph.Stance {
-	s := &peacegraph.Stance{}
-	if json.Unmarshal([]byte(str(v)), s) != nil {
+	m, ok := v.(map[string]any)
+	if !ok {
 		return nil
 	}
-	return s
+	st := &peacegraph.Stance{
+		ActorID: str(m["actor"]), TargetID: str(m["target"]), Position: peacegraph.Position(str(m["position"])),
+		AsOf: peacegraph.Date(str(m["asOf"])), Note: str(m["note"]), EvidenceIDs: strs(m["claims"]),
+	}
+	for _, d := range strs(m["claimDates"]) {
+		st.EvidenceDates = append(st.EvidenceDates, peacegraph.Date(d))
+	}
+	return st
+}
+
+// ordered reads a list of [ord, ...] rows, sorted by ord: a pattern
+// comprehension gives no order, the ord property keeps the seeds'.
+func ordered(v any) [][]any {
+	xs, _ := v.([]any)
+	rows := make([][]any, 0, len(xs))
+	for _, x := range xs {
+		if r, ok := x.([]any); ok && len(r) > 0 {
+			rows = append(rows, r)
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return num(rows[i][0], 0) < num(rows[j][0], 0) })
+	return rows
+}
+
+// column reads the strings at position i of rows; nil for no rows.
+func column(rows [][]any, i int) []string {
+	if len(rows) == 0 {
+		return nil
+	}
+	out := make([]string, len(rows))
+	for j, r := range rows {
+		if i < len(r) {
+			out[j] = str(r[i])
+		}
+	}
+	return out
+}
+
+// first reads the one string of a list that holds at most one, "" for none.
+func first(v any) string {
+	xs, _ := v.([]any)
+	if len(xs) == 0 {
+		return ""
+	}
+	return str(xs[0])
 }
 
 // str reads a string property; a missing one is "".
@@ -95,4 +244,28 @@ func strs(v any) []string {
 		out = append(out, str(x))
 	}
 	return out
+}
+
+// ints reads a list of integers.
+func ints(v any) []int {
+	xs, _ := v.([]any)
+	out := make([]int, len(xs))
+	for i, x := range xs {
+		out[i] = num(x, 0)
+	}
+	return out
+}
+
+func at(xs []string, i int) string {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return ""
+}
+
+func atInt(xs []int, i int) int {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return 0
 }

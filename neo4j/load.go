@@ -2,130 +2,379 @@ package neo4j
 
 import (
 	"context"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/peacegraph/peacegraph"
 )
 
-// Load implements peacegraph.Store. The dataset is completed and validated
-// before Neo4j is touched; then one write transaction removes the nodes the
-// dataset no longer has and all relationships between graph nodes, and
-// merges every node and relationship back with one batched statement per
-// label and per relationship type. Any failure rolls the whole transaction
-// back, so the database is never left holding half a dataset.
-func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset) error {
+// Load implements peacegraph.Store as a plan and then a change. The
+// dataset is completed and validated before Neo4j is touched and turned
+// into units (rows.go), each with the hash of what it writes. A read of the
+// hashes the graph holds gives the plan: the units to add, rewrite and
+// remove. When there are none the load ends there, having written nothing.
+// Otherwise one write transaction takes the load lock, reads the hashes
+// again (another load may have run in between), and writes only the
+// difference: it removes the nodes and relationships of the units that
+// went or changed and writes those of the units that came or changed. Any
+// failure rolls the whole transaction back, so readers see the graph
+// before the load or after it, never between.
+func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegraph.LoadOption) error {
+	o := peacegraph.ApplyLoadOptions(opts)
 	if err := peacegraph.CheckDataset(d); err != nil {
 		return err
 	}
-	w := newWriteSet(d)
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	us := units(d)
+	held, err := s.readHeld(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
+		return s.read(ctx, cypher, params)
+	})
+	if err != nil {
+		return err
+	}
+	if p := plan(us, held); p.empty() {
+		*o.Report = p.report
+		s.log.Info().Str("changes", p.report.String()).Msg("the graph in Neo4j already holds the dataset")
+		return nil
+	}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
-	// The work returns a bool, not any: the driver cannot hand back a nil
+	// The work returns a plan, not any: the driver cannot hand back a nil
 	// interface from a transaction function.
-	_, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (bool, error) {
-		return true, s.write(ctx, tx, w)
+	p, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (*loadPlan, error) {
+		if err := s.run(ctx, tx, takeLoadLock, nil); err != nil {
+			return nil, err
+		}
+		held, err := s.readHeld(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
+			res, err := tx.Run(ctx, cypher, params)
+			if err != nil {
+				return nil, err
+			}
+			return res.Collect(ctx)
+		})
+		if err != nil {
+			return nil, err
+		}
+		p := plan(us, held)
+		return p, s.apply(ctx, tx, p)
 	})
 	if err != nil {
 		return s.mapError(err)
 	}
-	s.log.Info().Int("nodes", len(w.kinds)).Int("relationships", w.relationships).Msg("loaded dataset into Neo4j")
+	*o.Report = p.report
+	s.log.Info().Str("changes", p.report.String()).Int("writes", p.report.Writes).Msg("loaded dataset into Neo4j")
 	return nil
 }
 
 // The statements of a load. Relationship types cannot be parameters in
-// Cypher, so each type has its own constant statement; rows carry only
-// values.
+// Cypher, so each type has its own constant statement, made from
+// peacegraph's constants; rows carry only values.
 const (
-	deleteStaleNodes = `MATCH (n:Node) WHERE NOT coalesce($kinds[n.id], '') IN labels(n) DETACH DELETE n`
-	deleteRelations  = `MATCH (:Node)-[r]->(:Node) DELETE r`
+	// takeLoadLock makes concurrent loads wait for each other: a write
+	// to the lock node holds its lock until the transaction ends, so the
+	// second load blocks here until the first commits, and then plans
+	// against what the first wrote. The write changes no value.
+	takeLoadLock = `MERGE (m:` + lockLabel + ` {id: 'load'}) SET m.id = 'load'`
+
+	// heldUnits reads the hash of every unit the graph holds. A node
+	// written before units existed has no hash, a relationship no unit:
+	// legacy says so, and the load then rewrites the whole graph.
+	heldUnits = `MATCH (n:Node)
+RETURN n.id AS key, [l IN labels(n) WHERE l IN $kinds][0] AS label, n.hash AS hash
+UNION ALL
+MATCH (:Actor)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED|HELD]->(:Node)
+RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash`
+
+	deleteNodes = `UNWIND $ids AS id
+MATCH (n:Node {id: id})
+OPTIONAL MATCH (n)-[:` + relHasSide + `]->(s:` + sideLabel + `)
+DETACH DELETE s, n`
+	deleteUnitRels = `UNWIND $units AS u
+MATCH (:Node {id: u.anchor})-[r]-()
+WHERE r.unit = u.key
+DELETE r`
+	deleteUnitSides = `UNWIND $ids AS id
+MATCH (:Dispute {id: id})-[:` + relHasSide + `]->(s:` + sideLabel + `)
+DETACH DELETE s`
+	// deleteLegacy clears what a store of an earlier version wrote
+	// around the nodes, before every unit is written afresh.
+	deleteLegacyRels  = `MATCH (:Node)-[r]->() DELETE r`
+	deleteLegacySides = `MATCH (s:` + sideLabel + `) DETACH DELETE s`
 
 	mergeActors = `UNWIND $rows AS row
-MERGE (n:Node {id: row.props.id})
+MERGE (n:Node {id: row.id})
 REMOVE n:Person:Government:Organization
-SET n = row.props, n:Actor
-FOREACH (_ IN CASE WHEN row.props.kind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
-FOREACH (_ IN CASE WHEN row.props.kind = 'GOVERNMENT' THEN [1] ELSE [] END | SET n:Government)
-FOREACH (_ IN CASE WHEN row.props.kind = 'ORGANIZATION' THEN [1] ELSE [] END | SET n:Organization)`
-	mergePlans    = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Plan`
-	mergePoints   = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Point`
-	mergeClaims   = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Claim`
-	mergeSources  = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Source`
-	mergeEvents   = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Event`
-	mergeDisputes = `UNWIND $rows AS row MERGE (n:Node {id: row.props.id}) SET n = row.props, n:Dispute`
+SET n = row, n:Actor
+FOREACH (_ IN CASE WHEN row.kind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
+FOREACH (_ IN CASE WHEN row.kind = 'GOVERNMENT' THEN [1] ELSE [] END | SET n:Government)
+FOREACH (_ IN CASE WHEN row.kind = 'ORGANIZATION' THEN [1] ELSE [] END | SET n:Organization)`
+	mergePlans    = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Plan`
+	mergePoints   = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Point`
+	mergeClaims   = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Claim`
+	mergeSources  = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Source`
+	mergeEvents   = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Event`
+	mergeDisputes = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Dispute`
 
 	relHead = `UNWIND $rows AS row
 MATCH (a:Node {id: row.from})
 MATCH (b:Node {id: row.to})
-MERGE (a)-[r:`
-	relTail = ` {ord: row.ord}]->(b)
-SET r += row.props`
+CREATE (a)-[r:`
+	relTail = `]->(b)
+SET r = row.props`
 
-	mergeAffiliatedWith = relHead + peacegraph.RelAffiliatedWith + relTail
-	mergeAuthored       = relHead + peacegraph.RelAuthored + relTail
-	mergeHasPoint       = relHead + peacegraph.RelHasPoint + relTail
-	mergeConcededBy     = relHead + peacegraph.RelConcededBy + relTail
-	mergeReportedIn     = relHead + peacegraph.RelReportedIn + relTail
-	mergeRevises        = relHead + peacegraph.RelRevises + relTail
-	mergeAmends         = relHead + peacegraph.RelAmends + relTail
-	mergeClaimed        = relHead + peacegraph.RelClaimed + relTail
-	mergeAbout          = relHead + peacegraph.RelAbout + relTail
-	mergeCites          = relHead + peacegraph.RelCites + relTail
-	mergeContradicts    = relHead + peacegraph.RelContradicts + relTail
-	mergeParticipatedIn = relHead + peacegraph.RelParticipatedIn + relTail
-	mergeEvidencedBy    = relHead + peacegraph.RelEvidencedBy + relTail
-	mergeSupports       = relHead + string(peacegraph.Supports) + relTail
-	mergeOpposes        = relHead + string(peacegraph.Opposes) + relTail
-	mergeConditional    = relHead + string(peacegraph.Conditional) + relTail
-	mergeUndecided      = relHead + string(peacegraph.Undecided) + relTail
+	createSides = `UNWIND $rows AS row
+MATCH (d:Dispute {id: row.dispute})
+CREATE (d)-[:` + relHasSide + ` {ord: row.ord, unit: row.dispute}]->(s:` + sideLabel + ` {id: row.id, label: row.label})
+SET s.summary = row.summary
+WITH s, row
+UNWIND range(0, size(row.claims) - 1) AS j
+MATCH (c:Claim {id: row.claims[j]})
+CREATE (s)-[:` + relBackedBy + ` {ord: j}]->(c)`
 )
 
-// relStatements is the statement that writes each relationship type.
-var relStatements = map[string]string{
-	peacegraph.RelAffiliatedWith: mergeAffiliatedWith, peacegraph.RelAuthored: mergeAuthored,
-	peacegraph.RelHasPoint: mergeHasPoint, peacegraph.RelConcededBy: mergeConcededBy,
-	peacegraph.RelReportedIn: mergeReportedIn, peacegraph.RelRevises: mergeRevises,
-	peacegraph.RelAmends: mergeAmends, peacegraph.RelClaimed: mergeClaimed,
-	peacegraph.RelAbout: mergeAbout, peacegraph.RelCites: mergeCites,
-	peacegraph.RelContradicts: mergeContradicts, peacegraph.RelParticipatedIn: mergeParticipatedIn,
-	peacegraph.RelEvidencedBy: mergeEvidencedBy, string(peacegraph.Supports): mergeSupports,
-	string(peacegraph.Opposes): mergeOpposes, string(peacegraph.Conditional): mergeConditional,
-	string(peacegraph.Undecided): mergeUndecided,
+// lockLabel labels the one node loads lock; it is no node of the graph.
+const lockLabel = "PeacegraphLoad"
+
+// nodeStatements is the statement that writes each kind of node.
+var nodeStatements = map[string]string{
+	string(peacegraph.KindActor): mergeActors, string(peacegraph.KindPlan): mergePlans,
+	string(peacegraph.KindPoint): mergePoints, string(peacegraph.KindClaim): mergeClaims,
+	string(peacegraph.KindSource): mergeSources, string(peacegraph.KindEvent): mergeEvents,
+	string(peacegraph.KindDispute): mergeDisputes,
 }
 
-// batch is one statement and the rows it writes.
-type batch struct {
-	cypher string
-	rows   []map[string]any
+// nodeKinds lists the node labels in the order a load writes them.
+var nodeKinds = []string{
+	string(peacegraph.KindActor), string(peacegraph.KindPlan), string(peacegraph.KindPoint),
+	string(peacegraph.KindClaim), string(peacegraph.KindSource), string(peacegraph.KindEvent),
+	string(peacegraph.KindDispute),
 }
 
-// writeSet is a dataset turned into rows, ready to write.
-type writeSet struct {
-	// kinds maps every node ID to its kind's label; nodes whose ID is
-	// missing, or that carry another kind's label, are deleted first.
-	kinds         map[string]any
-	nodes         []batch
-	rels          []batch
-	relationships int
+// relStatements is the statement that creates each relationship type: the
+// graph's edges, the stances' positions among them, and the relationships
+// that are there for Browser and for derived facts.
+var relStatements = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range append(peacegraph.RelationshipTypes(), relChanges, relSeedChange, relConcerns, relHeld) {
+		m[t] = relHead + t + relTail
+	}
+	return m
+}()
+
+// relOrder lists the relationship types in the order a load writes them.
+var relOrder = append(peacegraph.RelationshipTypes(), relChanges, relSeedChange, relConcerns, relHeld)
+
+// batchRows bounds the rows one statement carries, so that no single
+// statement's parameters grow with the dataset.
+const batchRows = 5000
+
+// heldUnit is what the graph holds of one unit.
+type heldUnit struct {
+	label, hash string
 }
 
-func (s *Store) write(ctx context.Context, tx neo4j.ManagedTransaction, w *writeSet) error {
-	if err := s.run(ctx, tx, deleteStaleNodes, map[string]any{"kinds": w.kinds}); err != nil {
-		return err
+// heldState is every unit the graph holds, by key.
+type heldState struct {
+	units map[string]heldUnit
+	// legacy: the graph was written by a store without units.
+	legacy bool
+}
+
+// readHeld reads the units the graph holds through query, which runs in a
+// read transaction of its own or inside the load's write transaction.
+func (s *Store) readHeld(ctx context.Context, query func(string, map[string]any) ([]*neo4j.Record, error)) (*heldState, error) {
+	records, err := query(heldUnits, map[string]any{"kinds": nodeKinds})
+	if err != nil {
+		return nil, err
 	}
-	if err := s.run(ctx, tx, deleteRelations, nil); err != nil {
-		return err
+	h := &heldState{units: make(map[string]heldUnit, len(records))}
+	for _, r := range records {
+		key, label, hash := str(r.Values[0]), str(r.Values[1]), str(r.Values[2])
+		if hash == "" {
+			h.legacy = true
+		}
+		if key != "" {
+			h.units[key] = heldUnit{label: label, hash: hash}
+		}
 	}
-	if err := s.run(ctx, tx, deleteSides, nil); err != nil {
-		return err
+	return h, nil
+}
+
+// loadPlan is the difference between the dataset's units and the graph's.
+type loadPlan struct {
+	// write are the units to write: new ones and changed ones.
+	write []*unit
+	// clear are the units whose relationships (and sides) go before the
+	// writes: changed ones and removed relationship-only ones.
+	clear []map[string]any
+	// clearSides are the disputes whose sides go.
+	clearSides []string
+	// drop are the nodes that go, with everything attached.
+	drop   []string
+	legacy bool
+	report peacegraph.LoadReport
+}
+
+func (p *loadPlan) empty() bool {
+	return !p.legacy && len(p.write) == 0 && len(p.clear) == 0 && len(p.drop) == 0
+}
+
+// plan compares the dataset's units with the graph's.
+func plan(us []*unit, h *heldState) *loadPlan {
+	p := &loadPlan{legacy: h.legacy}
+	count := func(u *unit, added, changed, removed int) {
+		if u.kind != "" {
+			p.report.Count(u.kind, added, changed, removed)
+		}
 	}
-	for _, b := range append(append([]batch{}, w.nodes...), w.rels...) {
-		if len(b.rows) == 0 {
+	keep := make(map[string]bool, len(us))
+	for _, u := range us {
+		keep[u.key] = true
+		old, ok := h.units[u.key]
+		switch {
+		case !ok:
+			p.write = append(p.write, u)
+			count(u, 1, 0, 0)
+		case u.node != nil && old.label != u.label:
+			// The ID now names a node of another kind: the old one
+			// goes whole, the new one comes.
+			p.drop = append(p.drop, u.key)
+			p.write = append(p.write, u)
+			p.report.Count(peacegraph.Kind(old.label), 0, 0, 1)
+			count(u, 1, 0, 0)
+		case h.legacy:
+			// Everything around the nodes goes first (apply), so the
+			// unit is written whole.
+			p.write = append(p.write, u)
+			count(u, 0, 1, 0)
+		case old.hash != u.hash:
+			p.write = append(p.write, u)
+			p.clear = append(p.clear, map[string]any{"key": u.key, "anchor": u.anchor})
+			if u.label == string(peacegraph.KindDispute) {
+				p.clearSides = append(p.clearSides, u.key)
+			}
+			count(u, 0, 1, 0)
+		}
+	}
+	for key, old := range h.units {
+		if keep[key] {
 			continue
 		}
-		if err := s.run(ctx, tx, b.cypher, map[string]any{"rows": b.rows}); err != nil {
+		if old.label != "" {
+			p.drop = append(p.drop, key)
+			p.report.Count(peacegraph.Kind(old.label), 0, 0, 1)
+			continue
+		}
+		anchor, kind := relUnitAnchor(key)
+		p.clear = append(p.clear, map[string]any{"key": key, "anchor": anchor})
+		if kind != "" {
+			p.report.Count(kind, 0, 0, 1)
+		}
+	}
+	slices.Sort(p.drop)
+	return p
+}
+
+// relUnitAnchor reads the anchor (the actor) and the reported kind of a
+// relationship-only unit back from its key.
+func relUnitAnchor(key string) (anchor string, kind peacegraph.Kind) {
+	rest, kind := key, peacegraph.Kind("")
+	switch {
+	case len(key) > len(stanceUnit) && key[:len(stanceUnit)] == stanceUnit:
+		rest, kind = key[len(stanceUnit):], peacegraph.KindStance
+	case len(key) > len(spanUnit) && key[:len(spanUnit)] == spanUnit:
+		rest = key[len(spanUnit):]
+	}
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '|' {
+			return rest[:i], kind
+		}
+	}
+	return rest, kind
+}
+
+// apply writes a plan inside the load's transaction: removals first, then
+// nodes, then relationships, so every relationship finds both its ends.
+func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan) error {
+	writes := 0
+	exec := func(cypher string, key string, rows []any) error {
+		for start := 0; start < len(rows); start += batchRows {
+			end := min(start+batchRows, len(rows))
+			if err := s.run(ctx, tx, cypher, map[string]any{key: rows[start:end]}); err != nil {
+				return err
+			}
+			writes++
+		}
+		return nil
+	}
+	if p.legacy {
+		for _, stmt := range []string{deleteLegacyRels, deleteLegacySides} {
+			if err := s.run(ctx, tx, stmt, nil); err != nil {
+				return err
+			}
+			writes++
+		}
+	}
+	if err := exec(deleteNodes, "ids", anys(p.drop)); err != nil {
+		return err
+	}
+	// Sides first: they hang from the dispute by a relationship of its
+	// unit, which the next statement removes.
+	if err := exec(deleteUnitSides, "ids", anys(p.clearSides)); err != nil {
+		return err
+	}
+	if err := exec(deleteUnitRels, "units", anys(p.clear)); err != nil {
+		return err
+	}
+	nodes := map[string][]any{}
+	rels := map[string][]any{}
+	var sides []any
+	for _, u := range p.write {
+		if u.node != nil {
+			row := make(map[string]any, len(u.node)+1)
+			for k, v := range u.node {
+				row[k] = v
+			}
+			row["hash"] = u.hash
+			nodes[u.label] = append(nodes[u.label], row)
+		}
+		for _, r := range u.rels {
+			props := make(map[string]any, len(r.Props)+2)
+			for k, v := range r.Props {
+				props[k] = v
+			}
+			props["unit"] = u.key
+			if u.node == nil {
+				props["hash"] = u.hash
+			}
+			rels[r.Type] = append(rels[r.Type], map[string]any{"from": r.From, "to": r.To, "props": props})
+		}
+		for _, sd := range u.sides {
+			sides = append(sides, sd)
+		}
+	}
+	for _, k := range nodeKinds {
+		if err := exec(nodeStatements[k], "rows", nodes[k]); err != nil {
 			return err
 		}
 	}
+	for _, t := range relOrder {
+		if err := exec(relStatements[t], "rows", rels[t]); err != nil {
+			return err
+		}
+	}
+	if err := exec(createSides, "rows", sides); err != nil {
+		return err
+	}
+	p.report.Writes = writes
 	return nil
+}
+
+// anys turns a typed slice into the []any that batching slices.
+func anys[T any](xs []T) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
 }

@@ -6,19 +6,77 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// stancesQuery reads the stance relationships (their type is the position)
-// of the asked actors and targets, in the Store's stance order. Which of
-// them is in effect as of a date, and the position filter that follows,
-// are decided by StanceFilter.Apply, as in every store.
-const stancesQuery = `MATCH (a:Actor)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED]->(t:Node)
-WHERE (size($actors) = 0 OR a.id IN $actors)
-  AND (size($targets) = 0 OR t.id IN $targets)
-RETURN r.json
-ORDER BY a.sortKey, t.id, type(r)`
+// The stance reads start from the actors or the targets asked for, by
+// their unique IDs, and read what the load stored: every stance as
+// recorded (All), the stances current when no date is asked (current),
+// or the spans that cover a date (HELD). Nothing is recomputed; the
+// position filter and the order (actor name, actor ID, target ID,
+// position) are Cypher's.
+const (
+	stancesAll     = `r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED`
+	stancesCurrent = `r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED WHERE r.current`
+	stancesAsOf    = `r:` + relHeld + ` WHERE r.from <= $asOf AND (r.until IS NULL OR r.until > $asOf)`
+
+	byActors  = `UNWIND $anchor AS id MATCH (a:Actor {id: id})-[`
+	byTargets = `UNWIND $anchor AS id MATCH (t:Node {id: id})<-[`
+	byAll     = `MATCH (a:Actor)-[`
+
+	stanceTail = `
+WITH a, t, r, ` + stanceMap + ` AS st
+WHERE ($position = '' OR st.position = $position) AND (size($targets) = 0 OR t.id IN $targets)
+RETURN st ORDER BY a.sortKey, t.id, st.position`
+	heldTail = `
+WITH a, t, r, ` + heldMap + ` AS st
+WHERE ($position = '' OR st.position = $position) AND (size($targets) = 0 OR t.id IN $targets)
+RETURN st ORDER BY a.sortKey, t.id, st.position`
+)
+
+// stanceQueries[anchor][which] is the statement of each anchor (actors,
+// targets, none) and each kind of answer (all, current, as of a date).
+var stanceQueries = func() map[string]map[string]string {
+	m := map[string]map[string]string{}
+	for anchor, head := range map[string]string{"actors": byActors, "targets": byTargets, "all": byAll} {
+		m[anchor] = map[string]string{}
+		for which, rel := range map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf} {
+			tail := stanceTail
+			if which == "asOf" {
+				tail = heldTail
+			}
+			switch anchor {
+			case "targets":
+				m[anchor][which] = head + rel + `]-(a:Actor)` + tail
+			default:
+				m[anchor][which] = head + rel + `]->(t:Node)` + tail
+			}
+		}
+	}
+	return m
+}()
 
 // Stances implements peacegraph.Store.
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
-	records, err := s.read(ctx, stancesQuery, map[string]any{"actors": list(f.ActorIDs), "targets": list(f.TargetIDs)})
+	anchor := "all"
+	switch {
+	case len(f.ActorIDs) > 0:
+		anchor = "actors"
+	case len(f.TargetIDs) > 0:
+		anchor = "targets"
+	}
+	which := "current"
+	switch {
+	case f.All:
+		which = "all"
+	case f.AsOf != "":
+		which = "asOf"
+	}
+	ids, targets := f.ActorIDs, f.TargetIDs
+	if anchor == "targets" {
+		// The anchor already keeps only these targets.
+		ids, targets = f.TargetIDs, nil
+	}
+	records, err := s.read(ctx, stanceQueries[anchor][which], map[string]any{
+		"anchor": list(ids), "targets": list(targets), "asOf": string(f.AsOf), "position": string(f.Position),
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -28,5 +86,5 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 			stances = append(stances, st)
 		}
 	}
-	return f.Apply(stances), nil
+	return stances, nil
 }

@@ -1,151 +1,305 @@
 package neo4j
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/peacegraph/peacegraph"
 )
 
-// newWriteSet turns a completed, valid dataset into the rows of each
-// statement of a load.
-func newWriteSet(d *peacegraph.Dataset) *writeSet {
-	w := &writeSet{kinds: map[string]any{}}
-	// Every relationship carries the evidence of its edge (Dataset.Edges):
-	// the claims that attest it, which paths and neighbourhoods show.
+// A unit is the smallest part of the graph a load writes or leaves alone:
+// one node with the relationships it owns, or one stance, or the spans of
+// one actor on one target. Its hash covers everything it writes, derived
+// facts included (the evidence of an edge, a claim's corroboration, a
+// contradiction's rules, whether a stance is current), so that a load that
+// compares hashes rewrites exactly the units whose graph would change.
+type unit struct {
+	// key identifies the unit: the node's ID, or "stance:…" and "spans:…"
+	// for the relationship-only units, which no node ID can spell.
+	key string
+	// anchor is the node every relationship of the unit touches, so a
+	// rewrite finds them from one indexed node.
+	anchor string
+	// kind is what the load report counts the unit as; node units are of
+	// their node's kind. spans are derived and counted under no kind.
+	kind peacegraph.Kind
+	// node is the node row (nil for a relationship-only unit): its
+	// properties, and label, the node's kind label.
+	node  map[string]any
+	label string
+	rels  []relRow
+	sides []map[string]any
+	hash  string
+}
+
+// relRow is one relationship: its type, its ends and its properties.
+type relRow struct {
+	Type  string         `json:"t"`
+	From  string         `json:"f"`
+	To    string         `json:"o"`
+	Props map[string]any `json:"p"`
+}
+
+// The relationship-only units' key prefixes and the derived relationship
+// of stance spans.
+const (
+	stanceUnit = "stance:"
+	spanUnit   = "spans:"
+	// relHeld is (Actor)-[:HELD {position, from, until, asOf, claims,
+	// claimDates, note}]->(Point|Plan): an effective stance over a
+	// stretch of time (peacegraph.StanceSpan), so that "as of a date" is
+	// a range lookup.
+	relHeld = "HELD"
+	// relSeedChange is (Plan)-[:SEED_CHANGE {ord, status, revised,
+	// evidence, note}]->(Point): what the seeds wrote of a revised point,
+	// kept so the plan reads back as it was loaded.
+	relSeedChange = "SEED_CHANGE"
+)
+
+// units turns a completed, valid dataset into the units of a load, in a
+// fixed order: nodes by kind as the dataset lists them, then stances and
+// spans.
+func units(d *peacegraph.Dataset) []*unit {
 	evidence := map[string][]string{}
 	for _, e := range d.Edges() {
 		evidence[e.ID] = e.Evidence
 	}
-	rels := map[string][]map[string]any{}
-	rel := func(typ, from, to string, ord int, props map[string]any) {
+	var out []*unit
+	var u *unit
+	add := func(key, anchor string, kind peacegraph.Kind) {
+		u = &unit{key: key, anchor: anchor, kind: kind}
+		out = append(out, u)
+	}
+	node := func(n peacegraph.Node, props map[string]any) {
+		add(n.NodeID(), n.NodeID(), n.NodeKind())
+		props["id"] = n.NodeID()
+		props["searchText"] = searchText(n)
+		u.node, u.label = props, string(n.NodeKind())
+	}
+	// rel adds a relationship to the current unit; edges of the graph
+	// (peacegraph.RelationshipTypes) carry their evidence.
+	rel := func(typ, from, to string, props map[string]any) {
 		if props == nil {
 			props = map[string]any{}
 		}
-		props["evidence"] = list(evidence[typ+":"+from+"->"+to])
-		rels[typ] = append(rels[typ], map[string]any{"from": from, "to": to, "ord": ord, "props": props})
-		w.relationships++
+		if isEdgeType(typ) {
+			props["evidence"] = list(evidence[typ+":"+from+"->"+to])
+		}
+		u.rels = append(u.rels, relRow{Type: typ, From: from, To: to, Props: props})
 	}
-	node := func(n peacegraph.Node, props map[string]any) map[string]any {
-		w.kinds[n.NodeID()] = string(n.NodeKind())
-		props["id"] = n.NodeID()
-		props["json"] = encodeValue(n)
-		props["searchText"] = searchText(n)
-		return map[string]any{"props": props}
-	}
+	ord := func(i int) map[string]any { return map[string]any{"ord": i} }
 
-	var actors, plans, points, claims, sources, events, disputes []map[string]any
 	for _, a := range d.Actors {
-		actors = append(actors, node(a, map[string]any{
-			"id": a.ID, "name": a.Name, "kind": string(a.Kind), "role": opt(a.Role),
+		node(a, map[string]any{
+			"name": a.Name, "kind": string(a.Kind), "role": opt(a.Role),
 			"description": opt(a.Description), "aliases": list(a.Aliases),
 			"sortKey": peacegraph.ActorKey(a),
-		}))
+		})
 		for i, f := range a.Affiliations {
-			rel(peacegraph.RelAffiliatedWith, a.ID, f.ActorID, i, map[string]any{"role": opt(f.Role)})
+			rel(peacegraph.RelAffiliatedWith, a.ID, f.ActorID, map[string]any{"ord": i, "role": opt(f.Role)})
 		}
 	}
 	for _, p := range d.Plans {
-		plans = append(plans, node(p, map[string]any{
-			"id": p.ID, "title": p.Title, "summary": opt(p.Summary), "date": opt(string(p.Date)),
-			"seq": p.Seq,
-		}))
+		node(p, map[string]any{
+			"title": p.Title, "summary": opt(p.Summary), "date": opt(string(p.Date)), "seq": p.Seq,
+		})
 		for i, id := range p.AuthorIDs {
-			rel(peacegraph.RelAuthored, id, p.ID, i, nil)
+			rel(peacegraph.RelAuthored, id, p.ID, ord(i))
 		}
 		if p.Revises != "" {
-			rel(peacegraph.RelRevises, p.ID, p.Revises, 0, nil)
+			rel(peacegraph.RelRevises, p.ID, p.Revises, ord(0))
+		}
+		for i, c := range p.Changes {
+			to := c.PointID
+			if to == "" && len(c.RevisedIDs) > 0 {
+				to = c.RevisedIDs[0]
+			}
+			rel(relChanges, p.ID, to, changeProps(i, c))
+		}
+		for i, c := range p.SeedChanges {
+			rel(relSeedChange, p.ID, c.PointID, changeProps(i, c))
 		}
 	}
 	for _, p := range d.Points {
-		points = append(points, node(p, map[string]any{
-			"id": p.ID, "plan": p.PlanID, "number": p.Number, "title": p.Title,
+		node(p, map[string]any{
+			"plan": p.PlanID, "number": p.Number, "title": p.Title,
 			"summary": opt(p.Summary), "topic": p.Topic, "concession": p.Concession,
-		}))
-		rel(peacegraph.RelHasPoint, p.PlanID, p.ID, p.Number, nil)
+		})
+		rel(peacegraph.RelHasPoint, p.PlanID, p.ID, ord(p.Number))
 		for i, id := range p.ConcededByIDs {
-			rel(peacegraph.RelConcededBy, p.ID, id, i, nil)
+			rel(peacegraph.RelConcededBy, p.ID, id, ord(i))
 		}
 		for i, id := range p.SourceIDs {
-			rel(peacegraph.RelReportedIn, p.ID, id, i, nil)
+			rel(peacegraph.RelReportedIn, p.ID, id, ord(i))
 		}
 		if p.Amends != "" {
-			rel(peacegraph.RelAmends, p.ID, p.Amends, 0, nil)
+			rel(peacegraph.RelAmends, p.ID, p.Amends, ord(0))
 		}
 	}
 	for _, c := range d.Claims {
-		claims = append(claims, node(c, map[string]any{
-			"id": c.ID, "text": c.Text, "certainty": string(c.Certainty), "date": opt(string(c.Date)),
-			"note": opt(c.Note), "sortKey": peacegraph.ClaimKey(c),
-			"denies": list(c.Denies), "reviewers": reviewers(c.Reviews),
+		props := map[string]any{
+			"text": c.Text, "certainty": string(c.Certainty), "date": opt(string(c.Date)),
+			"note": opt(c.Note), "sortKey": peacegraph.ClaimKey(c), "denies": list(c.Denies),
 			"corroboratingSources": c.Corroboration.Sources, "corroboratingPublishers": c.Corroboration.Publishers,
 			"earliest": opt(string(c.Corroboration.Earliest)), "earliestSource": opt(c.Corroboration.EarliestSourceID),
-		}))
+		}
+		reviewProps(props, c.Reviews)
+		node(c, props)
 		if c.ClaimantID != "" {
-			rel(peacegraph.RelClaimed, c.ClaimantID, c.ID, 0, nil)
+			rel(peacegraph.RelClaimed, c.ClaimantID, c.ID, ord(0))
 		}
 		for i, id := range c.AboutIDs {
-			rel(peacegraph.RelAbout, c.ID, id, i, nil)
+			rel(peacegraph.RelAbout, c.ID, id, ord(i))
 		}
 		for i, ct := range c.Citations {
-			props := map[string]any{"quote": opt(ct.Quote)}
+			props := map[string]any{"ord": i, "quote": opt(ct.Quote)}
 			if ct.HasOffsets() {
 				props["start"], props["end"] = ct.Start, ct.End
 			}
-			rel(peacegraph.RelCites, c.ID, ct.SourceID, i, props)
+			rel(peacegraph.RelCites, c.ID, ct.SourceID, props)
 		}
 		for _, o := range c.Contradicts {
 			// One relationship per pair, as Dataset.Edges draws it;
 			// reads follow it both ways.
 			if c.ID < o {
-				rel(peacegraph.RelContradicts, c.ID, o, 0, map[string]any{"rules": list(c.ContradictionRules[o])})
+				rel(peacegraph.RelContradicts, c.ID, o, map[string]any{"ord": 0, "rules": list(c.ContradictionRules[o])})
 			}
 		}
 	}
 	for _, src := range d.Sources {
-		sources = append(sources, node(src, map[string]any{
-			"id": src.ID, "title": src.Title, "publisher": opt(src.Publisher), "url": opt(src.URL),
+		node(src, map[string]any{
+			"title": src.Title, "publisher": opt(src.Publisher), "url": opt(src.URL),
 			"published": opt(string(src.Published)), "retrieved": opt(string(src.Retrieved)),
 			"language": opt(src.Language), "text": opt(src.Text), "note": opt(src.Note),
 			"republishes": opt(src.Republishes), "sortKey": peacegraph.SourceKey(src),
-		}))
-	}
-	for i, st := range d.Stances {
-		rel(string(st.Position), st.ActorID, st.TargetID, i, map[string]any{
-			"asOf": opt(string(st.AsOf)), "note": opt(st.Note),
-			"evidenceDates": dates(st.EvidenceDates),
-			"json":          encodeValue(st),
 		})
 	}
 	for _, e := range d.Events {
-		events = append(events, node(e, map[string]any{
-			"id": e.ID, "title": e.Title, "summary": opt(e.Summary), "date": opt(string(e.Date)),
+		node(e, map[string]any{
+			"title": e.Title, "summary": opt(e.Summary), "date": opt(string(e.Date)),
 			"place": opt(e.Place), "sortKey": peacegraph.EventKey(e),
-		}))
+		})
 		for i, id := range e.ParticipantIDs {
-			rel(peacegraph.RelParticipatedIn, id, e.ID, i, nil)
+			rel(peacegraph.RelParticipatedIn, id, e.ID, ord(i))
 		}
 		for i, id := range e.EvidenceIDs {
-			rel(peacegraph.RelEvidencedBy, e.ID, id, i, nil)
+			rel(peacegraph.RelEvidencedBy, e.ID, id, ord(i))
+		}
+	}
+	for _, x := range d.Disputes {
+		node(x, map[string]any{
+			"question": x.Question, "summary": opt(x.Summary), "note": opt(x.Note), "about": list(x.AboutIDs),
+		})
+		for i, id := range x.AboutIDs {
+			rel(relConcerns, x.ID, id, ord(i))
+		}
+		for i, side := range x.Sides {
+			u.sides = append(u.sides, map[string]any{
+				"dispute": x.ID, "id": fmt.Sprintf("%s#side-%d", x.ID, i+1), "ord": i,
+				"label": side.Label, "summary": opt(side.Summary), "claims": list(side.ClaimIDs),
+			})
 		}
 	}
 
-	for _, x := range d.Disputes {
-		disputes = append(disputes, node(x, map[string]any{
-			"question": x.Question, "summary": opt(x.Summary), "note": opt(x.Note), "about": list(x.AboutIDs),
-		}))
+	// A current stance is a copy of the dataset's; the validator allows
+	// one stance per actor, target and position, so that names it.
+	current := map[string]bool{}
+	for _, s := range peacegraph.CurrentStances(d.Stances) {
+		current[stanceKey(s)] = true
 	}
+	for _, st := range d.Stances {
+		add(stanceUnit+stanceKey(st), st.ActorID, peacegraph.KindStance)
+		props := stanceProps(st)
+		props["current"] = current[stanceKey(st)]
+		rel(string(st.Position), st.ActorID, st.TargetID, props)
+	}
+	var spanPair string
+	for _, sp := range peacegraph.StanceSpans(d.Stances) {
+		st := sp.Stance
+		if pair := st.ActorID + "|" + st.TargetID; pair != spanPair {
+			spanPair = pair
+			add(spanUnit+pair, st.ActorID, "")
+		}
+		props := stanceProps(st)
+		props["position"] = string(st.Position)
+		props["from"], props["until"] = string(sp.From), opt(string(sp.Until))
+		rel(relHeld, st.ActorID, st.TargetID, props)
+	}
+	for _, u := range out {
+		u.hash = u.digest()
+	}
+	return out
+}
 
-	w.nodes = []batch{
-		{mergeActors, actors}, {mergePlans, plans}, {mergePoints, points},
-		{mergeClaims, claims}, {mergeSources, sources}, {mergeEvents, events},
-		{mergeDisputes, disputes},
+// stanceKey names a stance by actor, target and position.
+func stanceKey(st *peacegraph.Stance) string {
+	return st.ActorID + "|" + st.TargetID + "|" + string(st.Position)
+}
+
+// stanceProps are the properties a stance and a span share: claims and
+// claimDates are the stance's evidence in its own order, aligned, where
+// evidence (on stance relationships, as on every edge) is the edge's
+// evidence in claim order.
+func stanceProps(st *peacegraph.Stance) map[string]any {
+	return map[string]any{
+		"asOf": opt(string(st.AsOf)), "note": opt(st.Note),
+		"claims": list(st.EvidenceIDs), "claimDates": dates(st.EvidenceDates),
 	}
-	for _, typ := range peacegraph.RelationshipTypes() {
-		w.rels = append(w.rels, batch{relStatements[typ], rels[typ]})
+}
+
+// changeProps are the properties of a CHANGES or SEED_CHANGE relationship.
+func changeProps(i int, c peacegraph.PointChange) map[string]any {
+	return map[string]any{
+		"ord": i, "point": opt(c.PointID), "status": string(c.Status), "revised": list(c.RevisedIDs),
+		"evidence": list(c.EvidenceIDs), "note": opt(c.Note),
 	}
-	recordRows(d, w)
-	return w
+}
+
+// reviewProps stores a claim's reviews as aligned lists, since a property
+// cannot hold a list of maps; Browser shows who reviewed a claim.
+func reviewProps(props map[string]any, rs []peacegraph.Review) {
+	n := len(rs)
+	reviewers, ratings, explanations, rdates, urls := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	values, best, worst := make([]int64, n), make([]int64, n), make([]int64, n)
+	for i, r := range rs {
+		reviewers[i], ratings[i], explanations[i], rdates[i], urls[i] = r.Reviewer, r.Rating, r.Explanation, string(r.Date), r.URL
+		values[i], best[i], worst[i] = int64(r.RatingValue), int64(r.BestRating), int64(r.WorstRating)
+	}
+	props["reviewers"], props["reviewRatings"], props["reviewExplanations"] = reviewers, ratings, explanations
+	props["reviewDates"], props["reviewUrls"] = rdates, urls
+	props["reviewRatingValues"], props["reviewBestRatings"], props["reviewWorstRatings"] = values, best, worst
+}
+
+// digest hashes what the unit writes. encoding/json orders map keys, so
+// equal units hash equal whatever order their maps were built in.
+func (u *unit) digest() string {
+	b, err := json.Marshal(struct {
+		Label string           `json:"l"`
+		Node  map[string]any   `json:"n"`
+		Rels  []relRow         `json:"r"`
+		Sides []map[string]any `json:"s"`
+	}{u.label, u.node, u.rels, u.sides})
+	if err != nil {
+		// Rows are plain data; a failure here is a bug.
+		panic("neo4j: hashing a unit: " + err.Error())
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// isEdgeType reports whether typ is one of the graph's edges, which paths
+// and neighbourhoods follow and which carry their evidence.
+func isEdgeType(typ string) bool {
+	for _, t := range peacegraph.RelationshipTypes() {
+		if t == typ {
+			return true
+		}
+	}
+	return false
 }
 
 // opt stores an empty string as no property at all, so that Neo4j Browser
@@ -157,16 +311,6 @@ func opt(s string) any {
 	return s
 }
 
-// reviewers lists who reviewed a claim, for Browser; the reviews
-// themselves are in the claim's json.
-func reviewers(rs []peacegraph.Review) []string {
-	out := make([]string, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, r.Reviewer)
-	}
-	return out
-}
-
 // list stores a nil slice as an empty list: Neo4j has no null lists, and
 // reads give both back as nil.
 func list(xs []string) []string {
@@ -174,6 +318,16 @@ func list(xs []string) []string {
 		return []string{}
 	}
 	return xs
+}
+
+// dates stores a stance's evidence dates as text, "" for an undated claim,
+// so that the list stays aligned with the evidence.
+func dates(ds []peacegraph.Date) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = string(d)
+	}
+	return out
 }
 
 // searchText is what the full-text index holds for a node: its searchable

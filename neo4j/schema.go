@@ -26,6 +26,8 @@ var schema = []string{
 	"CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (n:Dispute) REQUIRE n.id IS UNIQUE",
+	// One lock node, however many loads merge it at once.
+	"CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (n:PeacegraphLoad) REQUIRE n.id IS UNIQUE",
 	// The sort keys make every paged list an index-ordered range scan.
 	"CREATE INDEX actor_sort IF NOT EXISTS FOR (n:Actor) ON (n.sortKey)",
 	"CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",

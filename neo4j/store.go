@@ -32,6 +32,9 @@ type Store struct {
 	db     string
 	uri    string
 	log    zerolog.Logger
+	// bookmarks chain every session of the store, so that a read after a
+	// load sees that load even where a cluster routes it to a follower.
+	bookmarks neo4j.BookmarkManager
 	// queries counts the Cypher statements sent, so tests can show that a
 	// request costs a bounded number of them.
 	queries atomic.Int64
@@ -57,7 +60,10 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	if err != nil {
 		return nil, wrap(peacegraph.FieldErrorf(peacegraph.EINVALID, "NEO4J_URI", "%q is not a Neo4j URI", cfg.URI), err)
 	}
-	s := &Store{driver: driver, db: cfg.Database, uri: cfg.URI, log: log.With().Str("store", "neo4j").Logger()}
+	s := &Store{
+		driver: driver, db: cfg.Database, uri: cfg.URI, log: log.With().Str("store", "neo4j").Logger(),
+		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+	}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		mapped := s.mapError(err)

@@ -1,0 +1,99 @@
+package peacegraph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// LoadReport says what a load changed, per kind of entity: the nodes of
+// each Kind, and the stances (KindStance), which are relationships. A load
+// that finds the store already holding the dataset reports no change and
+// writes nothing.
+type LoadReport struct {
+	Kinds map[Kind]*KindChange
+	// Writes is the number of statements or operations the store ran to
+	// apply the change; 0 for an unchanged reload.
+	Writes int
+}
+
+// KindStance names the stances in a LoadReport; stances are no nodes.
+const KindStance Kind = "Stance"
+
+// KindChange counts the entities of one kind a load added, changed and
+// removed.
+type KindChange struct {
+	Added, Changed, Removed int
+}
+
+// Count records one entity of kind k as added, changed or removed.
+func (r *LoadReport) Count(k Kind, added, changed, removed int) {
+	if r.Kinds == nil {
+		r.Kinds = make(map[Kind]*KindChange)
+	}
+	c := r.Kinds[k]
+	if c == nil {
+		c = &KindChange{}
+		r.Kinds[k] = c
+	}
+	c.Added += added
+	c.Changed += changed
+	c.Removed += removed
+}
+
+// Empty reports whether the load changed nothing.
+func (r *LoadReport) Empty() bool {
+	for _, c := range r.Kinds {
+		if c.Added+c.Changed+c.Removed > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// String lists the changes by kind, e.g.
+// "Claim +10 ~0 -0, Source +1 ~0 -0", or "no changes".
+func (r *LoadReport) String() string {
+	if r.Empty() {
+		return "no changes"
+	}
+	kinds := make([]string, 0, len(r.Kinds))
+	for k, c := range r.Kinds {
+		if c.Added+c.Changed+c.Removed > 0 {
+			kinds = append(kinds, string(k))
+		}
+	}
+	sort.Strings(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		c := r.Kinds[Kind(k)]
+		parts[i] = fmt.Sprintf("%s +%d ~%d -%d", k, c.Added, c.Changed, c.Removed)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// LoadOption adjusts one Store.Load.
+type LoadOption func(*LoadOptions)
+
+// LoadOptions are the settings of one load, as the options leave them.
+type LoadOptions struct {
+	// Report, when set, receives what the load changed.
+	Report *LoadReport
+}
+
+// ReportTo asks a load to fill r with what it changed.
+func ReportTo(r *LoadReport) LoadOption {
+	return func(o *LoadOptions) { o.Report = r }
+}
+
+// ApplyLoadOptions gathers opts into LoadOptions; a store calls it first.
+func ApplyLoadOptions(opts []LoadOption) LoadOptions {
+	var o LoadOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	if o.Report == nil {
+		o.Report = &LoadReport{}
+	}
+	return o
+}
