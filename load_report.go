@@ -2,6 +2,7 @@ package peacegraph
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 )
@@ -15,6 +16,10 @@ type LoadReport struct {
 	// Writes is the number of statements or operations the store ran to
 	// apply the change; 0 for an unchanged reload.
 	Writes int
+	// Derived counts what a store rewrote although its own value stayed
+	// the same, because facts derived from other entities changed (the
+	// evidence of an edge, say); stores that derive nothing at load report 0.
+	Derived int
 }
 
 // KindStance names the stances in a LoadReport; stances are no nodes.
@@ -96,4 +101,50 @@ func ApplyLoadOptions(opts []LoadOption) LoadOptions {
 		o.Report = &LoadReport{}
 	}
 	return o
+}
+
+// CompareDatasets fills r with what replacing the old nodes and stances by
+// the new ones changes, node by node (by ID; a node whose kind changed is
+// one removed and one added) and stance by stance (by actor, target and
+// position), values compared whole. A store that keeps the domain values
+// themselves, as the embedded one does, reports its loads with it.
+func (r *LoadReport) CompareDatasets(oldNodes, newNodes map[string]Node, oldStances, newStances []*Stance) {
+	for id, n := range newNodes {
+		o, ok := oldNodes[id]
+		switch {
+		case !ok:
+			r.Count(n.NodeKind(), 1, 0, 0)
+		case o.NodeKind() != n.NodeKind():
+			r.Count(o.NodeKind(), 0, 0, 1)
+			r.Count(n.NodeKind(), 1, 0, 0)
+		case !reflect.DeepEqual(o, n):
+			r.Count(n.NodeKind(), 0, 1, 0)
+		}
+	}
+	for id, o := range oldNodes {
+		if _, ok := newNodes[id]; !ok {
+			r.Count(o.NodeKind(), 0, 0, 1)
+		}
+	}
+	key := func(s *Stance) string { return s.ActorID + "\x00" + s.TargetID + "\x00" + string(s.Position) }
+	old := make(map[string]*Stance, len(oldStances))
+	for _, s := range oldStances {
+		old[key(s)] = s
+	}
+	seen := make(map[string]bool, len(newStances))
+	for _, s := range newStances {
+		k := key(s)
+		seen[k] = true
+		switch o, ok := old[k]; {
+		case !ok:
+			r.Count(KindStance, 1, 0, 0)
+		case !reflect.DeepEqual(o, s):
+			r.Count(KindStance, 0, 1, 0)
+		}
+	}
+	for k := range old {
+		if !seen[k] {
+			r.Count(KindStance, 0, 0, 1)
+		}
+	}
 }

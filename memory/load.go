@@ -33,9 +33,14 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		}
 		return peacegraph.InvalidDataset(ps)
 	}
+	o := peacegraph.ApplyLoadOptions(opts)
 	snap := newSnapshot(c)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	o.Report.CompareDatasets(s.snap.nodes, snap.nodes, s.snap.stances, snap.stances)
+	if !o.Report.Empty() {
+		o.Report.Writes = 1
+	}
 	s.snap = snap
 	return nil
 }

@@ -80,10 +80,10 @@ const (
 	// written before units existed has no hash, a relationship no unit:
 	// legacy says so, and the load then rewrites the whole graph.
 	heldUnits = `MATCH (n:Node)
-RETURN n.id AS key, [l IN labels(n) WHERE l IN $kinds][0] AS label, n.hash AS hash
+RETURN n.id AS key, [l IN labels(n) WHERE l IN $kinds][0] AS label, n.hash AS hash, n.valueHash AS value
 UNION ALL
 MATCH (:Actor)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED|HELD]->(:Node)
-RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash`
+RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash, r.valueHash AS value`
 
 	deleteNodes = `UNWIND $ids AS id
 MATCH (n:Node {id: id})
@@ -170,7 +170,7 @@ const batchRows = 5000
 
 // heldUnit is what the graph holds of one unit.
 type heldUnit struct {
-	label, hash string
+	label, hash, value string
 }
 
 // heldState is every unit the graph holds, by key.
@@ -189,12 +189,12 @@ func (s *Store) readHeld(ctx context.Context, query func(string, map[string]any)
 	}
 	h := &heldState{units: make(map[string]heldUnit, len(records))}
 	for _, r := range records {
-		key, label, hash := str(r.Values[0]), str(r.Values[1]), str(r.Values[2])
+		key, label, hash, value := str(r.Values[0]), str(r.Values[1]), str(r.Values[2]), str(r.Values[3])
 		if hash == "" {
 			h.legacy = true
 		}
 		if key != "" {
-			h.units[key] = heldUnit{label: label, hash: hash}
+			h.units[key] = heldUnit{label: label, hash: hash, value: value}
 		}
 	}
 	return h, nil
@@ -253,7 +253,11 @@ func plan(us []*unit, h *heldState) *loadPlan {
 			if u.label == string(peacegraph.KindDispute) {
 				p.clearSides = append(p.clearSides, u.key)
 			}
-			count(u, 0, 1, 0)
+			if old.value != u.valueHash {
+				count(u, 0, 1, 0)
+			} else {
+				p.report.Derived++
+			}
 		}
 	}
 	for key, old := range h.units {
@@ -335,7 +339,7 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			for k, v := range u.node {
 				row[k] = v
 			}
-			row["hash"] = u.hash
+			row["hash"], row["valueHash"] = u.hash, u.valueHash
 			nodes[u.label] = append(nodes[u.label], row)
 		}
 		for _, r := range u.rels {
@@ -346,6 +350,9 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			props["unit"] = u.key
 			if u.node == nil {
 				props["hash"] = u.hash
+				if u.valueHash != "" {
+					props["valueHash"] = u.valueHash
+				}
 			}
 			rels[r.Type] = append(rels[r.Type], map[string]any{"from": r.From, "to": r.To, "props": props})
 		}

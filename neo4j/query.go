@@ -6,12 +6,25 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/peacegraph/peacegraph"
 )
 
 // read runs one statement in a managed read transaction, which the driver
-// retries on transient failures, and returns all its records.
+// retries on transient failures, and returns all its records. Reads go to
+// a reader (a follower, in a cluster) and wait for the store's bookmarks,
+// so they see every load this store made. When the store profiles, the
+// statement runs under PROFILE and its db hits are added to the request's
+// peacegraph.QueryStats.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
+	stats := peacegraph.QueryStatsFrom(ctx)
+	if stats != nil {
+		stats.Statements.Add(1)
+	}
+	if s.profile {
+		cypher = "PROFILE " + cypher
+	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
 	records, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
@@ -19,9 +32,30 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 		if err != nil {
 			return nil, err
 		}
-		return result.Collect(ctx)
+		records, err := result.Collect(ctx)
+		if err != nil || !s.profile || stats == nil {
+			return records, err
+		}
+		summary, err := result.Consume(ctx)
+		if err != nil {
+			return nil, err
+		}
+		stats.DBHits.Add(dbHits(summary.Profile()))
+		return records, nil
 	})
 	return records, s.mapError(err)
+}
+
+// dbHits sums the db hits of a profiled plan and all its children.
+func dbHits(p neo4j.ProfiledPlan) int64 {
+	if p == nil {
+		return 0
+	}
+	n := p.DbHits()
+	for _, c := range p.Children() {
+		n += dbHits(c)
+	}
+	return n
 }
 
 // run executes one statement inside a write transaction and consumes its

@@ -6,13 +6,16 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// actorsQuery counts the matching actors and fetches one more than a page,
-// so that HasNextPage needs no second query.
-const actorsQuery = `MATCH (n:Actor) WHERE $kind = '' OR n.kind = $kind
-WITH count(n) AS total
-OPTIONAL MATCH (n:Actor) WHERE ($kind = '' OR n.kind = $kind) AND n.sortKey > $after
-WITH total, n ORDER BY n.sortKey LIMIT $limit
-RETURN total, collect(` + nodeMap + `) AS nodes`
+// actorsQuery reads one more than a page from the sort-key index, so that
+// HasNextPage needs no second query, and the total from the count store
+// (or the kind index, for one kind).
+const actorsQuery = `CALL () {
+  MATCH (n:Actor) WHERE n.sortKey > $after AND ($kind = '' OR n.kind = $kind)
+  WITH n ORDER BY n.sortKey LIMIT $limit
+  RETURN collect(n) AS page
+}
+RETURN CASE WHEN $kind = '' THEN COUNT { (:Actor) } ELSE COUNT { (a:Actor {kind: $kind}) } END AS total,
+  [n IN page | ` + nodeMap + `] AS nodes`
 
 const membersQuery = `UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (n:Actor)-[:AFFILIATED_WITH]->(:Actor {id: $ids[i]})

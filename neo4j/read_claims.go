@@ -6,35 +6,101 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// claimsQuery answers many claim queries at once. Each counts its matches
-// and takes one more than a page after the cursor's sort key, so that
-// TotalCount and HasNextPage come from the same statement.
-const claimsQuery = `UNWIND range(0, size($qs) - 1) AS i
-WITH i, $qs[i] AS q
-CALL (q) {
-  MATCH (n:Claim)
-  WHERE (q.certainty = '' OR n.certainty = q.certainty)
+// A claim query starts from the most selective node its filter names: the
+// claimant, the cited source, the node the claims are about, or, with none
+// of those, the claim index itself (by certainty when one is asked). It
+// then walks to the claims, keeps those after the cursor's sort key and
+// reads one more than a page in sort-key order, so the page is cut inside
+// Neo4j and HasNextPage comes with it. The other filters are checked on
+// the claims the walk reaches.
+const (
+	claimsByClaimant = `MATCH (x:Actor {id: q.claimant})-[:CLAIMED]->(n:Claim)`
+	claimsBySource   = `MATCH (x:Source {id: q.source})<-[:CITES]-(n:Claim)`
+	claimsByAbout    = `MATCH (x:Node {id: q.about})<-[:ABOUT]-(n:Claim)`
+	claimsByIndex    = `MATCH (n:Claim) WHERE n.sortKey > q.after AND (q.certainty = '' OR n.certainty = q.certainty)`
+
+	// claimFilter is every filter, so each anchor can check the others.
+	claimFilter = `(q.certainty = '' OR n.certainty = q.certainty)
     AND (q.claimant = '' OR EXISTS { (:Actor {id: q.claimant})-[:CLAIMED]->(n) })
     AND (q.about = '' OR EXISTS { (n)-[:ABOUT]->(:Node {id: q.about}) })
-    AND (q.source = '' OR EXISTS { (n)-[:CITES]->(:Source {id: q.source}) })
-  WITH n ORDER BY n.sortKey
-  WITH collect(n) AS matches
-  RETURN size(matches) AS total, [n IN matches WHERE n.sortKey > q.after][..q.limit] AS page
+    AND (q.source = '' OR EXISTS { (n)-[:CITES]->(:Source {id: q.source}) })`
+)
+
+// claimStatements is the statement of each anchor.
+var claimStatements = map[string]string{
+	"claimant": anchoredClaims(claimsByClaimant),
+	"source":   anchoredClaims(claimsBySource),
+	"about":    anchoredClaims(claimsByAbout),
+	"index":    indexedClaims(),
+}
+
+// anchoredClaims is the statement of a walk from a node: the claims it
+// reaches that pass the filter, a page of them, and how many there are.
+func anchoredClaims(match string) string {
+	return `UNWIND range(0, size($qs) - 1) AS i
+WITH i, $qs[i] AS q
+CALL (q) {
+  ` + match + `
+  WHERE ` + claimFilter + `
+  WITH DISTINCT n
+  RETURN count(n) AS total
+}
+CALL (q) {
+  ` + match + `
+  WHERE n.sortKey > q.after AND ` + claimFilter + `
+  WITH DISTINCT n ORDER BY n.sortKey LIMIT $limit
+  RETURN collect(n) AS page
 }
 RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes`
+}
+
+// indexedClaims is the statement of a query that names no node: the page
+// is a range of the sort-key index; the total is the count store's when
+// no certainty is asked, else a count of the certainty index.
+func indexedClaims() string {
+	return `UNWIND range(0, size($qs) - 1) AS i
+WITH i, $qs[i] AS q
+WITH i, q, CASE WHEN q.certainty = '' THEN COUNT { (:Claim) }
+  ELSE COUNT { (c:Claim {certainty: q.certainty}) } END AS total
+CALL (q) {
+  ` + claimsByIndex + `
+  WITH n ORDER BY n.sortKey LIMIT $limit
+  RETURN collect(n) AS page
+}
+RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes`
+}
+
+// claimAnchor picks the node a query starts from.
+func claimAnchor(f peacegraph.ClaimFilter) string {
+	switch {
+	case f.Claimant != "":
+		return "claimant"
+	case f.Source != "":
+		return "source"
+	case f.About != "":
+		return "about"
+	}
+	return "index"
+}
 
 const contradictionsQuery = `UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (:Claim {id: $ids[i]})-[:CONTRADICTS]-(n:Claim)
 WITH DISTINCT i, n ORDER BY i, n.sortKey
 RETURN i, collect(n.id) AS ids`
 
-// Claims implements peacegraph.Store.
+// Claims implements peacegraph.Store: one statement per anchor among the
+// queries (a request's claim fields of one level usually share one).
 func (s *Store) Claims(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*peacegraph.ClaimPage, error) {
 	out := make([]*peacegraph.ClaimPage, len(qs))
 	if len(qs) == 0 {
 		return out, nil
 	}
-	rows := make([]map[string]any, len(qs))
+	rows := map[string][]any{}
+	at := map[string][]int{}
+	// LIMIT takes no variable: the statement reads the longest page of
+	// its queries for each, and each is cut to its own length below.
+	limit := map[string]int{}
+	var anchors []string
 	for i, q := range qs {
 		if q.First < 0 {
 			return nil, peacegraph.FieldErrorf(peacegraph.EINVALID, "first", "first must not be negative, got %d", q.First)
@@ -43,25 +109,33 @@ func (s *Store) Claims(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*peac
 		if err != nil {
 			return nil, err
 		}
-		rows[i] = map[string]any{
+		a := claimAnchor(q.Filter)
+		if _, ok := rows[a]; !ok {
+			anchors = append(anchors, a)
+		}
+		rows[a] = append(rows[a], map[string]any{
 			"about": q.Filter.About, "claimant": q.Filter.Claimant, "certainty": string(q.Filter.Certainty),
-			"source": q.Filter.Source, "after": after, "limit": q.First + 1,
-		}
+			"source": q.Filter.Source, "after": after,
+		})
+		limit[a] = max(limit[a], q.First+1)
+		at[a] = append(at[a], i)
 	}
-	records, err := s.read(ctx, claimsQuery, map[string]any{"qs": rows})
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range records {
-		i := index(r)
-		page := &peacegraph.ClaimPage{TotalCount: num(r.Values[1], 0)}
-		for _, n := range nodeList(r.Values[2]) {
-			page.Claims = append(page.Claims, n.(*peacegraph.Claim))
+	for _, a := range anchors {
+		records, err := s.read(ctx, claimStatements[a], map[string]any{"qs": rows[a], "limit": limit[a]})
+		if err != nil {
+			return nil, err
 		}
-		if len(page.Claims) > qs[i].First {
-			page.Claims, page.HasNextPage = page.Claims[:qs[i].First], true
+		for _, r := range records {
+			i := at[a][index(r)]
+			page := &peacegraph.ClaimPage{TotalCount: num(r.Values[1], 0)}
+			for _, n := range nodeList(r.Values[2]) {
+				page.Claims = append(page.Claims, n.(*peacegraph.Claim))
+			}
+			if len(page.Claims) > qs[i].First {
+				page.Claims, page.HasNextPage = page.Claims[:qs[i].First], true
+			}
+			out[i] = page
 		}
-		out[i] = page
 	}
 	return out, nil
 }

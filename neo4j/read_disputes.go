@@ -7,10 +7,16 @@ import (
 )
 
 // disputesQuery lists the disputes about a plan or any of its points (all
-// of them for ""), by ID, as peacegraph.DisputesAbout decides it.
-const disputesQuery = `MATCH (n:Dispute)
-WHERE $plan = '' OR $plan IN n.about
-   OR EXISTS { MATCH (p:Point) WHERE p.id IN n.about AND p.plan = $plan }
+// of them for ""), by ID, as peacegraph.DisputesAbout decides it: from the
+// plan, over what the disputes concern.
+const disputesQuery = `CALL () {
+  WITH 1 AS one WHERE $plan = ''
+  MATCH (n:Dispute) RETURN n
+  UNION
+  MATCH (:Plan {id: $plan})<-[:` + relConcerns + `]-(n:Dispute) RETURN n
+  UNION
+  MATCH (:Plan {id: $plan})-[:HAS_POINT]->(:Point)<-[:` + relConcerns + `]-(n:Dispute) RETURN n
+}
 RETURN ` + nodeMap + ` AS node
 ORDER BY n.id`
 

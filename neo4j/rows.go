@@ -34,6 +34,12 @@ type unit struct {
 	rels  []relRow
 	sides []map[string]any
 	hash  string
+	// value is the node or stance whose domain value the unit writes
+	// (nil for spans); valueHash digests it, so a load reports as changed
+	// only what a read would answer differently (as the embedded store
+	// does), while hash also covers the derived facts around it.
+	value     any
+	valueHash string
 }
 
 // relRow is one relationship: its type, its ends and its properties.
@@ -78,7 +84,7 @@ func units(d *peacegraph.Dataset) []*unit {
 		add(n.NodeID(), n.NodeID(), n.NodeKind())
 		props["id"] = n.NodeID()
 		props["searchText"] = searchText(n)
-		u.node, u.label = props, string(n.NodeKind())
+		u.node, u.label, u.value = props, string(n.NodeKind()), n
 	}
 	// rel adds a relationship to the current unit; edges of the graph
 	// (peacegraph.RelationshipTypes) carry their evidence.
@@ -213,6 +219,7 @@ func units(d *peacegraph.Dataset) []*unit {
 	}
 	for _, st := range d.Stances {
 		add(stanceUnit+stanceKey(st), st.ActorID, peacegraph.KindStance)
+		u.value = st
 		props := stanceProps(st)
 		props["current"] = current[stanceKey(st)]
 		rel(string(st.Position), st.ActorID, st.TargetID, props)
@@ -231,6 +238,9 @@ func units(d *peacegraph.Dataset) []*unit {
 	}
 	for _, u := range out {
 		u.hash = u.digest()
+		if u.value != nil {
+			u.valueHash = digest(u.value)
+		}
 	}
 	return out
 }
@@ -277,14 +287,19 @@ func reviewProps(props map[string]any, rs []peacegraph.Review) {
 // digest hashes what the unit writes. encoding/json orders map keys, so
 // equal units hash equal whatever order their maps were built in.
 func (u *unit) digest() string {
-	b, err := json.Marshal(struct {
+	return digest(struct {
 		Label string           `json:"l"`
 		Node  map[string]any   `json:"n"`
 		Rels  []relRow         `json:"r"`
 		Sides []map[string]any `json:"s"`
 	}{u.label, u.node, u.rels, u.sides})
+}
+
+// digest hashes the JSON of a plain value.
+func digest(v any) string {
+	b, err := json.Marshal(v)
 	if err != nil {
-		// Rows are plain data; a failure here is a bug.
+		// Rows and domain values are plain data; a failure is a bug.
 		panic("neo4j: hashing a unit: " + err.Error())
 	}
 	sum := sha256.Sum256(b)

@@ -23,6 +23,11 @@ type Config struct {
 	// Database is named on every query, so a server's default database
 	// setting never decides where the graph goes.
 	Database string
+	// Profile runs every read under PROFILE and counts its db hits into
+	// the request's peacegraph.QueryStats: for benchmarks and tests that
+	// measure what a request costs, never for production, since PROFILE
+	// makes every statement slower.
+	Profile bool
 }
 
 // Store is a peacegraph.Store on Neo4j. It is safe for concurrent use; a
@@ -35,6 +40,7 @@ type Store struct {
 	// bookmarks chain every session of the store, so that a read after a
 	// load sees that load even where a cluster routes it to a follower.
 	bookmarks neo4j.BookmarkManager
+	profile   bool
 	// queries counts the Cypher statements sent, so tests can show that a
 	// request costs a bounded number of them.
 	queries atomic.Int64
@@ -63,6 +69,7 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	s := &Store{
 		driver: driver, db: cfg.Database, uri: cfg.URI, log: log.With().Str("store", "neo4j").Logger(),
 		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+		profile:   cfg.Profile,
 	}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))

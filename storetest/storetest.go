@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("ReplacesPreviousDataset", func(t *testing.T) { testLoadReplaces(t, open(t)) })
 		t.Run("KeepsNoReferenceToCaller", func(t *testing.T) { testLoadCopies(t, open(t)) })
 		t.Run("NilDatasetIsInvalid", func(t *testing.T) { testLoadNil(t, open(t)) })
+		t.Run("ReportsAndWritesOnlyChanges", func(t *testing.T) { testLoadReports(t, open(t)) })
 	})
 
 	t.Run("Record", func(t *testing.T) { testRecord(t, open(t)) })

@@ -124,11 +124,13 @@ func (m *Main) load(ctx context.Context, dir string) error {
 	if err != nil {
 		return m.reportSeedError(dir, err)
 	}
-	if err := m.Store.Load(ctx, d); err != nil {
+	var report peacegraph.LoadReport
+	if err := m.Store.Load(ctx, d, peacegraph.ReportTo(&report)); err != nil {
 		return fmt.Errorf("loading %s: %w", dir, err)
 	}
-	m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Msg("seeds loaded")
+	m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Str("changes", report.String()).Msg("seeds loaded")
 	fmt.Fprintf(m.Stdout, "%s: loaded into the %s: %s\n", dir, m.storeName(), loaders.Summarize(d))
+	fmt.Fprintf(m.Stdout, "%s: changes: %s (%d write statements)\n", dir, report.String(), report.Writes)
 	return nil
 }
 

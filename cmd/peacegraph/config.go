@@ -19,6 +19,10 @@ type Config struct {
 	Neo4jUsername string // NEO4J_USERNAME
 	Neo4jPassword string // NEO4J_PASSWORD
 	Neo4jDatabase string // NEO4J_DATABASE
+	// Neo4jProfile runs every read under PROFILE and shows each request's
+	// statements and db hits in extensions.cypher
+	// (PEACEGRAPH_NEO4J_PROFILE=true): for benchmarks, not production.
+	Neo4jProfile bool
 	// LogLevel is debug, info, warn or error (LOG_LEVEL, --log-level).
 	LogLevel string
 	// LogFormat is json, console or auto: console when stderr is a
@@ -48,6 +52,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		Neo4jUsername: or("NEO4J_USERNAME", "neo4j"),
 		Neo4jPassword: getenv("NEO4J_PASSWORD"),
 		Neo4jDatabase: or("NEO4J_DATABASE", DefaultDatabase),
+		Neo4jProfile:  or("PEACEGRAPH_NEO4J_PROFILE", "false") == "true",
 		LogLevel:      or("LOG_LEVEL", "info"),
 		LogFormat:     or("LOG_FORMAT", "auto"),
 	}

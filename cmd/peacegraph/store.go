@@ -18,6 +18,7 @@ func (m *Main) openStore(ctx context.Context) error {
 		Username: m.Config.Neo4jUsername,
 		Password: m.Config.Neo4jPassword,
 		Database: m.Config.Neo4jDatabase,
+		Profile:  m.Config.Neo4jProfile,
 	}, m.Log)
 	if err != nil {
 		return err
