@@ -174,3 +174,13 @@ type PathStep struct {
 	// Evidence are the claims that attest the edge crossed (Edge.Evidence).
 	Evidence []string
 }
+
+// RequestScoper is a Store that serves the reads of one request better
+// together than apart: the Neo4j store runs them in one read transaction
+// on one connection, one round trip each. The API begins a scope per
+// request where the store offers one.
+type RequestScoper interface {
+	// BeginRequest returns a context whose reads share one scope, and the
+	// function that ends it; call it once the request has its answer.
+	BeginRequest(ctx context.Context) (context.Context, func())
+}

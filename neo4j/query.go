@@ -25,6 +25,12 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	if s.profile {
 		cypher = "PROFILE " + cypher
 	}
+	if records, summary, ok := s.readInRequest(ctx, cypher, params); ok {
+		if s.profile && stats != nil && summary != nil {
+			stats.DBHits.Add(dbHits(summary.Profile()))
+		}
+		return records, nil
+	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
 	records, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {

@@ -1,0 +1,86 @@
+package neo4j
+
+import (
+	"context"
+	"sync"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+var _ peacegraph.RequestScoper = (*Store)(nil)
+
+// requestTx is the read transaction one request's reads share. It opens on
+// the first read, so a request that reads nothing costs nothing; its
+// statements take turns, since a transaction runs one at a time; and once
+// anything fails in it, the request's later reads go back to a managed
+// transaction each, which the driver retries.
+type requestTx struct {
+	mu      sync.Mutex
+	session neo4j.SessionWithContext
+	tx      neo4j.ExplicitTransaction
+	broken  bool
+}
+
+type requestTxKey struct{}
+
+// BeginRequest implements peacegraph.RequestScoper: the request's reads
+// run in one read transaction, each statement one round trip, instead of
+// a session and a managed transaction (and its commit) per statement.
+func (s *Store) BeginRequest(ctx context.Context) (context.Context, func()) {
+	rt := &requestTx{}
+	end := func() {
+		rt.mu.Lock()
+		defer rt.mu.Unlock()
+		bg := context.WithoutCancel(ctx)
+		if rt.tx != nil {
+			// A read transaction has nothing to commit; closing it
+			// rolls it back, which costs the server nothing.
+			_ = rt.tx.Close(bg)
+		}
+		if rt.session != nil {
+			_ = rt.session.Close(bg)
+		}
+		rt.tx, rt.session, rt.broken = nil, nil, true
+	}
+	return context.WithValue(ctx, requestTxKey{}, rt), end
+}
+
+// readInRequest runs a statement in the request's transaction; ok is false
+// when the request has none (or it broke), and the caller reads alone.
+func (s *Store) readInRequest(ctx context.Context, cypher string, params map[string]any) (records []*neo4j.Record, summary neo4j.ResultSummary, ok bool) {
+	rt, _ := ctx.Value(requestTxKey{}).(*requestTx)
+	if rt == nil {
+		return nil, nil, false
+	}
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if rt.broken {
+		return nil, nil, false
+	}
+	if rt.tx == nil {
+		rt.session = s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead, BookmarkManager: s.bookmarks})
+		tx, err := rt.session.BeginTransaction(ctx)
+		if err != nil {
+			rt.broken = true
+			return nil, nil, false
+		}
+		rt.tx = tx
+	}
+	var err error
+	result, err := rt.tx.Run(ctx, cypher, params)
+	if err == nil {
+		records, err = result.Collect(ctx)
+	}
+	if err == nil && s.profile {
+		summary, err = result.Consume(ctx)
+	}
+	if err != nil {
+		// The transaction is of no more use; a retry alone may still
+		// answer (the error may be transient), else it is the answer.
+		rt.broken = true
+		return nil, nil, false
+	}
+	return records, summary, true
+}
