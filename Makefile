@@ -100,7 +100,7 @@ NEO4J_DEV_MVN       ?= mvn
 # shared with the tests that use the server, and the JVM options Neo4j's own
 # launcher passes: without the --add-opens the page cache and the
 # transaction log fall back to slower paths and log warnings.
-NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx1g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
+NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx2g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
   -Dfile.encoding=UTF-8 -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true -Dlog4j2.disable.jmx=true \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
 NEO4J_DEV_PID       := $(NEO4J_DEV_HOME)/neo4j.pid

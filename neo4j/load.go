@@ -32,20 +32,35 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	if err != nil {
 		return err
 	}
-	if p := plan(us, held); p.empty() {
+	if held.staged {
+		// A load that was stopped half-way left its staging behind;
+		// nobody reads it, and it goes before anything else.
+		if err := s.dropStaging(ctx); err != nil {
+			return err
+		}
+	}
+	p := plan(us, held)
+	if p.empty() {
 		*o.Report = p.report
 		s.log.Info().Str("changes", p.report.String()).Msg("the graph in Neo4j already holds the dataset")
 		return nil
+	}
+	var staged map[string]bool
+	if p.rows() > s.loadBatch {
+		if staged, err = s.stage(ctx, p); err != nil {
+			return err
+		}
 	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
 	// The work returns a plan, not any: the driver cannot hand back a nil
 	// interface from a transaction function.
-	p, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (*loadPlan, error) {
+	s.log.Info().Int("rows", p.rows()).Int("staged", len(staged)).Msg("writing the load's last transaction")
+	final, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (*loadPlan, error) {
 		if err := s.run(ctx, tx, takeLoadLock, nil); err != nil {
 			return nil, err
 		}
-		held, err := s.readHeld(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
+		now, err := s.readHeld(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
 			res, err := tx.Run(ctx, cypher, params)
 			if err != nil {
 				return nil, err
@@ -55,14 +70,22 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		if err != nil {
 			return nil, err
 		}
-		p := plan(us, held)
-		return p, s.apply(ctx, tx, p)
+		if staged != nil && !now.sameUnits(held) {
+			return nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load changed the graph while this one was being staged; nothing was changed, run it again")
+		}
+		final := plan(us, now)
+		return final, s.apply(ctx, tx, final, staged)
 	})
 	if err != nil {
 		return s.mapError(err)
 	}
-	*o.Report = p.report
-	s.log.Info().Str("changes", p.report.String()).Int("writes", p.report.Writes).Msg("loaded dataset into Neo4j")
+	if _, err := neo4j.ExecuteQuery(ctx, s.driver, awaitSearchIndex, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting(),
+		neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks)); err != nil {
+		return s.mapError(err)
+	}
+	*o.Report = final.report
+	s.log.Info().Str("changes", final.report.String()).Int("writes", final.report.Writes).Msg("loaded dataset into Neo4j")
 	return nil
 }
 
@@ -178,6 +201,21 @@ type heldState struct {
 	units map[string]heldUnit
 	// legacy: the graph was written by a store without units.
 	legacy bool
+	// staged: a stopped load left staged nodes behind.
+	staged bool
+}
+
+// sameUnits reports whether two readings of the graph hold the same units.
+func (h *heldState) sameUnits(o *heldState) bool {
+	if len(h.units) != len(o.units) || h.legacy != o.legacy {
+		return false
+	}
+	for k, u := range h.units {
+		if o.units[k] != u {
+			return false
+		}
+	}
+	return true
 }
 
 // readHeld reads the units the graph holds through query, which runs in a
@@ -187,7 +225,11 @@ func (s *Store) readHeld(ctx context.Context, query func(string, map[string]any)
 	if err != nil {
 		return nil, err
 	}
-	h := &heldState{units: make(map[string]heldUnit, len(records))}
+	left, err := query(stagingLeft, nil)
+	if err != nil {
+		return nil, err
+	}
+	h := &heldState{units: make(map[string]heldUnit, len(records)), staged: len(left) > 0 && left[0].Values[0] == true}
 	for _, r := range records {
 		key, label, hash, value := str(r.Values[0]), str(r.Values[1]), str(r.Values[2]), str(r.Values[3])
 		if hash == "" {
@@ -210,9 +252,24 @@ type loadPlan struct {
 	// clearSides are the disputes whose sides go.
 	clearSides []string
 	// drop are the nodes that go, with everything attached.
-	drop   []string
+	drop []string
+	// fresh are the node units of write whose ID the graph does not hold:
+	// a staged load writes them ahead (staging.go).
+	fresh  []*unit
 	legacy bool
 	report peacegraph.LoadReport
+}
+
+// rows counts the nodes and relationships the plan writes.
+func (p *loadPlan) rows() int {
+	n := 0
+	for _, u := range p.write {
+		n += len(u.rels) + len(u.sides)
+		if u.node != nil {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *loadPlan) empty() bool {
@@ -234,6 +291,9 @@ func plan(us []*unit, h *heldState) *loadPlan {
 		switch {
 		case !ok:
 			p.write = append(p.write, u)
+			if u.node != nil {
+				p.fresh = append(p.fresh, u)
+			}
 			count(u, 1, 0, 0)
 		case u.node != nil && old.label != u.label:
 			// The ID now names a node of another kind: the old one
@@ -299,7 +359,11 @@ func relUnitAnchor(key string) (anchor string, kind peacegraph.Kind) {
 
 // apply writes a plan inside the load's transaction: removals first, then
 // nodes, then relationships, so every relationship finds both its ends.
-func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan) error {
+//
+// Units written ahead by stage (staged, by key) are only relabelled: their
+// nodes become nodes of the graph, and their relationships, which touch
+// staged nodes, come into view with them.
+func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, staged map[string]bool) error {
 	writes := 0
 	exec := func(cypher string, key string, rows []any) error {
 		for start := 0; start < len(rows); start += batchRows {
@@ -333,7 +397,13 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 	nodes := map[string][]any{}
 	rels := map[string][]any{}
 	var sides []any
+	relabel := map[string][]any{}
 	for _, u := range p.write {
+		if staged[u.key] {
+			relabel[u.label] = append(relabel[u.label], u.key)
+			sides = append(sides, anys(u.sides)...)
+			continue
+		}
 		if u.node != nil {
 			row := make(map[string]any, len(u.node)+1)
 			for k, v := range u.node {
@@ -343,24 +413,15 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			nodes[u.label] = append(nodes[u.label], row)
 		}
 		for _, r := range u.rels {
-			props := make(map[string]any, len(r.Props)+2)
-			for k, v := range r.Props {
-				props[k] = v
-			}
-			props["unit"] = u.key
-			if u.node == nil {
-				props["hash"] = u.hash
-				if u.valueHash != "" {
-					props["valueHash"] = u.valueHash
-				}
-			}
-			rels[r.Type] = append(rels[r.Type], map[string]any{"from": r.From, "to": r.To, "props": props})
+			rels[r.Type] = append(rels[r.Type], relParams(u, r))
 		}
-		for _, sd := range u.sides {
-			sides = append(sides, sd)
-		}
+		sides = append(sides, anys(u.sides)...)
 	}
 	for _, k := range nodeKinds {
+		if err := s.relabel(ctx, tx, k, relabel[k]); err != nil {
+			return err
+		}
+		writes += (len(relabel[k]) + batchRows - 1) / batchRows
 		if err := exec(nodeStatements[k], "rows", nodes[k]); err != nil {
 			return err
 		}
@@ -384,4 +445,26 @@ func anys[T any](xs []T) []any {
 		out[i] = x
 	}
 	return out
+}
+
+// relabel brings staged nodes of one kind into the graph, a batch at a
+// time, and fails when any of them is missing: another load removed them,
+// and what was staged cannot be trusted.
+func (s *Store) relabel(ctx context.Context, tx neo4j.ManagedTransaction, kind string, ids []any) error {
+	for start := 0; start < len(ids); start += batchRows {
+		batch := ids[start:min(start+batchRows, len(ids))]
+		s.queries.Add(1)
+		res, err := tx.Run(ctx, relabelStatements[kind], map[string]any{"ids": batch})
+		if err != nil {
+			return err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := rec.Values[0].(int64); int(n) != len(batch) {
+			return peacegraph.Errorf(peacegraph.ECONFLICT, "%d of %d staged %s nodes are missing: another load ran at the same time; nothing was changed, run it again", len(batch)-int(n), len(batch), kind)
+		}
+	}
+	return nil
 }

@@ -12,7 +12,7 @@ import (
 const nodeLabel = "Node"
 
 // fulltextIndex is the full-text index Search fetches candidates from.
-const fulltextIndex = "search_text"
+const fulltextIndex = "node_text"
 
 // schema is applied at every Open. Each statement is idempotent (IF NOT
 // EXISTS), so opening a store against an existing database changes
@@ -28,6 +28,8 @@ var schema = []string{
 	"CREATE CONSTRAINT dispute_id IF NOT EXISTS FOR (n:Dispute) REQUIRE n.id IS UNIQUE",
 	// One lock node, however many loads merge it at once.
 	"CREATE CONSTRAINT load_lock_id IF NOT EXISTS FOR (n:PeacegraphLoad) REQUIRE n.id IS UNIQUE",
+	// A staged load finds its staged nodes by ID (staging.go).
+	"CREATE INDEX staged_id IF NOT EXISTS FOR (n:Staged) ON (n.id)",
 	// The sort keys make every paged list an index-ordered range scan.
 	"CREATE INDEX actor_sort IF NOT EXISTS FOR (n:Actor) ON (n.sortKey)",
 	"CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
@@ -41,12 +43,22 @@ var schema = []string{
 	// titles, summaries, claim texts, quotes) and not, say, a source's
 	// full text, so that candidates match what the ranking scores.
 	// An index of an earlier schema, over fewer labels, gives way to it.
+	// It is eventually consistent: a transaction hands its changes to the
+	// index after it commits rather than holding them, which is what lets
+	// a large load's last transaction bring thousands of nodes into view
+	// within Neo4j's transaction memory; a load waits for the index to
+	// catch up before it returns (awaitSearchIndex).
 	"DROP INDEX node_search IF EXISTS",
-	"CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Actor|Plan|Point|Claim|Source|Event|Dispute) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+	"DROP INDEX search_text IF EXISTS",
+	"CREATE FULLTEXT INDEX node_text IF NOT EXISTS FOR (n:Actor|Plan|Point|Claim|Source|Event|Dispute) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace', `fulltext.eventually_consistent`: true}}",
 	// New indexes populate in the background; wait, so that the first
 	// query after Open already sees them.
 	"CALL db.awaitIndexes(300)",
 }
+
+// awaitSearchIndex waits until the full-text index holds every committed
+// change, so that a search right after a load finds what it wrote.
+const awaitSearchIndex = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()"
 
 // applySchema runs each schema statement in its own transaction, since
 // Neo4j does not mix schema changes with other work in one.

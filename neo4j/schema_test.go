@@ -33,9 +33,9 @@ WHERE type = 'UNIQUENESS' AND properties = ['id'] RETURN labelsOrTypes[0]`, nil)
 	t.Run("full-text index is online", func(t *testing.T) {
 		driver := MustDriver(t)
 		MustOpen(t)
-		r := MustRun(t, driver, `SHOW FULLTEXT INDEXES YIELD name, state WHERE name = 'search_text' RETURN state`, nil)
+		r := MustRun(t, driver, `SHOW FULLTEXT INDEXES YIELD name, state WHERE name = 'node_text' RETURN state`, nil)
 		if len(r) != 1 {
-			t.Fatalf("full-text index search_text: %d found, want 1", len(r))
+			t.Fatalf("full-text index node_text: %d found, want 1", len(r))
 		}
 		if got, want := r[0].Values[0], "ONLINE"; got != want {
 			t.Errorf("state = %v, want %v", got, want)

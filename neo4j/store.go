@@ -28,7 +28,16 @@ type Config struct {
 	// measure what a request costs, never for production, since PROFILE
 	// makes every statement slower.
 	Profile bool
+	// LoadBatch is how many rows (nodes and relationships) one
+	// transaction of a large load writes (DefaultLoadBatch when 0). A load
+	// that writes more is staged (staging.go), so that no transaction
+	// outgrows Neo4j's transaction memory limit.
+	LoadBatch int
 }
+
+// DefaultLoadBatch keeps a transaction of a load well under the 256 MiB
+// the project's own Neo4j allows one transaction.
+const DefaultLoadBatch = 20000
 
 // Store is a peacegraph.Store on Neo4j. It is safe for concurrent use; a
 // process needs only one, since the driver inside pools its connections.
@@ -41,6 +50,7 @@ type Store struct {
 	// load sees that load even where a cluster routes it to a follower.
 	bookmarks neo4j.BookmarkManager
 	profile   bool
+	loadBatch int
 	// queries counts the Cypher statements sent, so tests can show that a
 	// request costs a bounded number of them.
 	queries atomic.Int64
@@ -70,6 +80,10 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		driver: driver, db: cfg.Database, uri: cfg.URI, log: log.With().Str("store", "neo4j").Logger(),
 		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
 		profile:   cfg.Profile,
+		loadBatch: cfg.LoadBatch,
+	}
+	if s.loadBatch <= 0 {
+		s.loadBatch = DefaultLoadBatch
 	}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))

@@ -61,8 +61,11 @@ public final class Main {
                 // The machine is shared with the tests that use the server:
                 // bound every large memory pool instead of sizing from RAM.
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
-                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
-                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
+                // A staged load's last transaction relabels every node the
+                // load adds, about 4 KiB of transaction state each: 768 MiB
+                // holds a load of 100 times the seeds from nothing.
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(1024))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(768))
                 // Test runs load and wipe the graph again and again; keep the
                 // transaction logs small instead of 256 MiB preallocated files
                 // kept for two days.
