@@ -71,8 +71,9 @@ RETURN collect(p {
 }) AS result`
 
 // cypherQ5: who held a position on a point as of a date: the HELD
-// periods that contain it (from <= date < until, or no until).
-const cypherQ5 = `MATCH (:Plan {id: $plan})-[:HAS_POINT]->(p:Point {number: $point})
+// periods that contain it (from <= date < until, or no until). The point
+// comes from the (plan, number) index.
+const cypherQ5 = `MATCH (p:Point {plan: $plan, number: $point})
 MATCH (a:Actor)-[h:HELD]->(p)
 WHERE h.position = $position AND h.from <= $asOf AND (h.until IS NULL OR h.until > $asOf)
 WITH a, h ORDER BY a.sortKey, h.position
