@@ -80,6 +80,35 @@ jsonld-check: build ## The claim export (/claims/{id}.jsonld) of real servers, o
 bench: ## Benchmarks of the API on both stores (Neo4j when reachable); prints ns/op, allocs and store calls per request.
 	$(GO) test -run '^$$' -bench . -benchtime 30x ./graph/
 
+# --- The peer benchmark (bench/peer) ------------------------------------------
+# peacegraph on Neo4j and on the embedded store, the Neo4j GraphQL Library
+# (bench/peer, Node) and hand-written Cypher, over the same Neo4j. It
+# REPLACES the graph of the database at BENCH_NEO4J_URI. When nothing answers
+# on that URI's port, it starts the project's Neo4j there, and stops it after.
+BENCH_SCALES    ?= 1 10 100
+BENCH_REPS      ?= 3
+BENCH_WINDOW    ?= 3s
+BENCH_CLIENTS   ?= 8
+BENCH_REQUESTS  ?= 300
+BENCH_QUERIES   ?=
+BENCH_NEO4J_URI ?= $(or $(NEO4J_URI),bolt://127.0.0.1:$(NEO4J_DEV_PORT))
+
+.PHONY: bench-peer
+bench-peer: build ## peacegraph vs @neo4j/graphql vs raw Cypher on one Neo4j, whose graph it replaces (BENCH_SCALES, BENCH_QUERIES, BENCH_REPS, BENCH_WINDOW).
+	@cd bench/peer && npm ci --no-audit --no-fund --silent
+	$(GO) build -o bin/bench-peer ./bench/peer
+	@uri='$(BENCH_NEO4J_URI)'; hostport=$${uri#*://}; hostport=$${hostport%%/*}; port=$${hostport##*:}; \
+	  [ "$$port" = "$$hostport" ] && port=7687; \
+	  started=0; \
+	  if ! $(MAKE) -s --no-print-directory neo4j-status NEO4J_DEV_PORT=$$port >/dev/null 2>&1; then \
+	    $(MAKE) --no-print-directory neo4j-up NEO4J_DEV_PORT=$$port || exit 1; started=1; fi; \
+	  status=0; \
+	  NEO4J_URI="$$uri" BENCH_SCALES='$(BENCH_SCALES)' BENCH_REPS='$(BENCH_REPS)' BENCH_WINDOW='$(BENCH_WINDOW)' \
+	    BENCH_CLIENTS='$(BENCH_CLIENTS)' BENCH_REQUESTS='$(BENCH_REQUESTS)' BENCH_QUERIES='$(BENCH_QUERIES)' \
+	    ./bin/bench-peer || status=$$?; \
+	  if [ $$started = 1 ]; then $(MAKE) --no-print-directory neo4j-down NEO4J_DEV_PORT=$$port; fi; \
+	  exit $$status
+
 .PHONY: clean
 clean: ## Remove build output.
 	rm -rf bin
