@@ -21,8 +21,13 @@ type read struct {
 }
 
 // pageSize is the page the claim reads ask for: a typical connection page,
-// smaller than the claims of the busiest claimant.
-const pageSize = 20
+// smaller than the claims of the busiest claimant. actorPageSize is
+// smaller than the governments of the record, so that an actor page is
+// full at every scale.
+const (
+	pageSize      = 20
+	actorPageSize = 10
+)
 
 func claimPage(q peacegraph.ClaimQuery) func(context.Context, *Store, probe) error {
 	return func(ctx context.Context, s *Store, p probe) error {
@@ -56,7 +61,7 @@ func reads() []read {
 			return err
 		}},
 		{"ActorsByKind", func(ctx context.Context, s *Store, p probe) error {
-			_, err := s.Actors(ctx, peacegraph.ActorQuery{Kind: peacegraph.ActorGovernment, First: pageSize})
+			_, err := s.Actors(ctx, peacegraph.ActorQuery{Kind: peacegraph.ActorGovernment, First: actorPageSize})
 			return err
 		}},
 		{"StancesOfTarget", func(ctx context.Context, s *Store, p probe) error {

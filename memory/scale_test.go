@@ -173,7 +173,7 @@ func probeFor(tb testing.TB, s *Store) probe {
 	snap := s.current()
 	var p probe
 	claimants, abouts, sources, targets := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, c := range snap.claims {
+	for _, c := range snap.claims.items {
 		if c.ClaimantID != "" {
 			claimants[c.ClaimantID]++
 		}
@@ -188,11 +188,11 @@ func probeFor(tb testing.TB, s *Store) probe {
 		targets[st.TargetID]++
 	}
 	p.claimant, p.about, p.source, p.target = most(claimants), most(abouts), most(sources), most(targets)
-	if len(snap.claims) == 0 {
+	if len(snap.claims.items) == 0 {
 		tb.Fatal("no claims to probe")
 	}
-	p.laterCursor = peacegraph.EncodeCursor(peacegraph.ClaimKey(snap.claims[len(snap.claims)/2]))
-	for _, c := range snap.claims[:min(50, len(snap.claims))] {
+	p.laterCursor = peacegraph.EncodeCursor(peacegraph.ClaimKey(snap.claims.items[len(snap.claims.items)/2]))
+	for _, c := range snap.claims.items[:min(50, len(snap.claims.items))] {
 		p.nodeIDs = append(p.nodeIDs, c.ID)
 	}
 	pt, err := s.PointByNumber(tb.Context(), "", 1)
