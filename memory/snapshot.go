@@ -267,29 +267,40 @@ func appendNew(list []string, id string) []string {
 
 // adjacency turns the edges into an undirected neighbour list. Two nodes
 // joined by edges of one type both ways (two actors affiliated with each
-// other) get the evidence of both, in claim order. It sorts one list of
-// both ends of every edge, by node, neighbour, type and edge, and keeps
-// the first type of each pair.
+// other) get the evidence of both, in claim order. It numbers the nodes in
+// ID order, sorts one list of both ends of every edge by node, neighbour,
+// type and edge, and keeps the first type of each pair.
 func adjacency(edges []peacegraph.Edge, rank map[string]int) map[string][]neighbour {
+	number := make(map[string]int32)
+	var ids []string
+	for _, e := range edges {
+		for _, id := range []string{e.Source, e.Target} {
+			if _, ok := number[id]; !ok {
+				number[id] = 0
+				ids = append(ids, id)
+			}
+		}
+	}
+	slices.Sort(ids)
+	for i, id := range ids {
+		number[id] = int32(i)
+	}
 	type end struct {
-		node string
-		edge int
-		n    neighbour
+		node, other, edge int32
 	}
 	ends := make([]end, 0, 2*len(edges))
 	for i, e := range edges {
 		if e.Source == e.Target {
 			continue
 		}
-		ends = append(ends,
-			end{e.Source, i, neighbour{id: e.Target, relation: e.Type, evidence: e.Evidence}},
-			end{e.Target, i, neighbour{id: e.Source, relation: e.Type, evidence: e.Evidence}})
+		s, t := number[e.Source], number[e.Target]
+		ends = append(ends, end{s, t, int32(i)}, end{t, s, int32(i)})
 	}
 	slices.SortFunc(ends, func(a, b end) int {
-		return cmp.Or(strings.Compare(a.node, b.node), strings.Compare(a.n.id, b.n.id),
-			strings.Compare(a.n.relation, b.n.relation), cmp.Compare(a.edge, b.edge))
+		return cmp.Or(cmp.Compare(a.node, b.node), cmp.Compare(a.other, b.other),
+			strings.Compare(edges[a.edge].Type, edges[b.edge].Type), cmp.Compare(a.edge, b.edge))
 	})
-	adj := make(map[string][]neighbour)
+	adj := make(map[string][]neighbour, len(ids))
 	for i := 0; i < len(ends); {
 		node := ends[i].node
 		j := i
@@ -298,7 +309,8 @@ func adjacency(edges []peacegraph.Edge, rank map[string]int) map[string][]neighb
 		}
 		ns := make([]neighbour, 0, j-i)
 		for k := i; k < j; k++ {
-			n := ends[k].n
+			e := &edges[ends[k].edge]
+			n := neighbour{id: ids[ends[k].other], relation: e.Type, evidence: e.Evidence}
 			last := len(ns) - 1
 			switch {
 			case last < 0 || ns[last].id != n.id:
@@ -307,7 +319,7 @@ func adjacency(edges []peacegraph.Edge, rank map[string]int) map[string][]neighb
 				ns[last].evidence = mergeClaims(ns[last].evidence, n.evidence, rank)
 			}
 		}
-		adj[node] = ns
+		adj[ids[node]] = ns
 		i = j
 	}
 	return adj
