@@ -7,19 +7,15 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// Actors implements peacegraph.Store.
+// Actors implements peacegraph.Store: the page is cut from the actors of
+// the kind asked for (all actors without one), already in actor order.
 func (s *Store) Actors(ctx context.Context, q peacegraph.ActorQuery) (*peacegraph.ActorPage, error) {
 	snap := s.current()
-	actors := snap.actors
+	sel := selection{all: true}
 	if q.Kind != "" {
-		actors = nil
-		for _, a := range snap.actors {
-			if a.Kind == q.Kind {
-				actors = append(actors, a)
-			}
-		}
+		sel = selection{positions: snap.actorsByKind[q.Kind]}
 	}
-	p, err := paginate(actors, peacegraph.ActorKey, q.First, q.After)
+	p, err := snap.actors.page(sel, nil, q.First, q.After, s.work)
 	if err != nil {
 		return nil, err
 	}
@@ -29,15 +25,16 @@ func (s *Store) Actors(ctx context.Context, q peacegraph.ActorQuery) (*peacegrap
 // Members implements peacegraph.Store. Members come in actor order (name,
 // then ID).
 func (s *Store) Members(ctx context.Context, ids []string) ([][]string, error) {
-	return s.current().lookup(ids, func(snap *snapshot, id string) []string { return snap.members[id] }), nil
+	return s.current().lookup(ids, s.work, func(snap *snapshot, id string) []string { return snap.members[id] }), nil
 }
 
 // lookup answers a batched ID-list read, aligned with ids. Each list is a
 // copy, so a caller that sorts or appends cannot change the snapshot.
-func (snap *snapshot) lookup(ids []string, get func(*snapshot, string) []string) [][]string {
+func (snap *snapshot) lookup(ids []string, w *work, get func(*snapshot, string) []string) [][]string {
 	out := make([][]string, len(ids))
 	for i, id := range ids {
 		out[i] = slices.Clone(get(snap, id))
+		w.add(1 + len(out[i]))
 	}
 	return out
 }

@@ -7,8 +7,14 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// Disputes implements peacegraph.Store.
+// Disputes implements peacegraph.Store with the disputes filed under the
+// plan at Load, which are those peacegraph.DisputesAbout would select.
 func (s *Store) Disputes(ctx context.Context, planID string) ([]*peacegraph.Dispute, error) {
 	snap := s.current()
-	return slices.Clone(peacegraph.DisputesAbout(snap.disputes, planID, snap.points2)), nil
+	list := snap.disputesAbout[planID]
+	if planID == "" {
+		list = nilIfEmpty(snap.disputes)
+	}
+	s.work.add(len(list))
+	return slices.Clone(list), nil
 }

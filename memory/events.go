@@ -7,17 +7,23 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// Sources implements peacegraph.Store.
+// Sources implements peacegraph.Store. The answer is every source, in the
+// order the snapshot keeps them.
 func (s *Store) Sources(ctx context.Context) ([]*peacegraph.Source, error) {
-	return slices.Clone(s.current().sources), nil
+	sources := s.current().sources
+	s.work.add(len(sources))
+	return slices.Clone(sources), nil
 }
 
-// Events implements peacegraph.Store.
+// Events implements peacegraph.Store. The answer is every event, in the
+// order the snapshot keeps them.
 func (s *Store) Events(ctx context.Context) ([]*peacegraph.Event, error) {
-	return slices.Clone(s.current().events), nil
+	events := s.current().events
+	s.work.add(len(events))
+	return slices.Clone(events), nil
 }
 
 // ActorEvents implements peacegraph.Store.
 func (s *Store) ActorEvents(ctx context.Context, ids []string) ([][]string, error) {
-	return s.current().lookup(ids, func(snap *snapshot, id string) []string { return snap.actorEvents[id] }), nil
+	return s.current().lookup(ids, s.work, func(snap *snapshot, id string) []string { return snap.actorEvents[id] }), nil
 }

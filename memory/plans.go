@@ -3,13 +3,16 @@ package memory
 import (
 	"context"
 	"slices"
+	"sort"
 
 	"github.com/peacegraph/peacegraph"
 )
 
 // Plans implements peacegraph.Store.
 func (s *Store) Plans(ctx context.Context) ([]*peacegraph.Plan, error) {
-	return slices.Clone(s.current().plans), nil
+	plans := s.current().plans
+	s.work.add(len(plans))
+	return slices.Clone(plans), nil
 }
 
 // planID resolves "" to the default plan: the one loaded first.
@@ -20,12 +23,16 @@ func (snap *snapshot) planID(id string) string {
 	return id
 }
 
-// Points implements peacegraph.Store. An unknown plan has no points.
+// Points implements peacegraph.Store. An unknown plan has no points. Each
+// plan's points are kept by number, so a read walks only the plans asked
+// for.
 func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.PointFilter) ([][]*peacegraph.Point, error) {
 	snap := s.current()
 	out := make([][]*peacegraph.Point, len(planIDs))
 	for i, id := range planIDs {
-		for _, p := range snap.points[snap.planID(id)] {
+		points := snap.points[snap.planID(id)]
+		s.work.add(len(points))
+		for _, p := range points {
 			if f.Match(p) {
 				out[i] = append(out[i], p)
 			}
@@ -34,7 +41,8 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 	return out, nil
 }
 
-// PointByNumber implements peacegraph.Store.
+// PointByNumber implements peacegraph.Store: a binary search of the plan's
+// points, which are sorted by number.
 func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*peacegraph.Point, error) {
 	snap := s.current()
 	id := snap.planID(planID)
@@ -44,16 +52,10 @@ func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*
 		}
 		return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "plan", "no plan %q", planID)
 	}
-	for _, p := range snap.points[id] {
-		if p.Number == number {
-			return p, nil
-		}
+	points := snap.points[id]
+	if i := sort.Search(len(points), func(i int) bool { return points[i].Number >= number }); i < len(points) && points[i].Number == number {
+		s.work.add(1)
+		return points[i], nil
 	}
 	return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "number", "plan %q has no point %d", id, number)
-}
-
-// Stances implements peacegraph.Store: StanceFilter.Apply over the stored
-// stances, which are already in the documented order.
-func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
-	return f.Apply(s.current().stances), nil
 }

@@ -20,6 +20,8 @@ var _ peacegraph.Store = (*Store)(nil)
 type Store struct {
 	mu   sync.RWMutex
 	snap *snapshot
+	// work, when set (only tests set it), counts what reads look at.
+	work *work
 }
 
 // New returns an empty store.
@@ -45,6 +47,7 @@ func (s *Store) Close() error { return nil }
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]peacegraph.Node, error) {
 	snap := s.current()
 	out := make([]peacegraph.Node, len(ids))
+	s.work.add(len(ids))
 	for i, id := range ids {
 		if n, ok := snap.nodes[id]; ok {
 			out[i] = n
