@@ -29,20 +29,6 @@ func withPosition(stances []*peacegraph.Stance, position *peacegraph.Position) [
 	return out
 }
 
-// stancesOn returns the effective stances on a point or plan as of a date
-// (nil: no limit) through the loader.
-func stancesOn(ctx context.Context, targetID string, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	stances, err := l.stancesByTarget.Load(ctx, stanceKey{targetID, derefDate(asOf)})
-	if err != nil {
-		return nil, err
-	}
-	return withPosition(stances, position), nil
-}
-
 func derefDate(d *peacegraph.Date) peacegraph.Date {
 	if d == nil {
 		return ""
@@ -88,28 +74,6 @@ func optionalInt(n int) *int {
 		return nil
 	}
 	return &n
-}
-
-// loadPoints returns a plan's points ("" plan: the default plan).
-func loadPoints(ctx context.Context, planID string, topic *string, concession *bool) ([]*peacegraph.Point, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	points, err := l.points.Load(ctx, newPointsKey(planID, topic, concession))
-	if points == nil && err == nil {
-		points = []*peacegraph.Point{}
-	}
-	return points, err
-}
-
-// allPlans returns every plan in load order, read once per request.
-func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return l.plans.Load(ctx, struct{}{})
 }
 
 // graphView turns a neighbourhood into the flat shape visualizations take.
