@@ -39,7 +39,7 @@ func (r *request) readNodes(ctx context.Context, place string, fields bool, ids 
 		if id == "" {
 			continue
 		}
-		p, kept := r.node(id, place)
+		p, kept := r.node(id, place, fields)
 		switch {
 		case p == nil:
 			p = newPending[peacegraph.Node]()
@@ -89,21 +89,25 @@ type placed struct {
 	node   *pending[peacegraph.Node]
 }
 
-// serves reports whether the read serves a field at place.
-func (e placed) serves(place string) bool {
-	if e.fields {
-		i := strings.LastIndexByte(place, '/')
-		return i >= 0 && place[:i] == e.place
+// serves reports whether the read serves a read at place: a read of the
+// nodes of the fields at place (fields), or of one field at place.
+func (e placed) serves(place string, fields bool) bool {
+	switch {
+	case !e.fields:
+		return within(place, e.place)
+	case fields:
+		return place == e.place
 	}
-	return within(place, e.place)
+	i := strings.LastIndexByte(place, '/')
+	return i >= 0 && place[:i] == e.place
 }
 
-// node returns the read of id that serves place, or nil, and whether it
-// serves the places below place too. r.mu is held.
-func (r *request) node(id, place string) (*pending[peacegraph.Node], bool) {
+// node returns the read of id that serves a read at place, or nil, and
+// whether it serves the places below place too. r.mu is held.
+func (r *request) node(id, place string, fields bool) (*pending[peacegraph.Node], bool) {
 	var found *pending[peacegraph.Node]
 	for _, e := range r.nodes[id] {
-		if e.serves(place) {
+		if e.serves(place, fields) {
 			if !e.fields {
 				return e.node, true
 			}
@@ -124,7 +128,7 @@ func remember[T peacegraph.Node](r *request, place string, nodes []T) {
 			continue
 		}
 		id := n.NodeID()
-		if _, kept := r.node(id, place); kept {
+		if _, kept := r.node(id, place, false); kept {
 			continue
 		}
 		p := newPending[peacegraph.Node]()

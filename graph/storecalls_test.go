@@ -184,6 +184,15 @@ var levelQueries = []struct {
 		want: "Actors=1 Claims=1 Contradictions=1 Nodes=2",
 	},
 	{
+		name:  "claims about governments to their claimants and to the claims contradicting them with theirs",
+		query: `{ actors(kind: GOVERNMENT, first: 100) { edges { node { mentionedIn(first: 1) { edges { node { claimant { name } contradictedBy { claimant { name } about { ... on Node { id } } } } } } } } } }`,
+		// the governments; a claim about each; their claimants; the
+		// contradicting claims; their claimants and what they are
+		// about, in one read: the claimants are the same envoys, but
+		// the read of the level above serves only its own fields.
+		want: "Actors=1 Claims=1 Contradictions=1 Nodes=3",
+	},
+	{
 		name:  "claims to what they are about to who concedes it",
 		query: `{ claims(first: 100) { edges { node { about { ... on Point { number concededBy { name } } } } } } }`,
 		// the governments conceding were loaded as what the claims are
