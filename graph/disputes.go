@@ -20,7 +20,7 @@ func listDisputes(ctx context.Context, store peacegraph.Store, planID string) ([
 func sideKey(s *peacegraph.DisputeSide) string { return strings.Join(s.ClaimIDs, "\n") }
 
 // sidesSources resolves the sources of dispute sides: the distinct sources
-// their claims cite, by publication date (undated last), then ID. The
+// their claims cite (CitedSourceIDs), in SortSources order. The
 // claims come from the level's read (the sides' claims field names them),
 // the sources in one read for the level.
 func sidesSources(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*peacegraph.Source, error) {
@@ -35,22 +35,14 @@ func sidesSources(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*pea
 		}
 		sourceLists := make([][]string, len(sides))
 		for i := range sides {
-			seen := map[string]bool{}
-			for _, c := range claims[i] {
-				for _, ct := range c.Citations {
-					if !seen[ct.SourceID] {
-						seen[ct.SourceID] = true
-						sourceLists[i] = append(sourceLists[i], ct.SourceID)
-					}
-				}
-			}
+			sourceLists[i] = peacegraph.CitedSourceIDs(claims[i])
 		}
 		sources, err := nodeLists[*peacegraph.Source](ctx, sourceLists)
 		if err != nil {
 			return nil, err
 		}
 		for _, list := range sources {
-			sourceOrder(list)
+			peacegraph.SortSources(list)
 		}
 		return sources, nil
 	})

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -16,17 +15,6 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-// withPosition keeps the stances of one position; nil keeps all.
-func withPosition(stances []*peacegraph.Stance, position *peacegraph.Position) []*peacegraph.Stance {
-	out := []*peacegraph.Stance{}
-	for _, s := range stances {
-		if position == nil || s.Position == *position {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func derefDate(d *peacegraph.Date) peacegraph.Date {
@@ -51,21 +39,6 @@ func concessionsAsOf(ctx context.Context) *peacegraph.Date {
 		return nil
 	}
 	return nil
-}
-
-// sourceOrder sorts sources as every list of sources is sorted: by
-// publication date, undated last, then ID.
-func sourceOrder(sources []*peacegraph.Source) {
-	sort.SliceStable(sources, func(i, j int) bool {
-		a, b := sources[i], sources[j]
-		if (a.Published == "") != (b.Published == "") {
-			return b.Published == ""
-		}
-		if a.Published != b.Published {
-			return a.Published < b.Published
-		}
-		return a.ID < b.ID
-	})
 }
 
 // optionalInt shows 0, the domain's "unset", as null.

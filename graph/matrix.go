@@ -86,8 +86,9 @@ func planOrDefault(ctx context.Context, id *string) (*peacegraph.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(plans) == 0 {
+	p := peacegraph.DefaultPlan(plans)
+	if p == nil {
 		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no plan is loaded")
 	}
-	return plans[0], nil
+	return p, nil
 }

@@ -223,13 +223,18 @@ func stancesOf[P peacegraph.Node](ctx context.Context, objs []P, byActor bool, p
 }
 
 // stancesFor reads the effective stances of the actors (byActor) or on the
-// targets of ids in one Store call, aligned with ids.
+// targets of ids, of one position (nil = all), in one Store call, aligned
+// with ids. The store chooses the effective stances before it keeps the
+// position's (StanceFilter).
 func stancesFor(ctx context.Context, ids []string, byActor bool, position *peacegraph.Position, asOf peacegraph.Date) ([][]*peacegraph.Stance, error) {
 	req, err := requestFor(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := peacegraph.StanceFilter{AsOf: asOf}
+	if position != nil {
+		f.Position = *position
+	}
 	if byActor {
 		f.ActorIDs = ids
 	} else {
@@ -249,7 +254,10 @@ func stancesFor(ctx context.Context, ids []string, byActor bool, position *peace
 	}
 	out := make([][]*peacegraph.Stance, len(ids))
 	for i, id := range ids {
-		out[i] = withPosition(by[id], position)
+		out[i] = by[id]
+		if out[i] == nil {
+			out[i] = []*peacegraph.Stance{}
+		}
 	}
 	return out, nil
 }
@@ -375,24 +383,18 @@ func amendments(ctx context.Context) (map[string][]*peacegraph.Point, error) {
 				revisions = append(revisions, p.ID)
 			}
 		}
-		by := make(map[string][]*peacegraph.Point)
 		if len(revisions) == 0 {
-			return by, nil
+			return map[string][]*peacegraph.Point{}, nil
 		}
 		lists, err := pointsOf(ctx, revisions, nil, nil)
 		if err != nil {
 			return nil, err
 		}
-		// Plans come in load order and points by number, so each list is
-		// in the documented order as it is built.
-		for _, points := range lists {
-			for _, p := range points {
-				if p.Amends != "" {
-					by[p.Amends] = append(by[p.Amends], p)
-				}
-			}
+		var points []*peacegraph.Point
+		for _, l := range lists {
+			points = append(points, l...)
 		}
-		return by, nil
+		return peacegraph.Amendments(plans, points), nil
 	})
 	if err != nil {
 		return nil, err
@@ -430,12 +432,7 @@ func revisionsOf(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.
 		}
 		out := make([][]*peacegraph.Plan, len(parents))
 		for i, parent := range parents {
-			out[i] = []*peacegraph.Plan{}
-			for _, p := range plans {
-				if p.Revises == parent.ID {
-					out[i] = append(out[i], p)
-				}
-			}
+			out[i] = peacegraph.Revisions(plans, parent.ID)
 		}
 		return out, nil
 	})

@@ -221,10 +221,10 @@ func (r *queryResolver) Plan(ctx context.Context, id *string) (*peacegraph.Plan,
 		return loadAs[*peacegraph.Plan](ctx, *id)
 	}
 	plans, err := allPlans(ctx)
-	if err != nil || len(plans) == 0 {
+	if err != nil {
 		return nil, err
 	}
-	return plans[0], nil
+	return peacegraph.DefaultPlan(plans), nil
 }
 
 // Plans is the resolver for the plans field.
@@ -290,17 +290,10 @@ func (r *queryResolver) Event(ctx context.Context, id string) (*peacegraph.Event
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, from *peacegraph.Date, to *peacegraph.Date) ([]*peacegraph.Event, error) {
 	events, err := r.Store.Events(ctx)
-	if err != nil || (from == nil && to == nil) {
-		return events, err
+	if err != nil {
+		return nil, err
 	}
-	out := []*peacegraph.Event{}
-	for _, e := range events {
-		if e.Date == "" || (from != nil && e.Date < *from) || (to != nil && e.Date > *to) {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out, nil
+	return peacegraph.EventsBetween(events, derefDate(from), derefDate(to)), nil
 }
 
 // WhoBacks is the resolver for the whoBacks field.
