@@ -51,6 +51,23 @@ func (d *Dispute) ClaimIDs() []string {
 	return ids
 }
 
+// CitedSourceIDs returns the distinct sources that the claims cite, in the
+// order they are first cited. The sources of a dispute side are those of
+// its claims, listed in SortSources order.
+func CitedSourceIDs(claims []*Claim) []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, c := range claims {
+		for _, ct := range c.Citations {
+			if !seen[ct.SourceID] {
+				seen[ct.SourceID] = true
+				ids = append(ids, ct.SourceID)
+			}
+		}
+	}
+	return ids
+}
+
 // DisputesAbout returns the disputes about a plan or any of its points,
 // sorted by ID; planID "" returns all disputes. points maps point IDs to
 // their points, to find a point's plan.

@@ -1,5 +1,7 @@
 package peacegraph
 
+import "sort"
+
 // Plan is one version of a peace plan. Later versions are plans of their
 // own that name the plan they revise.
 type Plan struct {
@@ -35,6 +37,53 @@ func (p *Plan) NodeKind() Kind { return KindPlan }
 
 // Label implements Node.
 func (p *Plan) Label() string { return p.Title }
+
+// DefaultPlan is the plan meant where a question names none: the first
+// loaded (the lowest Seq) of plans in load order, or nil when there is none.
+func DefaultPlan(plans []*Plan) *Plan {
+	if len(plans) == 0 {
+		return nil
+	}
+	return plans[0]
+}
+
+// Revisions returns the plans, of plans in load order, that revise the plan
+// of id, in load order.
+func Revisions(plans []*Plan, id string) []*Plan {
+	out := []*Plan{}
+	for _, p := range plans {
+		if p.Revises == id {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Amendments maps each point that points amend to the points that amend
+// it, by the load order of their plans (their order in plans), then
+// number.
+func Amendments(plans []*Plan, points []*Point) map[string][]*Point {
+	seq := make(map[string]int, len(plans))
+	for i, p := range plans {
+		seq[p.ID] = i
+	}
+	by := make(map[string][]*Point)
+	for _, p := range points {
+		if p.Amends != "" {
+			by[p.Amends] = append(by[p.Amends], p)
+		}
+	}
+	for _, list := range by {
+		sort.SliceStable(list, func(i, j int) bool {
+			a, b := list[i], list[j]
+			if seq[a.PlanID] != seq[b.PlanID] {
+				return seq[a.PlanID] < seq[b.PlanID]
+			}
+			return a.Number < b.Number
+		})
+	}
+	return by
+}
 
 // Point is one numbered point of a plan.
 type Point struct {

@@ -1,5 +1,7 @@
 package peacegraph
 
+import "sort"
+
 // Source is a published, dated document that claims cite.
 type Source struct {
 	ID        string
@@ -29,3 +31,10 @@ func (s *Source) NodeKind() Kind { return KindSource }
 
 // Label implements Node.
 func (s *Source) Label() string { return s.Title }
+
+// SortSources puts sources in the order of every list of sources: by
+// publication date, undated last, then ID (SourceKey). A store lists its
+// Sources so, and a dispute side its sources.
+func SortSources(sources []*Source) {
+	sort.SliceStable(sources, func(i, j int) bool { return SourceKey(sources[i]) < SourceKey(sources[j]) })
+}

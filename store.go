@@ -9,8 +9,8 @@ import (
 // holds both to the same answers.
 //
 // Reads are shaped so that Neo4j answers each with one Cypher query, and so
-// that the API's per-request dataloaders can batch them: lookups take many
-// IDs at once and return results aligned with the IDs asked for.
+// that the API asks once for every parent of a level of a query: lookups
+// take many IDs at once and return results aligned with the IDs asked for.
 //
 // Every list has one defined order, the same in every store:
 //   - actors: by Name, then ID (affiliations keep their seed order);

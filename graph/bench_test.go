@@ -7,20 +7,16 @@ package graph_test
 // What the figures mean:
 //
 //   - ns/op is the latency of one request as a client sees it: HTTP,
-//     parsing (cached after the first request), resolvers, dataloaders and
-//     the store. The dataloaders gather the keys of one level of a query
-//     for a batch wait (graph.WithBatchWait, 2ms by default) before they
-//     ask the store, so a query that goes k levels deep below its root
-//     field waits about k×2ms whatever the store. BenchmarkBatchWait runs
-//     one nested query at the default and at 16ms to show how much of
-//     the latency is waiting.
+//     parsing (cached after the first request), resolvers and the store.
+//     No part of a request waits for a timer: each level of a query asks
+//     the store as soon as the level above it is answered.
 //   - B/op and allocs/op count the client's side of the request too (it
 //     runs in the same process); they compare queries and stores, not
 //     the handler alone.
 //   - storecalls/op is how many times the API called the Store per
-//     request: with the dataloaders, one call per level of the query, not
-//     one per parent. A fraction means some requests split a level over
-//     two batches, when its keys came in further apart than the wait.
+//     request: one call per level of the query and field, not one per
+//     parent, and the same in every request (a fraction would mean a
+//     level was split; TestStoreCallsDoNotGrowWithData forbids that).
 //   - cypher/op (Neo4j only) is how many Cypher statements each request
 //     sent: one per Store call.
 
@@ -37,7 +33,6 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
-	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/loaders"
 	"github.com/peacegraph/peacegraph/memory"
@@ -116,8 +111,7 @@ var benchQueries = []struct {
 	},
 }
 
-// BenchmarkQueries answers each README question on each store with the
-// default batch wait.
+// BenchmarkQueries answers each README question on each store.
 func BenchmarkQueries(b *testing.B) {
 	eachBenchStore(b, func(b *testing.B, s peacegraph.Store, cypher func() int64) {
 		counting := newCountingStore(s)
@@ -125,29 +119,6 @@ func BenchmarkQueries(b *testing.B) {
 		for _, q := range benchQueries {
 			b.Run(q.name, func(b *testing.B) {
 				benchRequests(b, srv, counting, cypher, q.query)
-			})
-		}
-	})
-}
-
-// BenchmarkBatchWait answers one nested question (whoBacks with its
-// evidence, their claimants and their citations' sources: three batched
-// loads below whoBacks) with the default batch wait and with 16ms: the
-// difference is time spent gathering keys, not working.
-func BenchmarkBatchWait(b *testing.B) {
-	query := benchQueries[1].query
-	eachBenchStore(b, func(b *testing.B, s peacegraph.Store, cypher func() int64) {
-		for _, w := range []struct {
-			name string
-			opts []graph.Option
-		}{
-			{"default_2ms", nil},
-			{"16ms", []graph.Option{graph.WithBatchWait(16 * time.Millisecond)}},
-		} {
-			counting := newCountingStore(s)
-			srv := MustServer(b, counting, nil, w.opts...)
-			b.Run(w.name, func(b *testing.B) {
-				benchRequests(b, srv, counting, cypher, query)
 			})
 		}
 	})

@@ -307,74 +307,71 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ActorResolver interface {
-	Affiliations(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Actor, error)
-	Members(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Actor, error)
-	Stances(ctx context.Context, obj *peacegraph.Actor, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error)
-	StanceHistory(ctx context.Context, obj *peacegraph.Actor, target string) ([]*peacegraph.StancePeriod, error)
-	Claims(ctx context.Context, obj *peacegraph.Actor, first *int, after *string) (*model.ClaimConnection, error)
-	MentionedIn(ctx context.Context, obj *peacegraph.Actor, first *int, after *string) (*model.ClaimConnection, error)
-	Events(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Event, error)
+	Affiliations(ctx context.Context, objs []*peacegraph.Actor) ([][]*peacegraph.Actor, error)
+	Members(ctx context.Context, objs []*peacegraph.Actor) ([][]*peacegraph.Actor, error)
+	Stances(ctx context.Context, objs []*peacegraph.Actor, position *peacegraph.Position, asOf *peacegraph.Date) ([][]*peacegraph.Stance, error)
+	StanceHistory(ctx context.Context, objs []*peacegraph.Actor, target string) ([][]*peacegraph.StancePeriod, error)
+	Claims(ctx context.Context, objs []*peacegraph.Actor, first *int, after *string) ([]*model.ClaimConnection, error)
+	MentionedIn(ctx context.Context, objs []*peacegraph.Actor, first *int, after *string) ([]*model.ClaimConnection, error)
+	Events(ctx context.Context, objs []*peacegraph.Actor) ([][]*peacegraph.Event, error)
 }
 type CitationResolver interface {
-	Source(ctx context.Context, obj *peacegraph.Citation) (*peacegraph.Source, error)
+	Source(ctx context.Context, objs []*peacegraph.Citation) ([]*peacegraph.Source, error)
 	Quote(ctx context.Context, obj *peacegraph.Citation) (*string, error)
 	Start(ctx context.Context, obj *peacegraph.Citation) (*int, error)
 	End(ctx context.Context, obj *peacegraph.Citation) (*int, error)
 }
 type ClaimResolver interface {
-	Claimant(ctx context.Context, obj *peacegraph.Claim) (*peacegraph.Actor, error)
-	About(ctx context.Context, obj *peacegraph.Claim) ([]peacegraph.Node, error)
+	Claimant(ctx context.Context, objs []*peacegraph.Claim) ([]*peacegraph.Actor, error)
+	About(ctx context.Context, objs []*peacegraph.Claim) ([][]peacegraph.Node, error)
 
-	ContradictedBy(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error)
+	ContradictedBy(ctx context.Context, objs []*peacegraph.Claim) ([][]*peacegraph.Claim, error)
 
-	Denies(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error)
-	Corroboration(ctx context.Context, obj *peacegraph.Claim) (*peacegraph.Corroboration, error)
+	Denies(ctx context.Context, objs []*peacegraph.Claim) ([][]*peacegraph.Claim, error)
 }
 type CorroborationResolver interface {
-	EarliestSource(ctx context.Context, obj *peacegraph.Corroboration) (*peacegraph.Source, error)
+	EarliestSource(ctx context.Context, objs []*peacegraph.Corroboration) ([]*peacegraph.Source, error)
 }
 type DisputeResolver interface {
-	About(ctx context.Context, obj *peacegraph.Dispute) ([]peacegraph.Node, error)
-	Sides(ctx context.Context, obj *peacegraph.Dispute) ([]*peacegraph.DisputeSide, error)
+	About(ctx context.Context, objs []*peacegraph.Dispute) ([][]peacegraph.Node, error)
 }
 type DisputeSideResolver interface {
-	Claims(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Claim, error)
-	Sources(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Source, error)
+	Claims(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*peacegraph.Claim, error)
+	Sources(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*peacegraph.Source, error)
 }
 type EventResolver interface {
-	Participants(ctx context.Context, obj *peacegraph.Event) ([]*peacegraph.Actor, error)
-	Evidence(ctx context.Context, obj *peacegraph.Event) ([]*peacegraph.Claim, error)
+	Participants(ctx context.Context, objs []*peacegraph.Event) ([][]*peacegraph.Actor, error)
+	Evidence(ctx context.Context, objs []*peacegraph.Event) ([][]*peacegraph.Claim, error)
 }
 type GraphEdgeResolver interface {
-	Evidence(ctx context.Context, obj *peacegraph.Edge) ([]*peacegraph.Claim, error)
+	Evidence(ctx context.Context, objs []*peacegraph.Edge) ([][]*peacegraph.Claim, error)
 }
 type PathStepResolver interface {
-	Node(ctx context.Context, obj *peacegraph.PathStep) (peacegraph.Node, error)
-	Evidence(ctx context.Context, obj *peacegraph.PathStep) ([]*peacegraph.Claim, error)
+	Node(ctx context.Context, objs []*peacegraph.PathStep) ([]peacegraph.Node, error)
+	Evidence(ctx context.Context, objs []*peacegraph.PathStep) ([][]*peacegraph.Claim, error)
 }
 type PlanResolver interface {
-	Authors(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.Actor, error)
-	Points(ctx context.Context, obj *peacegraph.Plan, topic *string, concession *bool) ([]*peacegraph.Point, error)
-	Stances(ctx context.Context, obj *peacegraph.Plan, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error)
-	Revises(ctx context.Context, obj *peacegraph.Plan) (*peacegraph.Plan, error)
-	Revisions(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.Plan, error)
-	Changes(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.PointChange, error)
+	Authors(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Actor, error)
+	Points(ctx context.Context, objs []*peacegraph.Plan, topic *string, concession *bool) ([][]*peacegraph.Point, error)
+	Stances(ctx context.Context, objs []*peacegraph.Plan, position *peacegraph.Position, asOf *peacegraph.Date) ([][]*peacegraph.Stance, error)
+	Revises(ctx context.Context, objs []*peacegraph.Plan) ([]*peacegraph.Plan, error)
+	Revisions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error)
 }
 type PointResolver interface {
-	Plan(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Plan, error)
+	Plan(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Plan, error)
 
-	ConcededBy(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Actor, error)
-	Stances(ctx context.Context, obj *peacegraph.Point, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error)
-	Claims(ctx context.Context, obj *peacegraph.Point, first *int, after *string) (*model.ClaimConnection, error)
-	Sources(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Source, error)
-	Amends(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Point, error)
-	AmendedBy(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Point, error)
+	ConcededBy(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Actor, error)
+	Stances(ctx context.Context, objs []*peacegraph.Point, position *peacegraph.Position, asOf *peacegraph.Date) ([][]*peacegraph.Stance, error)
+	Claims(ctx context.Context, objs []*peacegraph.Point, first *int, after *string) ([]*model.ClaimConnection, error)
+	Sources(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Source, error)
+	Amends(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Point, error)
+	AmendedBy(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Point, error)
 }
 type PointChangeResolver interface {
-	Point(ctx context.Context, obj *peacegraph.PointChange) (*peacegraph.Point, error)
+	Point(ctx context.Context, objs []*peacegraph.PointChange) ([]*peacegraph.Point, error)
 
-	RevisedAs(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Point, error)
-	Evidence(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Claim, error)
+	RevisedAs(ctx context.Context, objs []*peacegraph.PointChange) ([][]*peacegraph.Point, error)
+	Evidence(ctx context.Context, objs []*peacegraph.PointChange) ([][]*peacegraph.Claim, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (peacegraph.Node, error)
@@ -405,24 +402,24 @@ type ReviewResolver interface {
 	WorstRating(ctx context.Context, obj *peacegraph.Review) (*int, error)
 }
 type SearchResultResolver interface {
-	Node(ctx context.Context, obj *peacegraph.SearchHit) (peacegraph.Node, error)
+	Node(ctx context.Context, objs []*peacegraph.SearchHit) ([]peacegraph.Node, error)
 }
 type SourceResolver interface {
-	Claims(ctx context.Context, obj *peacegraph.Source, first *int, after *string) (*model.ClaimConnection, error)
-	Republishes(ctx context.Context, obj *peacegraph.Source) (*peacegraph.Source, error)
+	Claims(ctx context.Context, objs []*peacegraph.Source, first *int, after *string) ([]*model.ClaimConnection, error)
+	Republishes(ctx context.Context, objs []*peacegraph.Source) ([]*peacegraph.Source, error)
 }
 type StanceResolver interface {
-	Actor(ctx context.Context, obj *peacegraph.Stance) (*peacegraph.Actor, error)
-	Target(ctx context.Context, obj *peacegraph.Stance) (peacegraph.Node, error)
+	Actor(ctx context.Context, objs []*peacegraph.Stance) ([]*peacegraph.Actor, error)
+	Target(ctx context.Context, objs []*peacegraph.Stance) ([]peacegraph.Node, error)
 
-	Evidence(ctx context.Context, obj *peacegraph.Stance) ([]*peacegraph.Claim, error)
+	Evidence(ctx context.Context, objs []*peacegraph.Stance) ([][]*peacegraph.Claim, error)
 }
 type StanceCellResolver interface {
-	Actor(ctx context.Context, obj *peacegraph.StanceCell) (*peacegraph.Actor, error)
-	Target(ctx context.Context, obj *peacegraph.StanceCell) (peacegraph.Node, error)
+	Actor(ctx context.Context, objs []*peacegraph.StanceCell) ([]*peacegraph.Actor, error)
+	Target(ctx context.Context, objs []*peacegraph.StanceCell) ([]peacegraph.Node, error)
 }
 type StancePeriodResolver interface {
-	Evidence(ctx context.Context, obj *peacegraph.StancePeriod) ([]*peacegraph.Claim, error)
+	Evidence(ctx context.Context, objs []*peacegraph.StancePeriod) ([][]*peacegraph.Claim, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3631,7 +3628,7 @@ func (ec *executionContext) _Actor_affiliations(ctx context.Context, field graph
 			return ec.fieldContext_Actor_affiliations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Affiliations(ctx, obj)
+			return ec.resolveBatch_Actor_affiliations(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
@@ -3653,6 +3650,29 @@ func (ec *executionContext) fieldContext_Actor_affiliations(_ context.Context, f
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Actor_affiliations(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
+	resolver := ec.Resolvers.Actor()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Affiliations(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Actor.affiliations",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Affiliations(ctx, []*peacegraph.Actor{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"Actor.affiliations",
+	)
+}
 
 func (ec *executionContext) _Actor_members(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3663,7 +3683,7 @@ func (ec *executionContext) _Actor_members(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Actor_members(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Members(ctx, obj)
+			return ec.resolveBatch_Actor_members(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
@@ -3685,6 +3705,29 @@ func (ec *executionContext) fieldContext_Actor_members(_ context.Context, field 
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Actor_members(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
+	resolver := ec.Resolvers.Actor()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Members(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Actor.members",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Members(ctx, []*peacegraph.Actor{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"Actor.members",
+	)
+}
 
 func (ec *executionContext) _Actor_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3695,8 +3738,7 @@ func (ec *executionContext) _Actor_stances(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Actor_stances(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+			return ec.resolveBatch_Actor_stances(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
@@ -3729,6 +3771,30 @@ func (ec *executionContext) fieldContext_Actor_stances(ctx context.Context, fiel
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Actor_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
+	resolver := ec.Resolvers.Actor()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Stances(ctx, batch.Parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Stance](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Actor.stances",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Stances(ctx, []*peacegraph.Actor{obj}, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Stance](
+		ctx,
+		results,
+		err,
+		"Actor.stances",
+	)
+}
 
 func (ec *executionContext) _Actor_stanceHistory(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3739,8 +3805,7 @@ func (ec *executionContext) _Actor_stanceHistory(ctx context.Context, field grap
 			return ec.fieldContext_Actor_stanceHistory(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().StanceHistory(ctx, obj, fc.Args["target"].(string))
+			return ec.resolveBatch_Actor_stanceHistory(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.StancePeriod) graphql.Marshaler {
@@ -3773,6 +3838,30 @@ func (ec *executionContext) fieldContext_Actor_stanceHistory(ctx context.Context
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Actor_stanceHistory(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
+	resolver := ec.Resolvers.Actor()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.StanceHistory(ctx, batch.Parents, fc.Args["target"].(string))
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.StancePeriod](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Actor.stanceHistory",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.StanceHistory(ctx, []*peacegraph.Actor{obj}, fc.Args["target"].(string))
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.StancePeriod](
+		ctx,
+		results,
+		err,
+		"Actor.stanceHistory",
+	)
+}
 
 func (ec *executionContext) _Actor_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3783,8 +3872,7 @@ func (ec *executionContext) _Actor_claims(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Actor_claims(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Claims(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.resolveBatch_Actor_claims(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -3817,6 +3905,30 @@ func (ec *executionContext) fieldContext_Actor_claims(ctx context.Context, field
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Actor_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
+	resolver := ec.Resolvers.Actor()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Claims(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Actor.claims",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Claims(ctx, []*peacegraph.Actor{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
+		ctx,
+		results,
+		err,
+		"Actor.claims",
+	)
+}
 
 func (ec *executionContext) _Actor_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3827,8 +3939,7 @@ func (ec *executionContext) _Actor_mentionedIn(ctx context.Context, field graphq
 			return ec.fieldContext_Actor_mentionedIn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().MentionedIn(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.resolveBatch_Actor_mentionedIn(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -3861,6 +3972,30 @@ func (ec *executionContext) fieldContext_Actor_mentionedIn(ctx context.Context, 
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Actor_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
+	resolver := ec.Resolvers.Actor()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.MentionedIn(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Actor.mentionedIn",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.MentionedIn(ctx, []*peacegraph.Actor{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
+		ctx,
+		results,
+		err,
+		"Actor.mentionedIn",
+	)
+}
 
 func (ec *executionContext) _Actor_events(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -3871,7 +4006,7 @@ func (ec *executionContext) _Actor_events(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Actor_events(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Actor().Events(ctx, obj)
+			return ec.resolveBatch_Actor_events(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Event) graphql.Marshaler {
@@ -3892,6 +4027,29 @@ func (ec *executionContext) fieldContext_Actor_events(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Actor_events(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
+	resolver := ec.Resolvers.Actor()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Events(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Event](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Actor.events",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Events(ctx, []*peacegraph.Actor{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Event](
+		ctx,
+		results,
+		err,
+		"Actor.events",
+	)
 }
 
 func (ec *executionContext) _ActorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ActorConnection) (ret graphql.Marshaler) {
@@ -4045,7 +4203,7 @@ func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.
 			return ec.fieldContext_Citation_source(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Citation().Source(ctx, obj)
+			return ec.resolveBatch_Citation_source(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Source) graphql.Marshaler {
@@ -4066,6 +4224,29 @@ func (ec *executionContext) fieldContext_Citation_source(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Citation_source(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (any, error) {
+	resolver := ec.Resolvers.Citation()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Citation](ctx, "Citation"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Source(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Source](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Citation.source",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Source(ctx, []*peacegraph.Citation{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Source](
+		ctx,
+		results,
+		err,
+		"Citation.source",
+	)
 }
 
 func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (ret graphql.Marshaler) {
@@ -4192,7 +4373,7 @@ func (ec *executionContext) _Claim_claimant(ctx context.Context, field graphql.C
 			return ec.fieldContext_Claim_claimant(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Claimant(ctx, obj)
+			return ec.resolveBatch_Claim_claimant(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Actor) graphql.Marshaler {
@@ -4214,6 +4395,29 @@ func (ec *executionContext) fieldContext_Claim_claimant(_ context.Context, field
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Claim_claimant(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Claimant(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.claimant",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Claimant(ctx, []*peacegraph.Claim{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"Claim.claimant",
+	)
+}
 
 func (ec *executionContext) _Claim_about(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4224,7 +4428,7 @@ func (ec *executionContext) _Claim_about(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Claim_about(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().About(ctx, obj)
+			return ec.resolveBatch_Claim_about(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
@@ -4245,6 +4449,29 @@ func (ec *executionContext) fieldContext_Claim_about(_ context.Context, field gr
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Claim_about(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.About(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]peacegraph.Node](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.about",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.About(ctx, []*peacegraph.Claim{obj})
+	return graphql.ResolveBatchSingleResult[[]peacegraph.Node](
+		ctx,
+		results,
+		err,
+		"Claim.about",
+	)
 }
 
 func (ec *executionContext) _Claim_certainty(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
@@ -4334,7 +4561,7 @@ func (ec *executionContext) _Claim_contradictedBy(ctx context.Context, field gra
 			return ec.fieldContext_Claim_contradictedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().ContradictedBy(ctx, obj)
+			return ec.resolveBatch_Claim_contradictedBy(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -4355,6 +4582,29 @@ func (ec *executionContext) fieldContext_Claim_contradictedBy(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Claim_contradictedBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.ContradictedBy(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.contradictedBy",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.ContradictedBy(ctx, []*peacegraph.Claim{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"Claim.contradictedBy",
+	)
 }
 
 func (ec *executionContext) _Claim_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
@@ -4389,7 +4639,7 @@ func (ec *executionContext) _Claim_denies(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Claim_denies(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Denies(ctx, obj)
+			return ec.resolveBatch_Claim_denies(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -4411,6 +4661,29 @@ func (ec *executionContext) fieldContext_Claim_denies(_ context.Context, field g
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Claim_denies(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
+	resolver := ec.Resolvers.Claim()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Denies(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Claim.denies",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Denies(ctx, []*peacegraph.Claim{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"Claim.denies",
+	)
+}
 
 func (ec *executionContext) _Claim_corroboration(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4421,11 +4694,11 @@ func (ec *executionContext) _Claim_corroboration(ctx context.Context, field grap
 			return ec.fieldContext_Claim_corroboration(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Corroboration(ctx, obj)
+			return obj.Corroboration, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Corroboration) graphql.Marshaler {
-			return ec.marshalNCorroboration2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Corroboration) graphql.Marshaler {
+			return ec.marshalNCorroboration2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4435,8 +4708,8 @@ func (ec *executionContext) fieldContext_Claim_corroboration(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Claim",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Corroboration(ctx, field)
 		},
@@ -4696,7 +4969,7 @@ func (ec *executionContext) _Corroboration_earliestSource(ctx context.Context, f
 			return ec.fieldContext_Corroboration_earliestSource(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Corroboration().EarliestSource(ctx, obj)
+			return ec.resolveBatch_Corroboration_earliestSource(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Source) graphql.Marshaler {
@@ -4717,6 +4990,29 @@ func (ec *executionContext) fieldContext_Corroboration_earliestSource(_ context.
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Corroboration_earliestSource(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (any, error) {
+	resolver := ec.Resolvers.Corroboration()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Corroboration](ctx, "Corroboration"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.EarliestSource(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Source](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Corroboration.earliestSource",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.EarliestSource(ctx, []*peacegraph.Corroboration{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Source](
+		ctx,
+		results,
+		err,
+		"Corroboration.earliestSource",
+	)
 }
 
 func (ec *executionContext) _Dispute_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
@@ -4797,7 +5093,7 @@ func (ec *executionContext) _Dispute_about(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Dispute_about(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Dispute().About(ctx, obj)
+			return ec.resolveBatch_Dispute_about(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
@@ -4819,6 +5115,29 @@ func (ec *executionContext) fieldContext_Dispute_about(_ context.Context, field 
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Dispute_about(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (any, error) {
+	resolver := ec.Resolvers.Dispute()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Dispute](ctx, "Dispute"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.About(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]peacegraph.Node](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Dispute.about",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.About(ctx, []*peacegraph.Dispute{obj})
+	return graphql.ResolveBatchSingleResult[[]peacegraph.Node](
+		ctx,
+		results,
+		err,
+		"Dispute.about",
+	)
+}
 
 func (ec *executionContext) _Dispute_sides(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4829,11 +5148,11 @@ func (ec *executionContext) _Dispute_sides(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Dispute_sides(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Dispute().Sides(ctx, obj)
+			return obj.Sides, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.DisputeSide) graphql.Marshaler {
-			return ec.marshalNDisputeSide2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.DisputeSide) graphql.Marshaler {
+			return ec.marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -4843,8 +5162,8 @@ func (ec *executionContext) fieldContext_Dispute_sides(_ context.Context, field 
 	fc = &graphql.FieldContext{
 		Object:     "Dispute",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_DisputeSide(ctx, field)
 		},
@@ -4930,7 +5249,7 @@ func (ec *executionContext) _DisputeSide_claims(ctx context.Context, field graph
 			return ec.fieldContext_DisputeSide_claims(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DisputeSide().Claims(ctx, obj)
+			return ec.resolveBatch_DisputeSide_claims(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -4952,6 +5271,29 @@ func (ec *executionContext) fieldContext_DisputeSide_claims(_ context.Context, f
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_DisputeSide_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (any, error) {
+	resolver := ec.Resolvers.DisputeSide()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.DisputeSide](ctx, "DisputeSide"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Claims(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"DisputeSide.claims",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Claims(ctx, []*peacegraph.DisputeSide{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"DisputeSide.claims",
+	)
+}
 
 func (ec *executionContext) _DisputeSide_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4962,7 +5304,7 @@ func (ec *executionContext) _DisputeSide_sources(ctx context.Context, field grap
 			return ec.fieldContext_DisputeSide_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.DisputeSide().Sources(ctx, obj)
+			return ec.resolveBatch_DisputeSide_sources(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Source) graphql.Marshaler {
@@ -4983,6 +5325,29 @@ func (ec *executionContext) fieldContext_DisputeSide_sources(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_DisputeSide_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (any, error) {
+	resolver := ec.Resolvers.DisputeSide()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.DisputeSide](ctx, "DisputeSide"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Sources(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Source](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"DisputeSide.sources",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Sources(ctx, []*peacegraph.DisputeSide{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Source](
+		ctx,
+		results,
+		err,
+		"DisputeSide.sources",
+	)
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (ret graphql.Marshaler) {
@@ -5109,7 +5474,7 @@ func (ec *executionContext) _Event_participants(ctx context.Context, field graph
 			return ec.fieldContext_Event_participants(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Participants(ctx, obj)
+			return ec.resolveBatch_Event_participants(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
@@ -5131,6 +5496,29 @@ func (ec *executionContext) fieldContext_Event_participants(_ context.Context, f
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Event_participants(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Participants(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.participants",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Participants(ctx, []*peacegraph.Event{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"Event.participants",
+	)
+}
 
 func (ec *executionContext) _Event_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5141,7 +5529,7 @@ func (ec *executionContext) _Event_evidence(ctx context.Context, field graphql.C
 			return ec.fieldContext_Event_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().Evidence(ctx, obj)
+			return ec.resolveBatch_Event_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -5162,6 +5550,29 @@ func (ec *executionContext) fieldContext_Event_evidence(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Event_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.Event{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"Event.evidence",
+	)
 }
 
 func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (ret graphql.Marshaler) {
@@ -5265,7 +5676,7 @@ func (ec *executionContext) _GraphEdge_evidence(ctx context.Context, field graph
 			return ec.fieldContext_GraphEdge_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Evidence(ctx, obj)
+			return ec.resolveBatch_GraphEdge_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -5286,6 +5697,29 @@ func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_GraphEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (any, error) {
+	resolver := ec.Resolvers.GraphEdge()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Edge](ctx, "GraphEdge"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"GraphEdge.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.Edge{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"GraphEdge.evidence",
+	)
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
@@ -5522,7 +5956,7 @@ func (ec *executionContext) _PathStep_node(ctx context.Context, field graphql.Co
 			return ec.fieldContext_PathStep_node(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PathStep().Node(ctx, obj)
+			return ec.resolveBatch_PathStep_node(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
@@ -5544,6 +5978,29 @@ func (ec *executionContext) fieldContext_PathStep_node(_ context.Context, field 
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_PathStep_node(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PathStep) (any, error) {
+	resolver := ec.Resolvers.PathStep()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.PathStep](ctx, "PathStep"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Node(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[peacegraph.Node](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"PathStep.node",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Node(ctx, []*peacegraph.PathStep{obj})
+	return graphql.ResolveBatchSingleResult[peacegraph.Node](
+		ctx,
+		results,
+		err,
+		"PathStep.node",
+	)
+}
 
 func (ec *executionContext) _PathStep_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PathStep) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5554,7 +6011,7 @@ func (ec *executionContext) _PathStep_evidence(ctx context.Context, field graphq
 			return ec.fieldContext_PathStep_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PathStep().Evidence(ctx, obj)
+			return ec.resolveBatch_PathStep_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -5575,6 +6032,29 @@ func (ec *executionContext) fieldContext_PathStep_evidence(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_PathStep_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PathStep) (any, error) {
+	resolver := ec.Resolvers.PathStep()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.PathStep](ctx, "PathStep"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"PathStep.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.PathStep{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"PathStep.evidence",
+	)
 }
 
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
@@ -5678,7 +6158,7 @@ func (ec *executionContext) _Plan_authors(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Plan_authors(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Plan().Authors(ctx, obj)
+			return ec.resolveBatch_Plan_authors(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
@@ -5700,6 +6180,29 @@ func (ec *executionContext) fieldContext_Plan_authors(_ context.Context, field g
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Plan_authors(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
+	resolver := ec.Resolvers.Plan()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Authors(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Plan.authors",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Authors(ctx, []*peacegraph.Plan{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"Plan.authors",
+	)
+}
 
 func (ec *executionContext) _Plan_points(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5710,8 +6213,7 @@ func (ec *executionContext) _Plan_points(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Plan_points(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Plan().Points(ctx, obj, fc.Args["topic"].(*string), fc.Args["concession"].(*bool))
+			return ec.resolveBatch_Plan_points(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
@@ -5744,6 +6246,30 @@ func (ec *executionContext) fieldContext_Plan_points(ctx context.Context, field 
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Plan_points(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
+	resolver := ec.Resolvers.Plan()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Points(ctx, batch.Parents, fc.Args["topic"].(*string), fc.Args["concession"].(*bool))
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Point](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Plan.points",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Points(ctx, []*peacegraph.Plan{obj}, fc.Args["topic"].(*string), fc.Args["concession"].(*bool))
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Point](
+		ctx,
+		results,
+		err,
+		"Plan.points",
+	)
+}
 
 func (ec *executionContext) _Plan_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5754,8 +6280,7 @@ func (ec *executionContext) _Plan_stances(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Plan_stances(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Plan().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+			return ec.resolveBatch_Plan_stances(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
@@ -5788,6 +6313,30 @@ func (ec *executionContext) fieldContext_Plan_stances(ctx context.Context, field
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Plan_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
+	resolver := ec.Resolvers.Plan()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Stances(ctx, batch.Parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Stance](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Plan.stances",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Stances(ctx, []*peacegraph.Plan{obj}, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Stance](
+		ctx,
+		results,
+		err,
+		"Plan.stances",
+	)
+}
 
 func (ec *executionContext) _Plan_revises(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5798,7 +6347,7 @@ func (ec *executionContext) _Plan_revises(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Plan_revises(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Plan().Revises(ctx, obj)
+			return ec.resolveBatch_Plan_revises(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Plan) graphql.Marshaler {
@@ -5820,6 +6369,29 @@ func (ec *executionContext) fieldContext_Plan_revises(_ context.Context, field g
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Plan_revises(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
+	resolver := ec.Resolvers.Plan()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Revises(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Plan](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Plan.revises",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Revises(ctx, []*peacegraph.Plan{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Plan](
+		ctx,
+		results,
+		err,
+		"Plan.revises",
+	)
+}
 
 func (ec *executionContext) _Plan_revisions(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5830,7 +6402,7 @@ func (ec *executionContext) _Plan_revisions(ctx context.Context, field graphql.C
 			return ec.fieldContext_Plan_revisions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Plan().Revisions(ctx, obj)
+			return ec.resolveBatch_Plan_revisions(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Plan) graphql.Marshaler {
@@ -5852,6 +6424,29 @@ func (ec *executionContext) fieldContext_Plan_revisions(_ context.Context, field
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Plan_revisions(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
+	resolver := ec.Resolvers.Plan()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Revisions(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Plan](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Plan.revisions",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Revisions(ctx, []*peacegraph.Plan{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Plan](
+		ctx,
+		results,
+		err,
+		"Plan.revisions",
+	)
+}
 
 func (ec *executionContext) _Plan_changes(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -5862,11 +6457,11 @@ func (ec *executionContext) _Plan_changes(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Plan_changes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Plan().Changes(ctx, obj)
+			return obj.Changes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.PointChange) graphql.Marshaler {
-			return ec.marshalNPointChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChangeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.PointChange) graphql.Marshaler {
+			return ec.marshalNPointChange2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -5876,8 +6471,8 @@ func (ec *executionContext) fieldContext_Plan_changes(_ context.Context, field g
 	fc = &graphql.FieldContext{
 		Object:     "Plan",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PointChange(ctx, field)
 		},
@@ -5917,7 +6512,7 @@ func (ec *executionContext) _Point_plan(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Point_plan(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Point().Plan(ctx, obj)
+			return ec.resolveBatch_Point_plan(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Plan) graphql.Marshaler {
@@ -5938,6 +6533,29 @@ func (ec *executionContext) fieldContext_Point_plan(_ context.Context, field gra
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Point_plan(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
+	resolver := ec.Resolvers.Point()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Plan(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Plan](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Point.plan",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Plan(ctx, []*peacegraph.Point{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Plan](
+		ctx,
+		results,
+		err,
+		"Point.plan",
+	)
 }
 
 func (ec *executionContext) _Point_number(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
@@ -6064,7 +6682,7 @@ func (ec *executionContext) _Point_concededBy(ctx context.Context, field graphql
 			return ec.fieldContext_Point_concededBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Point().ConcededBy(ctx, obj)
+			return ec.resolveBatch_Point_concededBy(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
@@ -6086,6 +6704,29 @@ func (ec *executionContext) fieldContext_Point_concededBy(_ context.Context, fie
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Point_concededBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
+	resolver := ec.Resolvers.Point()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.ConcededBy(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Point.concededBy",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.ConcededBy(ctx, []*peacegraph.Point{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"Point.concededBy",
+	)
+}
 
 func (ec *executionContext) _Point_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6096,8 +6737,7 @@ func (ec *executionContext) _Point_stances(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Point_stances(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Point().Stances(ctx, obj, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+			return ec.resolveBatch_Point_stances(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
@@ -6130,6 +6770,30 @@ func (ec *executionContext) fieldContext_Point_stances(ctx context.Context, fiel
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Point_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
+	resolver := ec.Resolvers.Point()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Stances(ctx, batch.Parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Stance](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Point.stances",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Stances(ctx, []*peacegraph.Point{obj}, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Stance](
+		ctx,
+		results,
+		err,
+		"Point.stances",
+	)
+}
 
 func (ec *executionContext) _Point_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6140,8 +6804,7 @@ func (ec *executionContext) _Point_claims(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Point_claims(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Point().Claims(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.resolveBatch_Point_claims(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -6174,6 +6837,30 @@ func (ec *executionContext) fieldContext_Point_claims(ctx context.Context, field
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Point_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
+	resolver := ec.Resolvers.Point()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Claims(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Point.claims",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Claims(ctx, []*peacegraph.Point{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
+		ctx,
+		results,
+		err,
+		"Point.claims",
+	)
+}
 
 func (ec *executionContext) _Point_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6184,7 +6871,7 @@ func (ec *executionContext) _Point_sources(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Point_sources(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Point().Sources(ctx, obj)
+			return ec.resolveBatch_Point_sources(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Source) graphql.Marshaler {
@@ -6206,6 +6893,29 @@ func (ec *executionContext) fieldContext_Point_sources(_ context.Context, field 
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Point_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
+	resolver := ec.Resolvers.Point()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Sources(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Source](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Point.sources",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Sources(ctx, []*peacegraph.Point{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Source](
+		ctx,
+		results,
+		err,
+		"Point.sources",
+	)
+}
 
 func (ec *executionContext) _Point_amends(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6216,7 +6926,7 @@ func (ec *executionContext) _Point_amends(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Point_amends(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Point().Amends(ctx, obj)
+			return ec.resolveBatch_Point_amends(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Point) graphql.Marshaler {
@@ -6238,6 +6948,29 @@ func (ec *executionContext) fieldContext_Point_amends(_ context.Context, field g
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Point_amends(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
+	resolver := ec.Resolvers.Point()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Amends(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Point](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Point.amends",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Amends(ctx, []*peacegraph.Point{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Point](
+		ctx,
+		results,
+		err,
+		"Point.amends",
+	)
+}
 
 func (ec *executionContext) _Point_amendedBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6248,7 +6981,7 @@ func (ec *executionContext) _Point_amendedBy(ctx context.Context, field graphql.
 			return ec.fieldContext_Point_amendedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Point().AmendedBy(ctx, obj)
+			return ec.resolveBatch_Point_amendedBy(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
@@ -6270,6 +7003,29 @@ func (ec *executionContext) fieldContext_Point_amendedBy(_ context.Context, fiel
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Point_amendedBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
+	resolver := ec.Resolvers.Point()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.AmendedBy(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Point](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Point.amendedBy",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.AmendedBy(ctx, []*peacegraph.Point{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Point](
+		ctx,
+		results,
+		err,
+		"Point.amendedBy",
+	)
+}
 
 func (ec *executionContext) _PointChange_point(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6280,7 +7036,7 @@ func (ec *executionContext) _PointChange_point(ctx context.Context, field graphq
 			return ec.fieldContext_PointChange_point(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PointChange().Point(ctx, obj)
+			return ec.resolveBatch_PointChange_point(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Point) graphql.Marshaler {
@@ -6301,6 +7057,29 @@ func (ec *executionContext) fieldContext_PointChange_point(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_PointChange_point(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (any, error) {
+	resolver := ec.Resolvers.PointChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.PointChange](ctx, "PointChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Point(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Point](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"PointChange.point",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Point(ctx, []*peacegraph.PointChange{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Point](
+		ctx,
+		results,
+		err,
+		"PointChange.point",
+	)
 }
 
 func (ec *executionContext) _PointChange_status(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
@@ -6335,7 +7114,7 @@ func (ec *executionContext) _PointChange_revisedAs(ctx context.Context, field gr
 			return ec.fieldContext_PointChange_revisedAs(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PointChange().RevisedAs(ctx, obj)
+			return ec.resolveBatch_PointChange_revisedAs(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
@@ -6357,6 +7136,29 @@ func (ec *executionContext) fieldContext_PointChange_revisedAs(_ context.Context
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_PointChange_revisedAs(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (any, error) {
+	resolver := ec.Resolvers.PointChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.PointChange](ctx, "PointChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.RevisedAs(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Point](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"PointChange.revisedAs",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.RevisedAs(ctx, []*peacegraph.PointChange{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Point](
+		ctx,
+		results,
+		err,
+		"PointChange.revisedAs",
+	)
+}
 
 func (ec *executionContext) _PointChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6367,7 +7169,7 @@ func (ec *executionContext) _PointChange_evidence(ctx context.Context, field gra
 			return ec.fieldContext_PointChange_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.PointChange().Evidence(ctx, obj)
+			return ec.resolveBatch_PointChange_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -6388,6 +7190,29 @@ func (ec *executionContext) fieldContext_PointChange_evidence(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_PointChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (any, error) {
+	resolver := ec.Resolvers.PointChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.PointChange](ctx, "PointChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"PointChange.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.PointChange{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"PointChange.evidence",
+	)
 }
 
 func (ec *executionContext) _PointChange_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
@@ -7582,7 +8407,7 @@ func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphq
 			return ec.fieldContext_SearchResult_node(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SearchResult().Node(ctx, obj)
+			return ec.resolveBatch_SearchResult_node(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
@@ -7594,6 +8419,29 @@ func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_SearchResult_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchResult", field, true, true, "SearchHit")
+}
+func (ec *executionContext) resolveBatch_SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (any, error) {
+	resolver := ec.Resolvers.SearchResult()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.SearchHit](ctx, "SearchResult"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Node(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[peacegraph.Node](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"SearchResult.node",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Node(ctx, []*peacegraph.SearchHit{obj})
+	return graphql.ResolveBatchSingleResult[peacegraph.Node](
+		ctx,
+		results,
+		err,
+		"SearchResult.node",
+	)
 }
 
 func (ec *executionContext) _SearchResult_score(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (ret graphql.Marshaler) {
@@ -7858,8 +8706,7 @@ func (ec *executionContext) _Source_claims(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Source_claims(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Source().Claims(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.resolveBatch_Source_claims(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -7892,6 +8739,30 @@ func (ec *executionContext) fieldContext_Source_claims(ctx context.Context, fiel
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Source_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (any, error) {
+	resolver := ec.Resolvers.Source()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Source](ctx, "Source"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Claims(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Source.claims",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Claims(ctx, []*peacegraph.Source{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
+		ctx,
+		results,
+		err,
+		"Source.claims",
+	)
+}
 
 func (ec *executionContext) _Source_republishes(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7902,7 +8773,7 @@ func (ec *executionContext) _Source_republishes(ctx context.Context, field graph
 			return ec.fieldContext_Source_republishes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Source().Republishes(ctx, obj)
+			return ec.resolveBatch_Source_republishes(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Source) graphql.Marshaler {
@@ -7924,6 +8795,29 @@ func (ec *executionContext) fieldContext_Source_republishes(_ context.Context, f
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Source_republishes(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (any, error) {
+	resolver := ec.Resolvers.Source()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Source](ctx, "Source"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Republishes(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Source](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Source.republishes",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Republishes(ctx, []*peacegraph.Source{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Source](
+		ctx,
+		results,
+		err,
+		"Source.republishes",
+	)
+}
 
 func (ec *executionContext) _Stance_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7934,7 +8828,7 @@ func (ec *executionContext) _Stance_actor(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Stance_actor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Stance().Actor(ctx, obj)
+			return ec.resolveBatch_Stance_actor(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Actor) graphql.Marshaler {
@@ -7956,6 +8850,29 @@ func (ec *executionContext) fieldContext_Stance_actor(_ context.Context, field g
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_Stance_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (any, error) {
+	resolver := ec.Resolvers.Stance()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Stance](ctx, "Stance"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Actor(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Stance.actor",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Actor(ctx, []*peacegraph.Stance{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"Stance.actor",
+	)
+}
 
 func (ec *executionContext) _Stance_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7966,7 +8883,7 @@ func (ec *executionContext) _Stance_target(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Stance_target(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Stance().Target(ctx, obj)
+			return ec.resolveBatch_Stance_target(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
@@ -7987,6 +8904,29 @@ func (ec *executionContext) fieldContext_Stance_target(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Stance_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (any, error) {
+	resolver := ec.Resolvers.Stance()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Stance](ctx, "Stance"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Target(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[peacegraph.Node](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Stance.target",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Target(ctx, []*peacegraph.Stance{obj})
+	return graphql.ResolveBatchSingleResult[peacegraph.Node](
+		ctx,
+		results,
+		err,
+		"Stance.target",
+	)
 }
 
 func (ec *executionContext) _Stance_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
@@ -8044,7 +8984,7 @@ func (ec *executionContext) _Stance_evidence(ctx context.Context, field graphql.
 			return ec.fieldContext_Stance_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Stance().Evidence(ctx, obj)
+			return ec.resolveBatch_Stance_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -8065,6 +9005,29 @@ func (ec *executionContext) fieldContext_Stance_evidence(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Stance_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (any, error) {
+	resolver := ec.Resolvers.Stance()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Stance](ctx, "Stance"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Stance.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.Stance{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"Stance.evidence",
+	)
 }
 
 func (ec *executionContext) _Stance_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
@@ -8099,7 +9062,7 @@ func (ec *executionContext) _StanceCell_actor(ctx context.Context, field graphql
 			return ec.fieldContext_StanceCell_actor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StanceCell().Actor(ctx, obj)
+			return ec.resolveBatch_StanceCell_actor(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Actor) graphql.Marshaler {
@@ -8121,6 +9084,29 @@ func (ec *executionContext) fieldContext_StanceCell_actor(_ context.Context, fie
 	}
 	return fc, nil
 }
+func (ec *executionContext) resolveBatch_StanceCell_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (any, error) {
+	resolver := ec.Resolvers.StanceCell()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceCell](ctx, "StanceCell"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Actor(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"StanceCell.actor",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Actor(ctx, []*peacegraph.StanceCell{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"StanceCell.actor",
+	)
+}
 
 func (ec *executionContext) _StanceCell_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -8131,7 +9117,7 @@ func (ec *executionContext) _StanceCell_target(ctx context.Context, field graphq
 			return ec.fieldContext_StanceCell_target(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StanceCell().Target(ctx, obj)
+			return ec.resolveBatch_StanceCell_target(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
@@ -8152,6 +9138,29 @@ func (ec *executionContext) fieldContext_StanceCell_target(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_StanceCell_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (any, error) {
+	resolver := ec.Resolvers.StanceCell()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceCell](ctx, "StanceCell"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Target(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[peacegraph.Node](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"StanceCell.target",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Target(ctx, []*peacegraph.StanceCell{obj})
+	return graphql.ResolveBatchSingleResult[peacegraph.Node](
+		ctx,
+		results,
+		err,
+		"StanceCell.target",
+	)
 }
 
 func (ec *executionContext) _StanceCell_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
@@ -8429,7 +9438,7 @@ func (ec *executionContext) _StancePeriod_evidence(ctx context.Context, field gr
 			return ec.fieldContext_StancePeriod_evidence(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StancePeriod().Evidence(ctx, obj)
+			return ec.resolveBatch_StancePeriod_evidence(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
@@ -8450,6 +9459,29 @@ func (ec *executionContext) fieldContext_StancePeriod_evidence(_ context.Context
 		},
 	}
 	return fc, nil
+}
+func (ec *executionContext) resolveBatch_StancePeriod_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StancePeriod) (any, error) {
+	resolver := ec.Resolvers.StancePeriod()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.StancePeriod](ctx, "StancePeriod"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"StancePeriod.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.StancePeriod{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"StancePeriod.evidence",
+	)
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -9991,11 +11023,10 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 					return ec._Claim_denies(ctx, field, obj)
 				})
 		case "corroboration":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Claim_corroboration(ctx, field, obj)
-				})
+			out.Values[i] = ec._Claim_corroboration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "reviews":
 			out.Values[i] = ec._Claim_reviews(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10181,11 +11212,10 @@ func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, 
 					return ec._Dispute_about(ctx, field, obj)
 				})
 		case "sides":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Dispute_sides(ctx, field, obj)
-				})
+			out.Values[i] = ec._Dispute_sides(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "note":
 			out.Values[i] = ec._Dispute_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -10608,11 +11638,10 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 					return ec._Plan_revisions(ctx, field, obj)
 				})
 		case "changes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Plan_changes(ctx, field, obj)
-				})
+			out.Values[i] = ec._Plan_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11738,6 +12767,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNActor2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐActorᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Actor", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -11902,6 +12932,7 @@ func (ec *executionContext) marshalNCitation2githubᚗcomᚋpeacegraphᚋpeacegr
 }
 
 func (ec *executionContext) marshalNCitation2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐCitationᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Citation) graphql.Marshaler {
+	ctx = graphql.WithBatchParentValues(ctx, "Citation", v)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -11918,6 +12949,7 @@ func (ec *executionContext) marshalNCitation2ᚕgithubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Claim", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -11973,12 +13005,8 @@ func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋpeacegraphᚋpea
 	return ec._ClaimEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCorroboration2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx context.Context, sel ast.SelectionSet, v *peacegraph.Corroboration) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Corroboration!")
-		return graphql.Null
-	}
-	return ec._Corroboration(ctx, sel, v)
+func (ec *executionContext) marshalNCorroboration2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCorroboration(ctx context.Context, sel ast.SelectionSet, v peacegraph.Corroboration) graphql.Marshaler {
+	return ec._Corroboration(ctx, sel, &v)
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx context.Context, v any) (peacegraph.Date, error) {
@@ -11996,6 +13024,7 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraph�
 }
 
 func (ec *executionContext) marshalNDispute2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Dispute) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Dispute", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12019,11 +13048,16 @@ func (ec *executionContext) marshalNDispute2ᚖgithubᚗcomᚋpeacegraphᚋpeace
 	return ec._Dispute(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDisputeSide2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.DisputeSide) graphql.Marshaler {
+func (ec *executionContext) marshalNDisputeSide2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx context.Context, sel ast.SelectionSet, v peacegraph.DisputeSide) graphql.Marshaler {
+	return ec._DisputeSide(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.DisputeSide) graphql.Marshaler {
+	ctx = graphql.WithBatchParentValues(ctx, "DisputeSide", v)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDisputeSide2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx, sel, v[i])
+		return ec.marshalNDisputeSide2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12035,15 +13069,8 @@ func (ec *executionContext) marshalNDisputeSide2ᚕᚖgithubᚗcomᚋpeacegraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNDisputeSide2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx context.Context, sel ast.SelectionSet, v *peacegraph.DisputeSide) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "DisputeSide!")
-		return graphql.Null
-	}
-	return ec._DisputeSide(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Event) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Event", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12082,6 +13109,7 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNGraphEdge2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Edge) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "GraphEdge", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12174,6 +13202,68 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋpeacegraphᚋpeacegraph�
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
+	{
+		var batchItemsSource []*peacegraph.Source
+		batchIdxMapSource := map[int]int{}
+		var batchItemsPoint []*peacegraph.Point
+		batchIdxMapPoint := map[int]int{}
+		var batchItemsPlan []*peacegraph.Plan
+		batchIdxMapPlan := map[int]int{}
+		var batchItemsEvent []*peacegraph.Event
+		batchIdxMapEvent := map[int]int{}
+		var batchItemsDispute []*peacegraph.Dispute
+		batchIdxMapDispute := map[int]int{}
+		var batchItemsClaim []*peacegraph.Claim
+		batchIdxMapClaim := map[int]int{}
+		var batchItemsActor []*peacegraph.Actor
+		batchIdxMapActor := map[int]int{}
+		for i, item := range v {
+			switch concrete := item.(type) {
+			case *peacegraph.Source:
+				batchIdxMapSource[i] = len(batchItemsSource)
+				batchItemsSource = append(batchItemsSource, concrete)
+			case *peacegraph.Point:
+				batchIdxMapPoint[i] = len(batchItemsPoint)
+				batchItemsPoint = append(batchItemsPoint, concrete)
+			case *peacegraph.Plan:
+				batchIdxMapPlan[i] = len(batchItemsPlan)
+				batchItemsPlan = append(batchItemsPlan, concrete)
+			case *peacegraph.Event:
+				batchIdxMapEvent[i] = len(batchItemsEvent)
+				batchItemsEvent = append(batchItemsEvent, concrete)
+			case *peacegraph.Dispute:
+				batchIdxMapDispute[i] = len(batchItemsDispute)
+				batchItemsDispute = append(batchItemsDispute, concrete)
+			case *peacegraph.Claim:
+				batchIdxMapClaim[i] = len(batchItemsClaim)
+				batchItemsClaim = append(batchItemsClaim, concrete)
+			case *peacegraph.Actor:
+				batchIdxMapActor[i] = len(batchItemsActor)
+				batchItemsActor = append(batchItemsActor, concrete)
+			}
+		}
+		if len(batchItemsSource) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Source", batchItemsSource, batchIdxMapSource)
+		}
+		if len(batchItemsPoint) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Point", batchItemsPoint, batchIdxMapPoint)
+		}
+		if len(batchItemsPlan) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Plan", batchItemsPlan, batchIdxMapPlan)
+		}
+		if len(batchItemsEvent) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Event", batchItemsEvent, batchIdxMapEvent)
+		}
+		if len(batchItemsDispute) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Dispute", batchItemsDispute, batchIdxMapDispute)
+		}
+		if len(batchItemsClaim) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Claim", batchItemsClaim, batchIdxMapClaim)
+		}
+		if len(batchItemsActor) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Actor", batchItemsActor, batchIdxMapActor)
+		}
+	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12198,6 +13288,7 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNPathStep2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPathStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.PathStep) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "PathStep", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12222,6 +13313,7 @@ func (ec *executionContext) marshalNPathStep2ᚖgithubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNPlan2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Plan) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Plan", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12246,6 +13338,7 @@ func (ec *executionContext) marshalNPlan2ᚖgithubᚗcomᚋpeacegraphᚋpeacegra
 }
 
 func (ec *executionContext) marshalNPoint2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Point", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12269,11 +13362,16 @@ func (ec *executionContext) marshalNPoint2ᚖgithubᚗcomᚋpeacegraphᚋpeacegr
 	return ec._Point(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPointChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.PointChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPointChange2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChange(ctx context.Context, sel ast.SelectionSet, v peacegraph.PointChange) graphql.Marshaler {
+	return ec._PointChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPointChange2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.PointChange) graphql.Marshaler {
+	ctx = graphql.WithBatchParentValues(ctx, "PointChange", v)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPointChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChange(ctx, sel, v[i])
+		return ec.marshalNPointChange2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -12283,14 +13381,6 @@ func (ec *executionContext) marshalNPointChange2ᚕᚖgithubᚗcomᚋpeacegraph�
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNPointChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChange(ctx context.Context, sel ast.SelectionSet, v *peacegraph.PointChange) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PointChange!")
-		return graphql.Null
-	}
-	return ec._PointChange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx context.Context, v any) (peacegraph.Position, error) {
@@ -12352,6 +13442,68 @@ func (ec *executionContext) marshalNSearchHit2githubᚗcomᚋpeacegraphᚋpeaceg
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
+	{
+		var batchItemsSource []*peacegraph.Source
+		batchIdxMapSource := map[int]int{}
+		var batchItemsPoint []*peacegraph.Point
+		batchIdxMapPoint := map[int]int{}
+		var batchItemsPlan []*peacegraph.Plan
+		batchIdxMapPlan := map[int]int{}
+		var batchItemsEvent []*peacegraph.Event
+		batchIdxMapEvent := map[int]int{}
+		var batchItemsDispute []*peacegraph.Dispute
+		batchIdxMapDispute := map[int]int{}
+		var batchItemsClaim []*peacegraph.Claim
+		batchIdxMapClaim := map[int]int{}
+		var batchItemsActor []*peacegraph.Actor
+		batchIdxMapActor := map[int]int{}
+		for i, item := range v {
+			switch concrete := item.(type) {
+			case *peacegraph.Source:
+				batchIdxMapSource[i] = len(batchItemsSource)
+				batchItemsSource = append(batchItemsSource, concrete)
+			case *peacegraph.Point:
+				batchIdxMapPoint[i] = len(batchItemsPoint)
+				batchItemsPoint = append(batchItemsPoint, concrete)
+			case *peacegraph.Plan:
+				batchIdxMapPlan[i] = len(batchItemsPlan)
+				batchItemsPlan = append(batchItemsPlan, concrete)
+			case *peacegraph.Event:
+				batchIdxMapEvent[i] = len(batchItemsEvent)
+				batchItemsEvent = append(batchItemsEvent, concrete)
+			case *peacegraph.Dispute:
+				batchIdxMapDispute[i] = len(batchItemsDispute)
+				batchItemsDispute = append(batchItemsDispute, concrete)
+			case *peacegraph.Claim:
+				batchIdxMapClaim[i] = len(batchItemsClaim)
+				batchItemsClaim = append(batchItemsClaim, concrete)
+			case *peacegraph.Actor:
+				batchIdxMapActor[i] = len(batchItemsActor)
+				batchItemsActor = append(batchItemsActor, concrete)
+			}
+		}
+		if len(batchItemsSource) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Source", batchItemsSource, batchIdxMapSource)
+		}
+		if len(batchItemsPoint) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Point", batchItemsPoint, batchIdxMapPoint)
+		}
+		if len(batchItemsPlan) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Plan", batchItemsPlan, batchIdxMapPlan)
+		}
+		if len(batchItemsEvent) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Event", batchItemsEvent, batchIdxMapEvent)
+		}
+		if len(batchItemsDispute) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Dispute", batchItemsDispute, batchIdxMapDispute)
+		}
+		if len(batchItemsClaim) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Claim", batchItemsClaim, batchIdxMapClaim)
+		}
+		if len(batchItemsActor) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Actor", batchItemsActor, batchIdxMapActor)
+		}
+	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12368,6 +13520,7 @@ func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋpeacegraphᚋpea
 }
 
 func (ec *executionContext) marshalNSearchResult2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.SearchHit) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "SearchResult", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12392,6 +13545,7 @@ func (ec *executionContext) marshalNSearchResult2ᚖgithubᚗcomᚋpeacegraphᚋ
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Source) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Source", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12416,6 +13570,7 @@ func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋpeacegraphᚋpeaceg
 }
 
 func (ec *executionContext) marshalNStance2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "Stance", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12440,6 +13595,7 @@ func (ec *executionContext) marshalNStance2ᚖgithubᚗcomᚋpeacegraphᚋpeaceg
 }
 
 func (ec *executionContext) marshalNStanceCell2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StanceCell) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "StanceCell", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -12472,6 +13628,7 @@ func (ec *executionContext) marshalNStanceMatrix2ᚖgithubᚗcomᚋpeacegraphᚋ
 }
 
 func (ec *executionContext) marshalNStancePeriod2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStancePeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StancePeriod) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "StancePeriod", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]

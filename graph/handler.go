@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"net/http"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -29,15 +28,7 @@ const (
 type Option func(*options)
 
 type options struct {
-	observe   func(ctx context.Context, operation string)
-	batchWait time.Duration
-}
-
-// WithBatchWait sets how long the dataloaders gather keys before they ask
-// the Store (default 2ms). Longer waits batch more reliably on a loaded
-// machine; shorter ones answer sooner.
-func WithBatchWait(d time.Duration) Option {
-	return func(o *options) { o.batchWait = d }
+	observe func(ctx context.Context, operation string)
 }
 
 // WithOperationObserver calls observe with the name of each GraphQL
@@ -49,16 +40,19 @@ func WithOperationObserver(observe func(ctx context.Context, operation string)) 
 
 // NewHandler returns the GraphQL endpoint over store: GraphQL over HTTP
 // with POST, GET and OPTIONS, a parsed-query cache, automatic persisted
-// queries, introspection, a complexity limit, and per-request dataloaders.
+// queries, introspection, a complexity limit, and per-request read state
+// that asks the Store once per level of a query and read (batch.go).
 // Errors are presented with extensions.code; internals are logged to log
 // and never shown.
 func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http.Handler {
-	o := options{batchWait: defaultBatchWait}
+	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
 	cfg := Config{Resolvers: &Resolver{Store: store}, Complexity: complexity()}
-	srv := handler.New(NewExecutableSchema(cfg))
+	es := NewExecutableSchema(cfg)
+	schema := newSchemaInfo(es.Schema())
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -89,6 +83,6 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		fw := &fixResponse{ResponseWriter: w}
 		defer fw.finish()
-		srv.ServeHTTP(fw, r.WithContext(withLoaders(r.Context(), newLoaders(store, o.batchWait))))
+		srv.ServeHTTP(fw, r.WithContext(withRequest(r.Context(), newRequest(store, schema))))
 	})
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -16,31 +15,6 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-// withPosition keeps the stances of one position; nil keeps all.
-func withPosition(stances []*peacegraph.Stance, position *peacegraph.Position) []*peacegraph.Stance {
-	out := []*peacegraph.Stance{}
-	for _, s := range stances {
-		if position == nil || s.Position == *position {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// stancesOn returns the effective stances on a point or plan as of a date
-// (nil: no limit) through the loader.
-func stancesOn(ctx context.Context, targetID string, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	stances, err := l.stancesByTarget.Load(ctx, stanceKey{targetID, derefDate(asOf)})
-	if err != nil {
-		return nil, err
-	}
-	return withPosition(stances, position), nil
 }
 
 func derefDate(d *peacegraph.Date) peacegraph.Date {
@@ -67,49 +41,12 @@ func concessionsAsOf(ctx context.Context) *peacegraph.Date {
 	return nil
 }
 
-// sourceOrder sorts sources as every list of sources is sorted: by
-// publication date, undated last, then ID.
-func sourceOrder(sources []*peacegraph.Source) {
-	sort.SliceStable(sources, func(i, j int) bool {
-		a, b := sources[i], sources[j]
-		if (a.Published == "") != (b.Published == "") {
-			return b.Published == ""
-		}
-		if a.Published != b.Published {
-			return a.Published < b.Published
-		}
-		return a.ID < b.ID
-	})
-}
-
 // optionalInt shows 0, the domain's "unset", as null.
 func optionalInt(n int) *int {
 	if n == 0 {
 		return nil
 	}
 	return &n
-}
-
-// loadPoints returns a plan's points ("" plan: the default plan).
-func loadPoints(ctx context.Context, planID string, topic *string, concession *bool) ([]*peacegraph.Point, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	points, err := l.points.Load(ctx, newPointsKey(planID, topic, concession))
-	if points == nil && err == nil {
-		points = []*peacegraph.Point{}
-	}
-	return points, err
-}
-
-// allPlans returns every plan in load order, read once per request.
-func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return l.plans.Load(ctx, struct{}{})
 }
 
 // graphView turns a neighbourhood into the flat shape visualizations take.

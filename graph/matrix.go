@@ -16,10 +16,11 @@ func stanceMatrix(ctx context.Context, store peacegraph.Store, planID *string, a
 	if err != nil {
 		return nil, err
 	}
-	points, err := loadPoints(ctx, plan.ID, nil, nil)
+	lists, err := pointsOf(ctx, []string{plan.ID}, nil, nil)
 	if err != nil {
 		return nil, err
 	}
+	points := lists[0]
 	targets := map[string]peacegraph.Node{plan.ID: plan}
 	ids := []string{plan.ID}
 	for _, p := range points {
@@ -85,8 +86,9 @@ func planOrDefault(ctx context.Context, id *string) (*peacegraph.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(plans) == 0 {
+	p := peacegraph.DefaultPlan(plans)
+	if p == nil {
 		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no plan is loaded")
 	}
-	return plans[0], nil
+	return p, nil
 }

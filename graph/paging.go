@@ -1,8 +1,6 @@
 package graph
 
 import (
-	"context"
-
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph/model"
 )
@@ -57,20 +55,8 @@ func afterArg(after *string) (string, error) {
 	return *after, nil
 }
 
-// claimConnection answers one page of claims through the Claims loader.
-func claimConnection(ctx context.Context, f peacegraph.ClaimFilter, first *int, after *string) (*model.ClaimConnection, error) {
-	n, cursor, err := pageArgs(first, after)
-	if err != nil {
-		return nil, err
-	}
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	page, err := l.claims.Load(ctx, peacegraph.ClaimQuery{Filter: f, First: n, After: cursor})
-	if err != nil {
-		return nil, err
-	}
+// claimConnection wraps a page of claims as a Relay connection.
+func claimConnection(page *peacegraph.ClaimPage) *model.ClaimConnection {
 	conn := &model.ClaimConnection{
 		Edges:      make([]*model.ClaimEdge, len(page.Claims)),
 		PageInfo:   pageInfo(page.HasNextPage, len(page.Claims), func(i int) string { return peacegraph.ClaimKey(page.Claims[i]) }),
@@ -79,7 +65,7 @@ func claimConnection(ctx context.Context, f peacegraph.ClaimFilter, first *int, 
 	for i, c := range page.Claims {
 		conn.Edges[i] = &model.ClaimEdge{Cursor: peacegraph.EncodeCursor(peacegraph.ClaimKey(c)), Node: c}
 	}
-	return conn, nil
+	return conn
 }
 
 // actorConnection wraps a page of actors as a Relay connection.

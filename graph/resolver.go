@@ -1,6 +1,6 @@
 // Package graph serves the GraphQL API: the gqlgen executable schema,
-// thin resolvers that ask the Store through per-request dataloaders, the
-// error presenter that turns domain error codes into extensions.code, and
+// thin resolvers that ask the Store once per level of a query (batch.go),
+// the error presenter that turns domain error codes into extensions.code, and
 // the HTTP handler that puts them together.
 package graph
 
@@ -9,7 +9,8 @@ import (
 )
 
 // Resolver is the root of the resolvers. It holds only the Store; all
-// per-request state (the dataloaders) travels in the request context.
+// per-request state (the nodes read, the objects of each level) travels in
+// the request context.
 type Resolver struct {
 	Store peacegraph.Store
 }

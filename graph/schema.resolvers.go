@@ -12,77 +12,36 @@ import (
 	"github.com/peacegraph/peacegraph/graph/model"
 )
 
-// Affiliations is the resolver for the affiliations field.
-func (r *actorResolver) Affiliations(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Actor, error) {
-	return loadAllAs[*peacegraph.Actor](ctx, obj.AffiliationIDs())
+func (r *actorResolver) Affiliations(ctx context.Context, objs []*peacegraph.Actor) ([][]*peacegraph.Actor, error) {
+	return nodesOf[*peacegraph.Actor](ctx, objs)
 }
 
-// Members is the resolver for the members field.
-func (r *actorResolver) Members(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Actor, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := l.members.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return loadAllAs[*peacegraph.Actor](ctx, ids)
+func (r *actorResolver) Members(ctx context.Context, objs []*peacegraph.Actor) ([][]*peacegraph.Actor, error) {
+	return relatedOf[*peacegraph.Actor](ctx, objs, peacegraph.Store.Members)
 }
 
-// Stances is the resolver for the stances field.
-func (r *actorResolver) Stances(ctx context.Context, obj *peacegraph.Actor, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	stances, err := l.stancesByActor.Load(ctx, stanceKey{obj.ID, derefDate(asOf)})
-	return withPosition(stances, position), err
+func (r *actorResolver) Stances(ctx context.Context, objs []*peacegraph.Actor, position *peacegraph.Position, asOf *peacegraph.Date) ([][]*peacegraph.Stance, error) {
+	return stancesOf(ctx, objs, true, position, derefDate(asOf))
 }
 
-// StanceHistory is the resolver for the stanceHistory field.
-func (r *actorResolver) StanceHistory(ctx context.Context, obj *peacegraph.Actor, target string) ([]*peacegraph.StancePeriod, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	periods, err := l.history.Load(ctx, historyKey{obj.ID, target})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*peacegraph.StancePeriod, len(periods))
-	for i := range periods {
-		out[i] = &periods[i]
-	}
-	return out, nil
+func (r *actorResolver) StanceHistory(ctx context.Context, objs []*peacegraph.Actor, target string) ([][]*peacegraph.StancePeriod, error) {
+	return historiesOf(ctx, objs, target)
 }
 
-// Claims is the resolver for the claims field.
-func (r *actorResolver) Claims(ctx context.Context, obj *peacegraph.Actor, first *int, after *string) (*model.ClaimConnection, error) {
-	return claimConnection(ctx, peacegraph.ClaimFilter{Claimant: obj.ID}, first, after)
+func (r *actorResolver) Claims(ctx context.Context, objs []*peacegraph.Actor, first *int, after *string) ([]*model.ClaimConnection, error) {
+	return claimsOf(ctx, objs, func(id string) peacegraph.ClaimFilter { return peacegraph.ClaimFilter{Claimant: id} }, first, after)
 }
 
-// MentionedIn is the resolver for the mentionedIn field.
-func (r *actorResolver) MentionedIn(ctx context.Context, obj *peacegraph.Actor, first *int, after *string) (*model.ClaimConnection, error) {
-	return claimConnection(ctx, peacegraph.ClaimFilter{About: obj.ID}, first, after)
+func (r *actorResolver) MentionedIn(ctx context.Context, objs []*peacegraph.Actor, first *int, after *string) ([]*model.ClaimConnection, error) {
+	return claimsOf(ctx, objs, func(id string) peacegraph.ClaimFilter { return peacegraph.ClaimFilter{About: id} }, first, after)
 }
 
-// Events is the resolver for the events field.
-func (r *actorResolver) Events(ctx context.Context, obj *peacegraph.Actor) ([]*peacegraph.Event, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := l.actorEvents.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return loadAllAs[*peacegraph.Event](ctx, ids)
+func (r *actorResolver) Events(ctx context.Context, objs []*peacegraph.Actor) ([][]*peacegraph.Event, error) {
+	return relatedOf[*peacegraph.Event](ctx, objs, peacegraph.Store.ActorEvents)
 }
 
-// Source is the resolver for the source field.
-func (r *citationResolver) Source(ctx context.Context, obj *peacegraph.Citation) (*peacegraph.Source, error) {
-	return loadAs[*peacegraph.Source](ctx, obj.SourceID)
+func (r *citationResolver) Source(ctx context.Context, objs []*peacegraph.Citation) ([]*peacegraph.Source, error) {
+	return nodeOf[*peacegraph.Source](ctx, objs)
 }
 
 // Quote is the resolver for the quote field.
@@ -109,220 +68,126 @@ func (r *citationResolver) End(ctx context.Context, obj *peacegraph.Citation) (*
 	return &obj.End, nil
 }
 
-// Claimant is the resolver for the claimant field.
-func (r *claimResolver) Claimant(ctx context.Context, obj *peacegraph.Claim) (*peacegraph.Actor, error) {
-	return loadAs[*peacegraph.Actor](ctx, obj.ClaimantID)
+func (r *claimResolver) Claimant(ctx context.Context, objs []*peacegraph.Claim) ([]*peacegraph.Actor, error) {
+	return nodeOf[*peacegraph.Actor](ctx, objs)
 }
 
-// About is the resolver for the about field.
-func (r *claimResolver) About(ctx context.Context, obj *peacegraph.Claim) ([]peacegraph.Node, error) {
-	return loadNodes(ctx, obj.AboutIDs)
+func (r *claimResolver) About(ctx context.Context, objs []*peacegraph.Claim) ([][]peacegraph.Node, error) {
+	return nodesOf[peacegraph.Node](ctx, objs)
 }
 
-// ContradictedBy is the resolver for the contradictedBy field.
-func (r *claimResolver) ContradictedBy(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := l.contradictions.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return loadAllAs[*peacegraph.Claim](ctx, ids)
+func (r *claimResolver) ContradictedBy(ctx context.Context, objs []*peacegraph.Claim) ([][]*peacegraph.Claim, error) {
+	return relatedOf[*peacegraph.Claim](ctx, objs, peacegraph.Store.Contradictions)
 }
 
-// Denies is the resolver for the denies field.
-func (r *claimResolver) Denies(ctx context.Context, obj *peacegraph.Claim) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.Denies)
+func (r *claimResolver) Denies(ctx context.Context, objs []*peacegraph.Claim) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
-// Corroboration is the resolver for the corroboration field.
-func (r *claimResolver) Corroboration(ctx context.Context, obj *peacegraph.Claim) (*peacegraph.Corroboration, error) {
-	return &obj.Corroboration, nil
+func (r *corroborationResolver) EarliestSource(ctx context.Context, objs []*peacegraph.Corroboration) ([]*peacegraph.Source, error) {
+	return nodeOf[*peacegraph.Source](ctx, objs)
 }
 
-// EarliestSource is the resolver for the earliestSource field.
-func (r *corroborationResolver) EarliestSource(ctx context.Context, obj *peacegraph.Corroboration) (*peacegraph.Source, error) {
-	return loadAs[*peacegraph.Source](ctx, obj.EarliestSourceID)
+func (r *disputeResolver) About(ctx context.Context, objs []*peacegraph.Dispute) ([][]peacegraph.Node, error) {
+	return nodesOf[peacegraph.Node](ctx, objs)
 }
 
-// About is the resolver for the about field.
-func (r *disputeResolver) About(ctx context.Context, obj *peacegraph.Dispute) ([]peacegraph.Node, error) {
-	return loadNodes(ctx, obj.AboutIDs)
+func (r *disputeSideResolver) Claims(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
-// Sides is the resolver for the sides field.
-func (r *disputeResolver) Sides(ctx context.Context, obj *peacegraph.Dispute) ([]*peacegraph.DisputeSide, error) {
-	out := make([]*peacegraph.DisputeSide, len(obj.Sides))
-	for i := range obj.Sides {
-		out[i] = &obj.Sides[i]
-	}
-	return out, nil
+func (r *disputeSideResolver) Sources(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*peacegraph.Source, error) {
+	return sidesSources(ctx, objs)
 }
 
-// Claims is the resolver for the claims field.
-func (r *disputeSideResolver) Claims(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.ClaimIDs)
+func (r *eventResolver) Participants(ctx context.Context, objs []*peacegraph.Event) ([][]*peacegraph.Actor, error) {
+	return nodesOf[*peacegraph.Actor](ctx, objs)
 }
 
-// Sources is the resolver for the sources field.
-func (r *disputeSideResolver) Sources(ctx context.Context, obj *peacegraph.DisputeSide) ([]*peacegraph.Source, error) {
-	claims, err := loadAllAs[*peacegraph.Claim](ctx, obj.ClaimIDs)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	seen := map[string]bool{}
-	for _, c := range claims {
-		for _, ct := range c.Citations {
-			if !seen[ct.SourceID] {
-				seen[ct.SourceID] = true
-				ids = append(ids, ct.SourceID)
-			}
-		}
-	}
-	sources, err := loadAllAs[*peacegraph.Source](ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	sourceOrder(sources)
-	return sources, nil
+func (r *eventResolver) Evidence(ctx context.Context, objs []*peacegraph.Event) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
-// Participants is the resolver for the participants field.
-func (r *eventResolver) Participants(ctx context.Context, obj *peacegraph.Event) ([]*peacegraph.Actor, error) {
-	return loadAllAs[*peacegraph.Actor](ctx, obj.ParticipantIDs)
+func (r *graphEdgeResolver) Evidence(ctx context.Context, objs []*peacegraph.Edge) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *eventResolver) Evidence(ctx context.Context, obj *peacegraph.Event) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
+func (r *pathStepResolver) Node(ctx context.Context, objs []*peacegraph.PathStep) ([]peacegraph.Node, error) {
+	return nodeOf[peacegraph.Node](ctx, objs)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *graphEdgeResolver) Evidence(ctx context.Context, obj *peacegraph.Edge) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.Evidence)
+func (r *pathStepResolver) Evidence(ctx context.Context, objs []*peacegraph.PathStep) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
-// Node is the resolver for the node field.
-func (r *pathStepResolver) Node(ctx context.Context, obj *peacegraph.PathStep) (peacegraph.Node, error) {
-	return loadNode(ctx, obj.NodeID)
+func (r *planResolver) Authors(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Actor, error) {
+	return nodesOf[*peacegraph.Actor](ctx, objs)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *pathStepResolver) Evidence(ctx context.Context, obj *peacegraph.PathStep) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.Evidence)
+func (r *planResolver) Points(ctx context.Context, objs []*peacegraph.Plan, topic *string, concession *bool) ([][]*peacegraph.Point, error) {
+	return batch(ctx, objs, nodeID[*peacegraph.Plan], func(ctx context.Context, plans []*peacegraph.Plan) ([][]*peacegraph.Point, error) {
+		return pointsOf(ctx, nodeIDs(plans), topic, concession)
+	})
 }
 
-// Authors is the resolver for the authors field.
-func (r *planResolver) Authors(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.Actor, error) {
-	return loadAllAs[*peacegraph.Actor](ctx, obj.AuthorIDs)
+func (r *planResolver) Stances(ctx context.Context, objs []*peacegraph.Plan, position *peacegraph.Position, asOf *peacegraph.Date) ([][]*peacegraph.Stance, error) {
+	return stancesOf(ctx, objs, false, position, derefDate(asOf))
 }
 
-// Points is the resolver for the points field.
-func (r *planResolver) Points(ctx context.Context, obj *peacegraph.Plan, topic *string, concession *bool) ([]*peacegraph.Point, error) {
-	return loadPoints(ctx, obj.ID, topic, concession)
+func (r *planResolver) Revises(ctx context.Context, objs []*peacegraph.Plan) ([]*peacegraph.Plan, error) {
+	return planOf(ctx, objs, func(p *peacegraph.Plan) string { return p.Revises })
 }
 
-// Stances is the resolver for the stances field.
-func (r *planResolver) Stances(ctx context.Context, obj *peacegraph.Plan, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
-	return stancesOn(ctx, obj.ID, position, asOf)
+func (r *planResolver) Revisions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
+	return revisionsOf(ctx, objs)
 }
 
-// Revises is the resolver for the revises field.
-func (r *planResolver) Revises(ctx context.Context, obj *peacegraph.Plan) (*peacegraph.Plan, error) {
-	return loadAs[*peacegraph.Plan](ctx, obj.Revises)
+func (r *pointResolver) Plan(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Plan, error) {
+	return planOf(ctx, objs, func(p *peacegraph.Point) string { return p.PlanID })
 }
 
-// Revisions is the resolver for the revisions field.
-func (r *planResolver) Revisions(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.Plan, error) {
-	plans, err := allPlans(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := []*peacegraph.Plan{}
-	for _, p := range plans {
-		if p.Revises == obj.ID {
-			out = append(out, p)
-		}
-	}
-	return out, nil
+func (r *pointResolver) ConcededBy(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Actor, error) {
+	return nodesOf[*peacegraph.Actor](ctx, objs)
 }
 
-// Changes is the resolver for the changes field.
-func (r *planResolver) Changes(ctx context.Context, obj *peacegraph.Plan) ([]*peacegraph.PointChange, error) {
-	out := make([]*peacegraph.PointChange, len(obj.Changes))
-	for i := range obj.Changes {
-		out[i] = &obj.Changes[i]
-	}
-	return out, nil
-}
-
-// Plan is the resolver for the plan field.
-func (r *pointResolver) Plan(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Plan, error) {
-	return loadAs[*peacegraph.Plan](ctx, obj.PlanID)
-}
-
-// ConcededBy is the resolver for the concededBy field.
-func (r *pointResolver) ConcededBy(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Actor, error) {
-	return loadAllAs[*peacegraph.Actor](ctx, obj.ConcededByIDs)
-}
-
-// Stances is the resolver for the stances field.
-func (r *pointResolver) Stances(ctx context.Context, obj *peacegraph.Point, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
+func (r *pointResolver) Stances(ctx context.Context, objs []*peacegraph.Point, position *peacegraph.Position, asOf *peacegraph.Date) ([][]*peacegraph.Stance, error) {
 	if asOf == nil {
 		asOf = concessionsAsOf(ctx)
 	}
-	return stancesOn(ctx, obj.ID, position, asOf)
+	return stancesOf(ctx, objs, false, position, derefDate(asOf))
 }
 
-// Claims is the resolver for the claims field.
-func (r *pointResolver) Claims(ctx context.Context, obj *peacegraph.Point, first *int, after *string) (*model.ClaimConnection, error) {
-	return claimConnection(ctx, peacegraph.ClaimFilter{About: obj.ID}, first, after)
+func (r *pointResolver) Claims(ctx context.Context, objs []*peacegraph.Point, first *int, after *string) ([]*model.ClaimConnection, error) {
+	return claimsOf(ctx, objs, func(id string) peacegraph.ClaimFilter { return peacegraph.ClaimFilter{About: id} }, first, after)
 }
 
-// Sources is the resolver for the sources field.
-func (r *pointResolver) Sources(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Source, error) {
-	return loadAllAs[*peacegraph.Source](ctx, obj.SourceIDs)
+func (r *pointResolver) Sources(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Source, error) {
+	return nodesOf[*peacegraph.Source](ctx, objs)
 }
 
-// Amends is the resolver for the amends field.
-func (r *pointResolver) Amends(ctx context.Context, obj *peacegraph.Point) (*peacegraph.Point, error) {
-	return loadAs[*peacegraph.Point](ctx, obj.Amends)
+func (r *pointResolver) Amends(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Point, error) {
+	return nodeOf[*peacegraph.Point](ctx, objs)
 }
 
-// AmendedBy is the resolver for the amendedBy field.
-func (r *pointResolver) AmendedBy(ctx context.Context, obj *peacegraph.Point) ([]*peacegraph.Point, error) {
-	l, err := loadersFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := l.amendedBy.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return loadAllAs[*peacegraph.Point](ctx, ids)
+func (r *pointResolver) AmendedBy(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Point, error) {
+	return amendersOf(ctx, objs)
 }
 
-// Point is the resolver for the point field.
-func (r *pointChangeResolver) Point(ctx context.Context, obj *peacegraph.PointChange) (*peacegraph.Point, error) {
-	return loadAs[*peacegraph.Point](ctx, obj.PointID)
+func (r *pointChangeResolver) Point(ctx context.Context, objs []*peacegraph.PointChange) ([]*peacegraph.Point, error) {
+	return nodeOf[*peacegraph.Point](ctx, objs)
 }
 
-// RevisedAs is the resolver for the revisedAs field.
-func (r *pointChangeResolver) RevisedAs(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Point, error) {
-	return loadAllAs[*peacegraph.Point](ctx, obj.RevisedIDs)
+func (r *pointChangeResolver) RevisedAs(ctx context.Context, objs []*peacegraph.PointChange) ([][]*peacegraph.Point, error) {
+	return nodesOf[*peacegraph.Point](ctx, objs)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *pointChangeResolver) Evidence(ctx context.Context, obj *peacegraph.PointChange) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
+func (r *pointChangeResolver) Evidence(ctx context.Context, objs []*peacegraph.PointChange) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (peacegraph.Node, error) {
-	return loadNode(ctx, id)
+	return loadAs[peacegraph.Node](ctx, id)
 }
 
 // Actor is the resolver for the actor field.
@@ -344,6 +209,9 @@ func (r *queryResolver) Actors(ctx context.Context, kind *peacegraph.ActorKind, 
 	if err != nil {
 		return nil, err
 	}
+	if req, err := requestFor(ctx); err == nil {
+		remember(req, fieldPlace(ctx), page.Actors)
+	}
 	return actorConnection(page), nil
 }
 
@@ -353,10 +221,10 @@ func (r *queryResolver) Plan(ctx context.Context, id *string) (*peacegraph.Plan,
 		return loadAs[*peacegraph.Plan](ctx, *id)
 	}
 	plans, err := allPlans(ctx)
-	if err != nil || len(plans) == 0 {
+	if err != nil {
 		return nil, err
 	}
-	return plans[0], nil
+	return peacegraph.DefaultPlan(plans), nil
 }
 
 // Plans is the resolver for the plans field.
@@ -375,7 +243,11 @@ func (r *queryResolver) Point(ctx context.Context, number int, plan *string) (*p
 
 // Points is the resolver for the points field.
 func (r *queryResolver) Points(ctx context.Context, plan *string, topic *string, concession *bool) ([]*peacegraph.Point, error) {
-	return loadPoints(ctx, deref(plan), topic, concession)
+	lists, err := pointsOf(ctx, []string{deref(plan)}, topic, concession)
+	if err != nil {
+		return nil, err
+	}
+	return lists[0], nil
 }
 
 // Claim is the resolver for the claim field.
@@ -385,11 +257,19 @@ func (r *queryResolver) Claim(ctx context.Context, id string) (*peacegraph.Claim
 
 // Claims is the resolver for the claims field.
 func (r *queryResolver) Claims(ctx context.Context, filter *peacegraph.ClaimFilter, first *int, after *string) (*model.ClaimConnection, error) {
+	n, cursor, err := pageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
 	var f peacegraph.ClaimFilter
 	if filter != nil {
 		f = *filter
 	}
-	return claimConnection(ctx, f, first, after)
+	conns, err := claimPages(ctx, []peacegraph.ClaimQuery{{Filter: f, First: n, After: cursor}})
+	if err != nil {
+		return nil, err
+	}
+	return conns[0], nil
 }
 
 // Source is the resolver for the source field.
@@ -410,17 +290,10 @@ func (r *queryResolver) Event(ctx context.Context, id string) (*peacegraph.Event
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, from *peacegraph.Date, to *peacegraph.Date) ([]*peacegraph.Event, error) {
 	events, err := r.Store.Events(ctx)
-	if err != nil || (from == nil && to == nil) {
-		return events, err
+	if err != nil {
+		return nil, err
 	}
-	out := []*peacegraph.Event{}
-	for _, e := range events {
-		if e.Date == "" || (from != nil && e.Date < *from) || (to != nil && e.Date > *to) {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out, nil
+	return peacegraph.EventsBetween(events, derefDate(from), derefDate(to)), nil
 }
 
 // WhoBacks is the resolver for the whoBacks field.
@@ -429,13 +302,21 @@ func (r *queryResolver) WhoBacks(ctx context.Context, point int, plan *string, p
 	if err != nil {
 		return nil, err
 	}
-	return stancesOn(ctx, p.ID, position, asOf)
+	stances, err := stancesFor(ctx, []string{p.ID}, false, position, derefDate(asOf))
+	if err != nil {
+		return nil, err
+	}
+	return stances[0], nil
 }
 
 // Concessions is the resolver for the concessions field.
 func (r *queryResolver) Concessions(ctx context.Context, plan *string, asOf *peacegraph.Date) ([]*peacegraph.Point, error) {
 	yes := true
-	return loadPoints(ctx, deref(plan), nil, &yes)
+	lists, err := pointsOf(ctx, []string{deref(plan)}, nil, &yes)
+	if err != nil {
+		return nil, err
+	}
+	return lists[0], nil
 }
 
 // Disputes is the resolver for the disputes field.
@@ -479,7 +360,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	for i, h := range hits {
 		ids[i] = h.NodeID
 	}
-	return loadNodes(ctx, ids)
+	return loadAllAs[peacegraph.Node](ctx, ids)
 }
 
 // SearchHits is the resolver for the searchHits field.
@@ -496,7 +377,7 @@ func (r *queryResolver) SearchHits(ctx context.Context, text string, first *int)
 	for i, h := range hits {
 		ids[i] = h.NodeID
 	}
-	nodes, err := loadNodes(ctx, ids)
+	nodes, err := loadAllAs[peacegraph.Node](ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -533,49 +414,40 @@ func (r *reviewResolver) WorstRating(ctx context.Context, obj *peacegraph.Review
 	return optionalInt(obj.WorstRating), nil
 }
 
-// Node is the resolver for the node field.
-func (r *searchResultResolver) Node(ctx context.Context, obj *peacegraph.SearchHit) (peacegraph.Node, error) {
-	return loadNode(ctx, obj.NodeID)
+func (r *searchResultResolver) Node(ctx context.Context, objs []*peacegraph.SearchHit) ([]peacegraph.Node, error) {
+	return nodeOf[peacegraph.Node](ctx, objs)
 }
 
-// Claims is the resolver for the claims field.
-func (r *sourceResolver) Claims(ctx context.Context, obj *peacegraph.Source, first *int, after *string) (*model.ClaimConnection, error) {
-	return claimConnection(ctx, peacegraph.ClaimFilter{Source: obj.ID}, first, after)
+func (r *sourceResolver) Claims(ctx context.Context, objs []*peacegraph.Source, first *int, after *string) ([]*model.ClaimConnection, error) {
+	return claimsOf(ctx, objs, func(id string) peacegraph.ClaimFilter { return peacegraph.ClaimFilter{Source: id} }, first, after)
 }
 
-// Republishes is the resolver for the republishes field.
-func (r *sourceResolver) Republishes(ctx context.Context, obj *peacegraph.Source) (*peacegraph.Source, error) {
-	return loadAs[*peacegraph.Source](ctx, obj.Republishes)
+func (r *sourceResolver) Republishes(ctx context.Context, objs []*peacegraph.Source) ([]*peacegraph.Source, error) {
+	return nodeOf[*peacegraph.Source](ctx, objs)
 }
 
-// Actor is the resolver for the actor field.
-func (r *stanceResolver) Actor(ctx context.Context, obj *peacegraph.Stance) (*peacegraph.Actor, error) {
-	return loadAs[*peacegraph.Actor](ctx, obj.ActorID)
+func (r *stanceResolver) Actor(ctx context.Context, objs []*peacegraph.Stance) ([]*peacegraph.Actor, error) {
+	return nodeOf[*peacegraph.Actor](ctx, objs)
 }
 
-// Target is the resolver for the target field.
-func (r *stanceResolver) Target(ctx context.Context, obj *peacegraph.Stance) (peacegraph.Node, error) {
-	return loadNode(ctx, obj.TargetID)
+func (r *stanceResolver) Target(ctx context.Context, objs []*peacegraph.Stance) ([]peacegraph.Node, error) {
+	return nodeOf[peacegraph.Node](ctx, objs)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *stanceResolver) Evidence(ctx context.Context, obj *peacegraph.Stance) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
+func (r *stanceResolver) Evidence(ctx context.Context, objs []*peacegraph.Stance) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
-// Actor is the resolver for the actor field.
-func (r *stanceCellResolver) Actor(ctx context.Context, obj *peacegraph.StanceCell) (*peacegraph.Actor, error) {
-	return loadAs[*peacegraph.Actor](ctx, obj.ActorID)
+func (r *stanceCellResolver) Actor(ctx context.Context, objs []*peacegraph.StanceCell) ([]*peacegraph.Actor, error) {
+	return nodeOf[*peacegraph.Actor](ctx, objs)
 }
 
-// Target is the resolver for the target field.
-func (r *stanceCellResolver) Target(ctx context.Context, obj *peacegraph.StanceCell) (peacegraph.Node, error) {
-	return loadNode(ctx, obj.TargetID)
+func (r *stanceCellResolver) Target(ctx context.Context, objs []*peacegraph.StanceCell) ([]peacegraph.Node, error) {
+	return nodeOf[peacegraph.Node](ctx, objs)
 }
 
-// Evidence is the resolver for the evidence field.
-func (r *stancePeriodResolver) Evidence(ctx context.Context, obj *peacegraph.StancePeriod) ([]*peacegraph.Claim, error) {
-	return loadAllAs[*peacegraph.Claim](ctx, obj.EvidenceIDs)
+func (r *stancePeriodResolver) Evidence(ctx context.Context, objs []*peacegraph.StancePeriod) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
 func (r *Resolver) Actor() ActorResolver { return &actorResolver{r} }

@@ -1,8 +1,13 @@
 package graph_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"sort"
 	"strings"
 	"sync"
@@ -10,7 +15,6 @@ import (
 	"time"
 
 	"github.com/peacegraph/peacegraph"
-	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/graph/internal/fixture"
 )
 
@@ -20,6 +24,9 @@ type countingStore struct {
 	peacegraph.Store
 	mu    sync.Mutex
 	calls map[string]int
+	// jitter, when set, makes each call take a random time up to it
+	// first, as a busy database would.
+	jitter time.Duration
 }
 
 func newCountingStore(s peacegraph.Store) *countingStore {
@@ -30,6 +37,9 @@ func (s *countingStore) count(method string) {
 	s.mu.Lock()
 	s.calls[method]++
 	s.mu.Unlock()
+	if s.jitter > 0 {
+		time.Sleep(rand.N(s.jitter))
+	}
 }
 
 // Calls returns the calls so far, e.g. "Claims=2 Nodes=5", and their total.
@@ -133,74 +143,110 @@ func (s *countingStore) Disputes(ctx context.Context, planID string) ([]*peacegr
 	return s.Store.Disputes(ctx, planID)
 }
 
-// TestStoreCallsDoNotGrowWithData runs deep queries on a graph and on one
-// four times its size: the Store is asked the same number of times, one
-// batched call per level of the query, however many nodes each level
-// holds. Each query follows one path, so that every level's calls are
-// made at one moment and the count is exact. On Neo4j each Store call is
-// one Cypher query, so this counts the queries a request costs.
+// levelQueries are deep queries with the Store calls each costs exactly,
+// however many nodes and lists each place of the answer holds: at each
+// level, one read of the nodes its fields name, and one call for each
+// other read (a page of claims, stances). On Neo4j each Store call is one
+// Cypher query, so this counts the queries a request costs.
+var levelQueries = []struct {
+	name  string
+	query string
+	// want is the exact calls: one per level.
+	want string
+}{
+	{
+		name:  "plan to points to stances to actors to affiliations",
+		query: `{ plan { points { number stances { position actor { name affiliations { name } } } } } }`,
+		// plan, its points, their stances, the stances' actors, the
+		// actors' affiliations.
+		want: "Nodes=2 Plans=1 Points=1 Stances=1",
+	},
+	{
+		name:  "actors to claims to citations to sources",
+		query: `{ actors(first: 100) { edges { node { name claims(first: 20) { totalCount edges { node { text citations { quote start end source { title } } } } } } } } }`,
+		// the actors page, their claims pages, the cited sources.
+		want: "Actors=1 Claims=1 Nodes=1",
+	},
+	{
+		name:  "actors to events to participants to their members",
+		query: `{ actors(first: 100) { edges { node { events { title participants { name members { name } } } } } } }`,
+		// the actors page; their events' IDs and the events; the
+		// members' IDs. The participants and members are actors of
+		// the page, read with it.
+		want: "ActorEvents=1 Actors=1 Members=1 Nodes=1",
+	},
+	{
+		name:  "governments to the claims about them to the claims contradicting those to their claimants",
+		query: `{ actors(kind: GOVERNMENT, first: 100) { edges { node { mentionedIn(first: 1) { edges { node { contradictedBy { text claimant { name } } } } } } } } }`,
+		// the governments; the first claim about each (one call for
+		// all their pages); the claims contradicting those (their IDs,
+		// then the claims); the claimants, envoys, not on the page.
+		want: "Actors=1 Claims=1 Contradictions=1 Nodes=2",
+	},
+	{
+		name:  "claims about governments to their claimants and to the claims contradicting them with theirs",
+		query: `{ actors(kind: GOVERNMENT, first: 100) { edges { node { mentionedIn(first: 1) { edges { node { claimant { name } contradictedBy { claimant { name } about { ... on Node { id } } } } } } } } } }`,
+		// the governments; a claim about each; their claimants; the
+		// contradicting claims; their claimants and what they are
+		// about, in one read: the claimants are the same envoys, but
+		// the read of the level above serves only its own fields.
+		want: "Actors=1 Claims=1 Contradictions=1 Nodes=3",
+	},
+	{
+		name:  "claims to what they are about to who concedes it",
+		query: `{ claims(first: 100) { edges { node { about { ... on Point { number concededBy { name } } } } } } }`,
+		// the governments conceding were loaded as what the claims are
+		// about, and come from the request's cache.
+		want: "Claims=1 Nodes=1",
+	},
+	{
+		name:  "actors to stances as of a date and histories to evidence to denials and reviews",
+		query: `{ actors(first: 100) { edges { node { stances(asOf: "2025-11-21") { evidence { reviews { rating } denies { text } } } stanceHistory(target: "plan") { position } } } } }`,
+		// the actors page; their stances as of the date and their
+		// histories (two reads of stances); the evidence (the claims
+		// denied are evidence too, and come from the cache).
+		want: "Actors=1 Nodes=1 Stances=2",
+	},
+	{
+		name:  "points to the points amending them to their changes' evidence",
+		query: `{ plan { points { amendedBy { title plan { changes { status evidence { corroboration { sources earliestSource { title } } } } } } } } }`,
+		// the plans, read once: the default plan, and the revision,
+		// the amending points' plan; the plan's points and the
+		// revision's, the amending points; the changes' evidence; the
+		// earliest sources.
+		want: "Nodes=2 Plans=1 Points=2",
+	},
+	{
+		name:  "disputes to sides to claims to their sources",
+		query: `{ disputes { about { ... on Point { title } } sides { claims { text } sources { title } } } }`,
+		// the disputes; what they are about; the sides' claims (read
+		// once for the claims and the sources fields); the claims'
+		// sources.
+		want: "Disputes=1 Nodes=3",
+	},
+	{
+		name:  "the deep query",
+		query: deepQuery,
+		// Each level reads the nodes its fields name in one call, and
+		// each other read is one call for the level: plans; authors,
+		// their affiliations; points; their concededBy, the members'
+		// IDs and the members; stances; their actors and evidence;
+		// the actors' affiliations, events' IDs and events (the
+		// participants are actors read above them); the contradictions'
+		// IDs (the contradicting claims are evidence too); the points'
+		// claims pages, their claimants; the actors page, its claims
+		// pages, what the claims are about, the cited sources; the
+		// actors' stances and their targets. A node read in one branch
+		// of the query does not serve another, so this count is the
+		// same every time.
+		want: "ActorEvents=1 Actors=1 Claims=2 Contradictions=1 Members=1 Nodes=11 Plans=1 Points=1 Stances=2",
+	},
+}
+
+// TestStoreCallsDoNotGrowWithData runs the queries on a graph and on one
+// four times its size: the Store is asked the same number of times.
 func TestStoreCallsDoNotGrowWithData(t *testing.T) {
-	tests := []struct {
-		name  string
-		query string
-		// want is the exact calls: one per level.
-		want string
-	}{
-		{
-			name:  "plan to points to stances to actors to affiliations",
-			query: `{ plan { points { number stances { position actor { name affiliations { name } } } } } }`,
-			// plan, its points, their stances, the stances' actors, the
-			// actors' affiliations.
-			want: "Nodes=2 Plans=1 Points=1 Stances=1",
-		},
-		{
-			name:  "actors to claims to citations to sources",
-			query: `{ actors(first: 100) { edges { node { name claims(first: 20) { totalCount edges { node { text citations { quote start end source { title } } } } } } } } }`,
-			// the actors page, their claims pages, the cited sources.
-			want: "Actors=1 Claims=1 Nodes=1",
-		},
-		{
-			name:  "actors to events to participants to their members",
-			query: `{ actors(first: 100) { edges { node { events { title participants { name members { name } } } } } } }`,
-			want:  "ActorEvents=1 Actors=1 Members=1 Nodes=2",
-		},
-		{
-			name:  "claims to the claims contradicting them to their claimants",
-			query: `{ claims(first: 100) { edges { node { contradictedBy { text claimant { name } } } } } }`,
-			want:  "Claims=1 Contradictions=1 Nodes=2",
-		},
-		{
-			name:  "claims to what they are about to who concedes it",
-			query: `{ claims(first: 100) { edges { node { about { ... on Point { number concededBy { name } } } } } } }`,
-			// the governments conceding were loaded as what the claims are
-			// about, and come from the request's cache.
-			want: "Claims=1 Nodes=1",
-		},
-		{
-			name:  "actors to stances as of a date and histories to evidence to denials and reviews",
-			query: `{ actors(first: 100) { edges { node { stances(asOf: "2025-11-21") { evidence { reviews { rating } denies { text } } } stanceHistory(target: "plan") { position } } } } }`,
-			// the actors page; their stances as of the date and their
-			// histories (two reads of stances); the evidence (the claims
-			// denied are evidence too, and come from the cache).
-			want: "Actors=1 Nodes=1 Stances=2",
-		},
-		{
-			name:  "points to the points amending them to their changes' evidence",
-			query: `{ plan { points { amendedBy { title plan { changes { status evidence { corroboration { sources earliestSource { title } } } } } } } } }`,
-			// the default plan and its points; the amending points (a read
-			// of plans and of their points); those points and their
-			// plan; the changes' evidence; the earliest sources.
-			want: "Nodes=4 Plans=2 Points=2",
-		},
-		{
-			name:  "disputes to sides to claims to their sources",
-			query: `{ disputes { about { ... on Point { title } } sides { claims { text } sources { title } } } }`,
-			// the disputes; what they are about and the sides' claims;
-			// the claims' sources.
-			want: "Disputes=1 Nodes=2",
-		},
-	}
-	for _, tt := range tests {
+	for _, tt := range levelQueries {
 		t.Run(tt.name+" costs the same at N and 4N", func(t *testing.T) {
 			EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Scaled(10) }, func(t *testing.T, s peacegraph.Store) {
 				small, smallSize := MustCountCalls(t, s, tt.query)
@@ -219,14 +265,73 @@ func TestStoreCallsDoNotGrowWithData(t *testing.T) {
 	}
 }
 
+// TestStoreCallsDoNotDependOnTiming answers each query many times at once
+// over a store that takes a random time to answer each call: every request
+// still costs exactly its calls. A level asks the store as soon as the
+// level above it is answered, not when a timer fires or keys stop coming,
+// so neither a slow store nor how the requests interleave can split a
+// level or merge two.
+func TestStoreCallsDoNotDependOnTiming(t *testing.T) {
+	const requests = 8
+	store := MustStore(t, fixture.Scaled(10))
+	for _, tt := range levelQueries {
+		t.Run(tt.name, func(t *testing.T) {
+			counting := make([]*countingStore, requests)
+			servers := make([]*httptest.Server, requests)
+			for i := range counting {
+				counting[i] = newCountingStore(store)
+				counting[i].jitter = 2 * time.Millisecond
+				servers[i] = MustServer(t, counting[i], nil)
+			}
+			var wg sync.WaitGroup
+			errs := make([]error, requests)
+			for i := range servers {
+				wg.Go(func() { errs[i] = answer(servers[i], tt.query) })
+			}
+			wg.Wait()
+			for i := range servers {
+				if errs[i] != nil {
+					t.Fatalf("request %d: %v", i, errs[i])
+				}
+				if got, _ := counting[i].Calls(); got != tt.want {
+					t.Errorf("request %d: store calls %s, want %s", i, got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// answer posts query and fails unless it answers without errors; it is
+// safe to call from any goroutine (MustAnswer is not).
+func answer(srv *httptest.Server, query string) error {
+	body, err := json.Marshal(map[string]string{"query": query})
+	if err != nil {
+		return err
+	}
+	res, err := srv.Client().Post(srv.URL, "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	var r struct {
+		Data   json.RawMessage   `json:"data"`
+		Errors []json.RawMessage `json:"errors"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&r); err != nil {
+		return err
+	}
+	if res.StatusCode != http.StatusOK || len(r.Errors) > 0 || len(r.Data) == 0 {
+		return fmt.Errorf("status %d, %d errors", res.StatusCode, len(r.Errors))
+	}
+	return nil
+}
+
 // MustCountCalls answers query over store and returns the Store calls it
 // made and the size of the answer.
 func MustCountCalls(t *testing.T, store peacegraph.Store, query string) (string, int) {
 	t.Helper()
 	counting := newCountingStore(store)
-	// A generous wait keeps each level in one batch even when the test
-	// machine is busy with other packages' tests.
-	srv := MustServer(t, counting, nil, graph.WithBatchWait(50*time.Millisecond))
+	srv := MustServer(t, counting, nil)
 	data := MustAnswer(t, srv, query, nil)
 	calls, _ := counting.Calls()
 	return calls, len(data)

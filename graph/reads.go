@@ -1,0 +1,454 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/graph/model"
+)
+
+// The reads of the batch fields, one per shape of field. Each reads for
+// every parent of a level at once (batch) and costs one Store call, or
+// none when the nodes it needs were read earlier in the request.
+
+func nodeID[P peacegraph.Node](p P) string { return p.NodeID() }
+
+func nodeIDs[P peacegraph.Node](ps []P) []string {
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.NodeID()
+	}
+	return ids
+}
+
+// nodeRefs are the fields that name nodes by ID on their parent, with the
+// IDs of a parent. A level reads the nodes of all of them in one call
+// (levelNodes); each resolves from that read.
+var nodeRefs = map[string]func(parent any) []string{
+	"Actor.affiliations":           ids((*peacegraph.Actor).AffiliationIDs),
+	"Citation.source":              id(func(c *peacegraph.Citation) string { return c.SourceID }),
+	"Claim.claimant":               id(func(c *peacegraph.Claim) string { return c.ClaimantID }),
+	"Claim.about":                  ids(func(c *peacegraph.Claim) []string { return c.AboutIDs }),
+	"Claim.denies":                 ids(func(c *peacegraph.Claim) []string { return c.Denies }),
+	"Corroboration.earliestSource": id(func(c *peacegraph.Corroboration) string { return c.EarliestSourceID }),
+	"Dispute.about":                ids(func(d *peacegraph.Dispute) []string { return d.AboutIDs }),
+	"DisputeSide.claims":           ids(func(s *peacegraph.DisputeSide) []string { return s.ClaimIDs }),
+	"Event.participants":           ids(func(e *peacegraph.Event) []string { return e.ParticipantIDs }),
+	"Event.evidence":               ids(func(e *peacegraph.Event) []string { return e.EvidenceIDs }),
+	"GraphEdge.evidence":           ids(func(e *peacegraph.Edge) []string { return e.Evidence }),
+	"PathStep.node":                id(func(s *peacegraph.PathStep) string { return s.NodeID }),
+	"PathStep.evidence":            ids(func(s *peacegraph.PathStep) []string { return s.Evidence }),
+	"Plan.authors":                 ids(func(p *peacegraph.Plan) []string { return p.AuthorIDs }),
+	"Point.concededBy":             ids(func(p *peacegraph.Point) []string { return p.ConcededByIDs }),
+	"Point.sources":                ids(func(p *peacegraph.Point) []string { return p.SourceIDs }),
+	"Point.amends":                 id(func(p *peacegraph.Point) string { return p.Amends }),
+	"PointChange.point":            id(func(c *peacegraph.PointChange) string { return c.PointID }),
+	"PointChange.revisedAs":        ids(func(c *peacegraph.PointChange) []string { return c.RevisedIDs }),
+	"PointChange.evidence":         ids(func(c *peacegraph.PointChange) []string { return c.EvidenceIDs }),
+	"SearchResult.node":            id(func(h *peacegraph.SearchHit) string { return h.NodeID }),
+	"Source.republishes":           id(func(s *peacegraph.Source) string { return s.Republishes }),
+	"Stance.actor":                 id(func(s *peacegraph.Stance) string { return s.ActorID }),
+	"Stance.target":                id(func(s *peacegraph.Stance) string { return s.TargetID }),
+	"Stance.evidence":              ids(func(s *peacegraph.Stance) []string { return s.EvidenceIDs }),
+	"StanceCell.actor":             id(func(c *peacegraph.StanceCell) string { return c.ActorID }),
+	"StanceCell.target":            id(func(c *peacegraph.StanceCell) string { return c.TargetID }),
+	"StancePeriod.evidence":        ids(func(p *peacegraph.StancePeriod) []string { return p.EvidenceIDs }),
+}
+
+func id[P any](of func(P) string) func(any) []string {
+	return func(parent any) []string {
+		if p, ok := parent.(P); ok && of(p) != "" {
+			return []string{of(p)}
+		}
+		return nil
+	}
+}
+
+func ids[P any](of func(P) []string) func(any) []string {
+	return func(parent any) []string {
+		if p, ok := parent.(P); ok {
+			return of(p)
+		}
+		return nil
+	}
+}
+
+// refsOf returns the IDs the field being resolved names on a parent.
+func refsOf(ctx context.Context) (func(any) []string, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "a node field resolved outside a field")
+	}
+	refs := nodeRefs[fc.Object+"."+fc.Field.Name]
+	if refs == nil {
+		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "%s.%s is not in nodeRefs", fc.Object, fc.Field.Name)
+	}
+	return refs, nil
+}
+
+// nodeOf resolves a field of nodeRefs that names one node: the T it names,
+// or nil where it names none or no T.
+func nodeOf[T peacegraph.Node, P any](ctx context.Context, objs []P) ([]T, error) {
+	lists, err := nodesOf[T](ctx, objs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]T, len(lists))
+	for i, l := range lists {
+		if len(l) > 0 {
+			out[i] = l[0]
+		}
+	}
+	return out, nil
+}
+
+// nodesOf resolves a field of nodeRefs that lists nodes: the T nodes it
+// names, in order.
+func nodesOf[T peacegraph.Node, P any](ctx context.Context, objs []P) ([][]T, error) {
+	refs, err := refsOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := func(p P) string { return strings.Join(refs(p), "\n") }
+	return batch(ctx, objs, key, func(ctx context.Context, parents []P) ([][]T, error) {
+		lists := make([][]string, len(parents))
+		for i, p := range parents {
+			lists[i] = refs(p)
+		}
+		return nodeLists[T](ctx, lists)
+	})
+}
+
+// nodeLists reads the nodes of every list for the field being resolved in
+// one call (none when the level's read has them) and returns each list's
+// T nodes, in order.
+func nodeLists[T peacegraph.Node](ctx context.Context, lists [][]string) ([][]T, error) {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := levelNodes(ctx); err != nil {
+		return nil, err
+	}
+	var all []string
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	nodes, err := req.nodesByID(ctx, fieldPlace(ctx), all)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]T, len(lists))
+	at := 0
+	for i, l := range lists {
+		out[i] = allAs[T](nodes[at : at+len(l)])
+		at += len(l)
+	}
+	return out, nil
+}
+
+// levelNodes reads, once per level and in one call, the nodes that every
+// field of nodeRefs selected on the objects of the level of the field
+// being resolved names: a stance's actor and its evidence together. Every
+// field of the level that reads nodes waits for it first, so that which
+// of them reads a node never depends on which starts first. Where the
+// level's objects are not known it reads nothing, and each field reads
+// its own.
+func levelNodes(ctx context.Context) error {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return err
+	}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return nil
+	}
+	above := fieldAbove(fc)
+	if above == nil || above.Field.Field == nil || above.Field.Definition == nil {
+		return nil
+	}
+	place := placeOf(above)
+	_, err = req.once(ctx, "nodes at "+place, func() (any, error) {
+		objs, ok := req.objectsAt(above)
+		if !ok {
+			return nil, nil
+		}
+		oc := graphql.GetOperationContext(ctx)
+		var all []string
+		for _, typ := range req.schema.objectTypes(above.Field.Definition.Type.Name()) {
+			for _, f := range graphql.CollectFields(oc, above.Field.Selections, req.schema.satisfies[typ]) {
+				refs := nodeRefs[typ+"."+f.Name]
+				if refs == nil {
+					continue
+				}
+				for _, o := range objs {
+					all = append(all, refs(o)...)
+				}
+			}
+		}
+		return nil, req.levelNodesByID(ctx, place, all)
+	})
+	return err
+}
+
+// relatedOf resolves a field whose node IDs a Store method gives for each
+// parent ID, aligned (an actor's members or events, a claim's
+// contradictions): one call of it for the level, one read of the nodes.
+func relatedOf[T, P peacegraph.Node](ctx context.Context, objs []P, read func(peacegraph.Store, context.Context, []string) ([][]string, error)) ([][]T, error) {
+	return batch(ctx, objs, nodeID[P], func(ctx context.Context, parents []P) ([][]T, error) {
+		req, err := requestFor(ctx)
+		if err != nil {
+			return nil, err
+		}
+		lists, err := read(req.store, ctx, nodeIDs(parents))
+		if err != nil {
+			return nil, err
+		}
+		if len(lists) != len(parents) {
+			return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d lists for %d IDs", len(lists), len(parents))
+		}
+		return nodeLists[T](ctx, lists)
+	})
+}
+
+// stancesOf resolves the effective stances of actors (byActor) or on
+// targets as of a date ("" = no limit), of one position (nil = all).
+func stancesOf[P peacegraph.Node](ctx context.Context, objs []P, byActor bool, position *peacegraph.Position, asOf peacegraph.Date) ([][]*peacegraph.Stance, error) {
+	return batch(ctx, objs, nodeID[P], func(ctx context.Context, parents []P) ([][]*peacegraph.Stance, error) {
+		return stancesFor(ctx, nodeIDs(parents), byActor, position, asOf)
+	})
+}
+
+// stancesFor reads the effective stances of the actors (byActor) or on the
+// targets of ids, of one position (nil = all), in one Store call, aligned
+// with ids. The store chooses the effective stances before it keeps the
+// position's (StanceFilter).
+func stancesFor(ctx context.Context, ids []string, byActor bool, position *peacegraph.Position, asOf peacegraph.Date) ([][]*peacegraph.Stance, error) {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := peacegraph.StanceFilter{AsOf: asOf}
+	if position != nil {
+		f.Position = *position
+	}
+	if byActor {
+		f.ActorIDs = ids
+	} else {
+		f.TargetIDs = ids
+	}
+	stances, err := req.store.Stances(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	by := make(map[string][]*peacegraph.Stance, len(ids))
+	for _, s := range stances {
+		k := s.TargetID
+		if byActor {
+			k = s.ActorID
+		}
+		by[k] = append(by[k], s)
+	}
+	out := make([][]*peacegraph.Stance, len(ids))
+	for i, id := range ids {
+		out[i] = by[id]
+		if out[i] == nil {
+			out[i] = []*peacegraph.Stance{}
+		}
+	}
+	return out, nil
+}
+
+// historiesOf resolves the stance histories of actors on one target from
+// every stance of the level's actors on it, as stored.
+func historiesOf(ctx context.Context, objs []*peacegraph.Actor, target string) ([][]*peacegraph.StancePeriod, error) {
+	return batch(ctx, objs, nodeID[*peacegraph.Actor], func(ctx context.Context, actors []*peacegraph.Actor) ([][]*peacegraph.StancePeriod, error) {
+		req, err := requestFor(ctx)
+		if err != nil {
+			return nil, err
+		}
+		stances, err := req.store.Stances(ctx, peacegraph.StanceFilter{All: true, ActorIDs: nodeIDs(actors), TargetIDs: []string{target}})
+		if err != nil {
+			return nil, err
+		}
+		byActor := make(map[string][]*peacegraph.Stance)
+		for _, s := range stances {
+			byActor[s.ActorID] = append(byActor[s.ActorID], s)
+		}
+		out := make([][]*peacegraph.StancePeriod, len(actors))
+		for i, a := range actors {
+			out[i] = addresses(peacegraph.StanceHistory(byActor[a.ID]))
+		}
+		return out, nil
+	})
+}
+
+// claimsOf resolves a page of claims for each parent, filter giving a
+// parent's claims: one Store call answers the pages of the whole level.
+// The arguments are checked first, so that a bad one fails the field with
+// its own message rather than one from the store.
+func claimsOf[P peacegraph.Node](ctx context.Context, objs []P, filter func(id string) peacegraph.ClaimFilter, first *int, after *string) ([]*model.ClaimConnection, error) {
+	n, cursor, err := pageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	return batch(ctx, objs, nodeID[P], func(ctx context.Context, parents []P) ([]*model.ClaimConnection, error) {
+		qs := make([]peacegraph.ClaimQuery, len(parents))
+		for i, p := range parents {
+			qs[i] = peacegraph.ClaimQuery{Filter: filter(p.NodeID()), First: n, After: cursor}
+		}
+		return claimPages(ctx, qs)
+	})
+}
+
+// claimPages answers claim queries in one Store call, as connections.
+func claimPages(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*model.ClaimConnection, error) {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := req.store.Claims(ctx, qs)
+	if err != nil {
+		return nil, err
+	}
+	if len(pages) != len(qs) {
+		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d pages for %d claim queries", len(pages), len(qs))
+	}
+	out := make([]*model.ClaimConnection, len(pages))
+	for i, page := range pages {
+		remember(req, fieldPlace(ctx), page.Claims)
+		out[i] = claimConnection(page)
+	}
+	return out, nil
+}
+
+// pointsOf returns the points of each plan ID ("" = the default plan) that
+// pass the filter, in one Store call.
+func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *bool) ([][]*peacegraph.Point, error) {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lists, err := req.store.Points(ctx, planIDs, peacegraph.PointFilter{Topic: topic, Concession: concession})
+	if err != nil {
+		return nil, err
+	}
+	if len(lists) != len(planIDs) {
+		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for %d plans", len(lists), len(planIDs))
+	}
+	for i, points := range lists {
+		if points == nil {
+			lists[i] = []*peacegraph.Point{}
+		}
+		remember(req, fieldPlace(ctx), points)
+	}
+	return lists, nil
+}
+
+// allPlans returns every plan in load order, read once per request for
+// every field that needs plans (there are a handful).
+func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := req.once(ctx, "plans", func() (any, error) {
+		return req.store.Plans(ctx)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]*peacegraph.Plan), nil
+}
+
+// amendments returns, for each point of any plan, the points of later
+// plans that amend it, in plan load order, then number: one read of the
+// plans and one of the revisions' points, once per request.
+func amendments(ctx context.Context) (map[string][]*peacegraph.Point, error) {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := req.once(ctx, "amendments", func() (any, error) {
+		plans, err := allPlans(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var revisions []string
+		for _, p := range plans {
+			if p.Revises != "" {
+				revisions = append(revisions, p.ID)
+			}
+		}
+		if len(revisions) == 0 {
+			return map[string][]*peacegraph.Point{}, nil
+		}
+		lists, err := pointsOf(ctx, revisions, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		var points []*peacegraph.Point
+		for _, l := range lists {
+			points = append(points, l...)
+		}
+		return peacegraph.Amendments(plans, points), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(map[string][]*peacegraph.Point), nil
+}
+
+// planOf resolves a field that names a plan by ID from the plans of the
+// request (allPlans); nil where the ID is "" or unknown.
+func planOf[P any](ctx context.Context, objs []P, id func(P) string) ([]*peacegraph.Plan, error) {
+	return batch(ctx, objs, id, func(ctx context.Context, parents []P) ([]*peacegraph.Plan, error) {
+		plans, err := allPlans(ctx)
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[string]*peacegraph.Plan, len(plans))
+		for _, p := range plans {
+			byID[p.ID] = p
+		}
+		out := make([]*peacegraph.Plan, len(parents))
+		for i, p := range parents {
+			out[i] = byID[id(p)]
+		}
+		return out, nil
+	})
+}
+
+// revisionsOf resolves the later plans that revise each plan, in load
+// order, from the plans of the request.
+func revisionsOf(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
+	return batch(ctx, objs, nodeID[*peacegraph.Plan], func(ctx context.Context, parents []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
+		plans, err := allPlans(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]*peacegraph.Plan, len(parents))
+		for i, parent := range parents {
+			out[i] = peacegraph.Revisions(plans, parent.ID)
+		}
+		return out, nil
+	})
+}
+
+// amendersOf resolves the points of later plans that amend each point.
+func amendersOf(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Point, error) {
+	return batch(ctx, objs, nodeID[*peacegraph.Point], func(ctx context.Context, points []*peacegraph.Point) ([][]*peacegraph.Point, error) {
+		by, err := amendments(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]*peacegraph.Point, len(points))
+		for i, p := range points {
+			out[i] = by[p.ID]
+		}
+		return out, nil
+	})
+}

@@ -1,0 +1,56 @@
+package peacegraph_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+func TestPlanVersions(t *testing.T) {
+	plans := []*peacegraph.Plan{
+		{ID: "plan"}, {ID: "counter", Revises: "plan"}, {ID: "revised", Revises: "plan"}, {ID: "final", Revises: "revised"},
+	}
+	ids := func(ps []*peacegraph.Plan) []string {
+		out := []string{}
+		for _, p := range ps {
+			out = append(out, p.ID)
+		}
+		return out
+	}
+	t.Run("TheDefaultPlanIsTheFirstLoaded", func(t *testing.T) {
+		if got := peacegraph.DefaultPlan(plans); got == nil || got.ID != "plan" {
+			t.Errorf("got %v, want plan", got)
+		}
+		if got := peacegraph.DefaultPlan(nil); got != nil {
+			t.Errorf("got %v with no plans, want nil", got)
+		}
+	})
+	t.Run("RevisionsInLoadOrder", func(t *testing.T) {
+		if got, want := ids(peacegraph.Revisions(plans, "plan")), []string{"counter", "revised"}; !slices.Equal(got, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+		if got := peacegraph.Revisions(plans, "final"); got == nil || len(got) != 0 {
+			t.Errorf("got %v for a plan nothing revises, want an empty list", got)
+		}
+	})
+	t.Run("AmendmentsByPlanLoadOrderThenNumber", func(t *testing.T) {
+		points := []*peacegraph.Point{
+			{ID: "revised-3", PlanID: "revised", Number: 3, Amends: "plan-1"},
+			{ID: "counter-2", PlanID: "counter", Number: 2, Amends: "plan-1"},
+			{ID: "revised-1", PlanID: "revised", Number: 1, Amends: "plan-1"},
+			{ID: "final-1", PlanID: "final", Number: 1, Amends: "revised-1"},
+			{ID: "counter-1", PlanID: "counter", Number: 1},
+		}
+		got := map[string][]string{}
+		for id, list := range peacegraph.Amendments(plans, points) {
+			for _, p := range list {
+				got[id] = append(got[id], p.ID)
+			}
+		}
+		want := map[string][]string{"plan-1": {"counter-2", "revised-1", "revised-3"}, "revised-1": {"final-1"}}
+		if len(got) != len(want) || !slices.Equal(got["plan-1"], want["plan-1"]) || !slices.Equal(got["revised-1"], want["revised-1"]) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	})
+}
