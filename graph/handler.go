@@ -29,6 +29,15 @@ type Option func(*options)
 
 type options struct {
 	observe func(ctx context.Context, operation string)
+	cost    bool
+}
+
+// WithCostExtension shows, in every response's extensions.cypher, what
+// the request cost the store: {statements, dbHits} (dbHits counted only
+// where the store profiles its statements). Benchmarks and tests read it;
+// it is off by default, since it tells clients about the store.
+func WithCostExtension() Option {
+	return func(o *options) { o.cost = true }
 }
 
 // WithOperationObserver calls observe with the name of each GraphQL
@@ -75,6 +84,19 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 			return next(ctx)
 		})
 	}
+	if o.cost {
+		srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+			resp := next(ctx)
+			if st := peacegraph.QueryStatsFrom(ctx); resp != nil && st != nil {
+				if resp.Extensions == nil {
+					resp.Extensions = map[string]any{}
+				}
+				resp.Extensions["cypher"] = map[string]int64{"statements": st.Statements.Load(), "dbHits": st.DBHits.Load()}
+			}
+			return resp
+		})
+	}
+	scoper, _ := store.(peacegraph.RequestScoper)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > MaxBodyBytes {
 			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
@@ -83,6 +105,17 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		fw := &fixResponse{ResponseWriter: w}
 		defer fw.finish()
-		srv.ServeHTTP(fw, r.WithContext(withRequest(r.Context(), newRequest(store, schema))))
+		ctx := withRequest(r.Context(), newRequest(store, schema))
+		if o.cost {
+			ctx, _ = peacegraph.WithQueryStats(ctx)
+		}
+		if scoper != nil {
+			// One read transaction for the whole request, ended once
+			// the answer is written.
+			var end func()
+			ctx, end = scoper.BeginRequest(ctx)
+			defer end()
+		}
+		srv.ServeHTTP(fw, r.WithContext(ctx))
 	})
 }

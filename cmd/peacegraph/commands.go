@@ -77,7 +77,7 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 	}
 	srv := &server.Server{
 		Store:       m.Store,
-		GraphQL:     graph.NewHandler(m.Store, m.Log, graph.WithOperationObserver(server.RecordOperation)),
+		GraphQL:     graph.NewHandler(m.Store, m.Log, m.graphOptions()...),
 		ClaimExport: &schemaorg.Handler{Store: m.Store, Log: m.Log},
 		Log:         m.Log,
 	}
@@ -160,4 +160,14 @@ func dirArg(rest []string) string {
 		return rest[0]
 	}
 	return DefaultSeeds
+}
+
+// graphOptions are the API's options: the request log names each
+// operation, and a profiling Neo4j store shows each request's cost.
+func (m *Main) graphOptions() []graph.Option {
+	opts := []graph.Option{graph.WithOperationObserver(server.RecordOperation)}
+	if m.Config.Neo4jProfile && m.Config.UsesNeo4j() {
+		opts = append(opts, graph.WithCostExtension())
+	}
+	return opts
 }

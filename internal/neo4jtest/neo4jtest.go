@@ -73,3 +73,23 @@ func OpenLoaded(tb testing.TB, d *peacegraph.Dataset) *pgneo4j.Store {
 	}
 	return s
 }
+
+// OpenProfiled is OpenLoaded on a store that profiles its reads
+// (pgneo4j.Config.Profile), for tests of what requests cost.
+func OpenProfiled(tb testing.TB, d *peacegraph.Dataset) *pgneo4j.Store {
+	tb.Helper()
+	Lock(tb)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cfg := Config()
+	cfg.Profile = true
+	s, err := pgneo4j.Open(ctx, cfg, zerolog.Nop())
+	if err != nil {
+		Unreachable(tb, err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	if err := s.Load(tb.Context(), d); err != nil {
+		tb.Fatalf("load into Neo4j: %v", err)
+	}
+	return s
+}
