@@ -51,6 +51,5 @@ var (
 		peacegraph.ChangeKept:    "kept as it was",
 		peacegraph.ChangeUnknown: "still under discussion",
 	}
-	reviewers = []string{"Fact Desk", "Verify Unit", "Open Facts", "CheckPoint Review", "Truth Meter"}
 	ratings   = []string{"Misleading", "Unproven", "Mostly false", "Needs context", "False", "Accurate"}
 )

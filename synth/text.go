@@ -41,7 +41,6 @@ var (
 		"Diplomats cautioned that the wording could still change.",
 		"The talks have gone on for weeks with few public statements.",
 	}
-	reporters = []string{"Ana Kovac", "Jon Halvorsen", "Lea Marin", "Piotr Nowak", "Sara Lindqvist", "Tom Ashby", "Ines Duarte"}
 )
 
 // storeTexts gives each text source its citing claims and its text.
@@ -135,7 +134,7 @@ func compose(r *rng, title, publisher, date, city string, sentences []string) st
 	var b strings.Builder
 	b.WriteString(title)
 	b.WriteString("\n\nBy ")
-	b.WriteString(pick(r, reporters))
+	b.WriteString(pick(r, given) + " " + syllables(r, 2)) // an invented reporter
 	if publisher != "" {
 		b.WriteString(" | " + publisher)
 	}
