@@ -51,5 +51,5 @@ var (
 		peacegraph.ChangeKept:    "kept as it was",
 		peacegraph.ChangeUnknown: "still under discussion",
 	}
-	ratings   = []string{"Misleading", "Unproven", "Mostly false", "Needs context", "False", "Accurate"}
+	ratings = []string{"Misleading", "Unproven", "Mostly false", "Needs context", "False", "Accurate"}
 )
