@@ -1,7 +1,8 @@
 package peacegraph
 
 import (
-	"sort"
+	"slices"
+	"strings"
 )
 
 // Complete fills in what is derived rather than written in the seeds: the
@@ -17,6 +18,8 @@ func (d *Dataset) Complete() {
 	for i, p := range d.Plans {
 		p.Seq = i
 	}
+	// Each text is folded once for all the quotes of it.
+	folded := make(map[*Source]*foldedText)
 	for _, c := range d.Claims {
 		for i := range c.Citations {
 			ct := &c.Citations[i]
@@ -25,7 +28,12 @@ func (d *Dataset) Complete() {
 			if !ok || src.Text == "" || ct.Quote == "" {
 				continue
 			}
-			if s, e, found := LocateQuote(src.Text, ct.Quote); found {
+			f := folded[src]
+			if f == nil {
+				f = foldText(src.Text)
+				folded[src] = f
+			}
+			if s, e, found := f.locate(ct.Quote); found {
 				ct.Start, ct.End = s, e
 			}
 		}
@@ -42,17 +50,51 @@ func (d *Dataset) Complete() {
 		}
 	}
 	d.completeContradictions(nodes)
-	order := claimOrder(d.Claims)
-	about := claimsAbout(d.Claims)
+	sorted := byClaimKey(d.Claims)
+	order, about := rankOf(sorted), aboutOf(sorted)
+	// A plan's changes concern its own points and those of the plan it
+	// revises: grouping the points once keeps this linear in the plans.
+	byPlan := make(map[string][]*Point)
+	for _, pt := range d.Points {
+		byPlan[pt.PlanID] = append(byPlan[pt.PlanID], pt)
+	}
 	for _, p := range d.Plans {
-		p.Changes = planChanges(p, d.Points, about, order)
+		points := byPlan[p.ID]
+		if p.Revises != p.ID {
+			points = append(append([]*Point(nil), byPlan[p.Revises]...), points...)
+		}
+		p.Changes = planChanges(p, points, about, order)
 	}
 }
 
+// byClaimKey returns the claims in claim order (date, undated last, then
+// ID), keeping the given order among equal keys. Each key is built once,
+// not at every comparison.
+func byClaimKey(claims []*Claim) []*Claim {
+	type keyed struct {
+		key string
+		c   *Claim
+	}
+	ks := make([]keyed, len(claims))
+	for i, c := range claims {
+		ks[i] = keyed{ClaimKey(c), c}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	sorted := make([]*Claim, len(ks))
+	for i, k := range ks {
+		sorted[i] = k.c
+	}
+	return sorted
+}
+
 // claimOrder ranks the claims in claim order: date, undated last, then ID.
-func claimOrder(claims []*Claim) map[string]int {
-	sorted := append([]*Claim(nil), claims...)
-	sort.SliceStable(sorted, func(i, j int) bool { return ClaimKey(sorted[i]) < ClaimKey(sorted[j]) })
+func claimOrder(claims []*Claim) map[string]int { return rankOf(byClaimKey(claims)) }
+
+// claimsAbout maps each node to the claims about it, in claim order.
+func claimsAbout(claims []*Claim) map[string][]*Claim { return aboutOf(byClaimKey(claims)) }
+
+// rankOf ranks claims sorted by byClaimKey.
+func rankOf(sorted []*Claim) map[string]int {
 	order := make(map[string]int, len(sorted))
 	for i, c := range sorted {
 		if _, ok := order[c.ID]; !ok {
@@ -62,10 +104,9 @@ func claimOrder(claims []*Claim) map[string]int {
 	return order
 }
 
-// claimsAbout maps each node to the claims about it, in claim order.
-func claimsAbout(claims []*Claim) map[string][]*Claim {
-	sorted := append([]*Claim(nil), claims...)
-	sort.SliceStable(sorted, func(i, j int) bool { return ClaimKey(sorted[i]) < ClaimKey(sorted[j]) })
+// aboutOf maps each node to the claims about it, of claims sorted by
+// byClaimKey.
+func aboutOf(sorted []*Claim) map[string][]*Claim {
 	m := make(map[string][]*Claim)
 	for _, c := range sorted {
 		for _, id := range c.AboutIDs {

@@ -11,16 +11,31 @@ import (
 // forgiven: a changed letter, apostrophe or dash is a different quote.
 // It returns the code-point offsets [start, end) of the match in text.
 func LocateQuote(text, quote string) (start, end int, ok bool) {
+	return foldText(text).locate(quote)
+}
+
+// foldedText is a text folded once, to locate many quotes in it.
+type foldedText struct {
+	runes []rune
+	pos   []int
+}
+
+func foldText(text string) *foldedText {
+	t, pos := foldSpace(text)
+	return &foldedText{t, pos}
+}
+
+// locate is LocateQuote on the folded text.
+func (f *foldedText) locate(quote string) (start, end int, ok bool) {
 	q, _ := foldSpace(strings.TrimSpace(quote))
 	if len(q) == 0 {
 		return 0, 0, false
 	}
-	t, pos := foldSpace(text)
-	i := runeIndex(t, q)
+	i := runeIndex(f.runes, q)
 	if i < 0 {
 		return 0, 0, false
 	}
-	return pos[i], pos[i+len(q)-1] + 1, true
+	return f.pos[i], f.pos[i+len(q)-1] + 1, true
 }
 
 // foldSpace returns s as runes with each run of white space replaced by one

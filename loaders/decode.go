@@ -15,12 +15,25 @@ type location struct {
 	file string
 	line int
 	// fields maps a field path as Dataset.Validate names it ("about[1]",
-	// "citations[0].quote") to its line.
+	// "citations[0].quote") to its line; nil when no locations are
+	// recorded (the first reading of Read).
 	fields map[string]int
 	// bad holds the fields whose value had the wrong type. They were
 	// already reported as syntax errors, so what Validate says about the
-	// value left empty in their place is noise.
+	// value left empty in their place is noise. Most entities have none,
+	// so it is made on the first.
 	bad map[string]bool
+}
+
+// mark records that field was reported as having the wrong type.
+func (l *location) mark(field string) {
+	if l.fields == nil {
+		return // nothing is recorded on this reading
+	}
+	if l.bad == nil {
+		l.bad = make(map[string]bool)
+	}
+	l.bad[field] = true
 }
 
 // lineOf returns the line of field, else of the nearest enclosing field
@@ -78,24 +91,48 @@ func (s scope) fields(prefix string, n *yaml.Node, what string, known []key) boo
 		s.fail(n.Line, strings.TrimSuffix(prefix, "."), RuleSyntax, "%s must be a mapping of fields, not %s", what, describe(n))
 		return false
 	}
-	seen := make(map[string]int)
+	// An entry has a dozen keys at most: finding a repeated one by a scan
+	// of those before it costs less than a map per entry. A mapping with
+	// many keys, which only a mistake makes, gets a map.
+	var seen map[string]int
+	if len(n.Content) > 64 {
+		seen = make(map[string]int)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		name := k.Value
-		if first, ok := seen[name]; ok {
+		first, repeated := seen[name]
+		if seen == nil {
+			first, repeated = earlierKey(n.Content[:i], name)
+		} else if !repeated {
+			seen[name] = k.Line
+		}
+		if repeated {
 			s.fail(k.Line, prefix+name, RuleSyntax, "%q is given twice in %s (first on line %d)", name, what, first)
 			continue
 		}
-		seen[name] = k.Line
 		f, ok := lookup(known, name)
 		if !ok {
 			s.fail(k.Line, prefix+name, RuleUnknownField, "%s has no field %q (it has %s)", what, name, names(known))
 			continue
 		}
-		s.loc.fields[prefix+name] = k.Line
+		if s.loc.fields != nil {
+			s.loc.fields[prefix+name] = k.Line
+		}
 		f.decode(v)
 	}
 	return true
+}
+
+// earlierKey returns the line of the first key called name among the
+// key-value pairs of content.
+func earlierKey(content []*yaml.Node, name string) (int, bool) {
+	for i := 0; i+1 < len(content); i += 2 {
+		if content[i].Value == name {
+			return content[i].Line, true
+		}
+	}
+	return 0, false
 }
 
 func lookup(known []key, name string) (key, bool) {
@@ -119,7 +156,7 @@ func names(known []key) string {
 // also marks the field, so Validate's view of its empty value is dropped.
 func (s scope) fail(line int, field, rule, format string, args ...any) {
 	if rule == RuleSyntax && field != "" {
-		s.loc.bad[field] = true
+		s.loc.mark(field)
 	}
 	s.r.fail(s.loc.file, line, field, rule, format, args...)
 }
@@ -148,6 +185,10 @@ func (s scope) strs(field string, n *yaml.Node) []string {
 	}
 	out := make([]string, 0, len(items))
 	for i, item := range items {
+		if v := deref(item); v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			out = append(out, v.Value) // what str returns, without naming the field
+			continue
+		}
 		out = append(out, s.str(fmt.Sprintf("%s[%d]", field, i), item))
 	}
 	return out
@@ -164,8 +205,10 @@ func (s scope) list(field string, n *yaml.Node) []*yaml.Node {
 		s.fail(n.Line, field, RuleSyntax, "%s must be a list, not %s", field, describe(v))
 		return nil
 	}
-	for i, item := range v.Content {
-		s.loc.fields[fmt.Sprintf("%s[%d]", field, i)] = item.Line
+	if s.loc.fields != nil {
+		for i, item := range v.Content {
+			s.loc.fields[fmt.Sprintf("%s[%d]", field, i)] = item.Line
+		}
 	}
 	return v.Content
 }

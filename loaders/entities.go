@@ -123,9 +123,9 @@ func (r *reader) point(file string, n *yaml.Node, planID string) {
 	}
 	if planID == "" {
 		// The plan's own missing ID is reported once, on the plan.
-		s.loc.bad["plan"] = true
+		s.loc.mark("plan")
 		if p.ID == "" {
-			s.loc.bad["id"] = true
+			s.loc.mark("id")
 		}
 	}
 	if s.loc.bad["concession"] {

@@ -1,7 +1,9 @@
 package loaders_test
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -211,5 +213,23 @@ func TestReadReportsEachRuleAtItsLine(t *testing.T) {
 				t.Errorf("problems:\n got %v\nwant %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// An entry with many fields (only a mistake makes one) is checked for a
+// repeated field another way than an ordinary entry; it reports the same.
+func TestReadReportsARepeatedFieldAmongMany(t *testing.T) {
+	var extra strings.Builder
+	var want []problem
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&extra, "    extra%d: x\n", i)
+		want = append(want, problem{"actors.yaml", 21 + i, fmt.Sprintf("extra%d", i), "unknown-field"})
+	}
+	extra.WriteString("    name: Norland\n")
+	want = append(want, problem{"actors.yaml", 61, "name", "syntax"})
+	dir := MustBreak(t, edit{"actors.yaml", "    name: Northland\n", "    name: Northland\n" + extra.String()})
+	got := problemsIn(t, dir, MustFail(t, dir))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n got %v\nwant %v", got, want)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,7 +33,17 @@ import (
 // dataset. A file that is not YAML at all hides everything it defines, so
 // when there is one, unknown references are left unreported: most would be
 // references to what that file defines.
+//
+// A directory is first read without noting where each field was written:
+// that record serves only to place problems, and on a large set it weighs
+// as much as the set itself. Only when this first reading finds a problem
+// is the directory read again, noting every line, to report each problem
+// where it is. Files are parsed and decoded on every CPU.
 func Read(dir string) (*peacegraph.Dataset, error) {
+	fast := &reader{dir: dir, d: &peacegraph.Dataset{}}
+	if err := fast.read(); err == nil && len(fast.errs) == 0 {
+		return fast.d, nil
+	}
 	r := &reader{dir: dir, d: &peacegraph.Dataset{}, locs: make(map[any]*location)}
 	if err := r.read(); err != nil {
 		return nil, err
@@ -44,15 +55,19 @@ func Read(dir string) (*peacegraph.Dataset, error) {
 	return r.d, nil
 }
 
-// reader holds the state of one Read.
+// reader holds the state of one reading of a directory, or of one file
+// of it (readAll).
 type reader struct {
 	dir  string
 	root *os.Root
 	d    *peacegraph.Dataset
 	errs Errors
 	// locs maps each entity (*peacegraph.Actor, *peacegraph.Stance, ...)
-	// to where it was written, to place Validate's problems.
+	// to where it was written, to place Validate's problems. It is nil on
+	// the first reading, which records no locations (Read).
 	locs map[any]*location
+	// fileLoc names the file being decoded when no locations are recorded.
+	fileLoc *location
 	// broken is set when a file is not YAML at all, or cannot be read.
 	broken bool
 }
@@ -79,9 +94,7 @@ func (r *reader) read() error {
 		r.fail(r.dir, 0, "", peacegraph.RuleRequired, "no *.yaml seed files in the directory")
 		return nil
 	}
-	for _, rel := range files {
-		r.file(rel)
-	}
+	r.readAll(files)
 	r.d.Complete()
 	if err := r.d.Validate(); err != nil {
 		var ps peacegraph.Problems
@@ -146,40 +159,108 @@ func (r *reader) sections() []section {
 	}
 }
 
-// file decodes one seed file, rel being its path inside the directory.
-func (r *reader) file(rel string) {
-	file := filepath.Join(r.dir, filepath.FromSlash(rel))
+// parsed is one seed file parsed as YAML, or the problem that stops it
+// from being read at all.
+type parsed struct {
+	file string
+	// top is the document's top node; nil for an empty file.
+	top *yaml.Node
+	// problem, when set, is why the file defines nothing.
+	problem *Error
+}
+
+// readAll reads the files on every CPU, a few ahead of the one being
+// merged, and merges what each defines into r in the files' order, so
+// the dataset and the problems come out as one reading after the other
+// would give them. Each file is decoded by a reader of its own: what a
+// file defines depends on nothing outside it until Complete.
+func (r *reader) readAll(files []string) {
+	ahead := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+	results := make([]chan *reader, len(files))
+	for i := range results {
+		results[i] = make(chan *reader, 1)
+	}
+	go func() {
+		for i, rel := range files {
+			ahead <- struct{}{}
+			go func() {
+				fr := &reader{dir: r.dir, root: r.root, d: &peacegraph.Dataset{}}
+				if r.locs != nil {
+					fr.locs = make(map[any]*location)
+				}
+				fr.file(fr.parse(rel))
+				results[i] <- fr
+			}()
+		}
+	}()
+	for i := range files {
+		r.merge(<-results[i])
+		<-ahead
+	}
+}
+
+// merge adds what another reader read after what r holds.
+func (r *reader) merge(fr *reader) {
+	d, f := r.d, fr.d
+	d.Actors = append(d.Actors, f.Actors...)
+	d.Plans = append(d.Plans, f.Plans...)
+	d.Points = append(d.Points, f.Points...)
+	d.Claims = append(d.Claims, f.Claims...)
+	d.Sources = append(d.Sources, f.Sources...)
+	d.Stances = append(d.Stances, f.Stances...)
+	d.Events = append(d.Events, f.Events...)
+	d.Disputes = append(d.Disputes, f.Disputes...)
+	r.errs = append(r.errs, fr.errs...)
+	for entity, loc := range fr.locs {
+		r.locs[entity] = loc
+	}
+	r.broken = r.broken || fr.broken
+}
+
+// parse reads and parses one seed file, rel being its path inside the
+// directory.
+func (r *reader) parse(rel string) parsed {
+	p := parsed{file: filepath.Join(r.dir, filepath.FromSlash(rel))}
+	stop := func(line int, rule, format string, args ...any) parsed {
+		p.problem = &Error{File: p.file, Line: line, Rule: rule, Message: fmt.Sprintf(format, args...)}
+		return p
+	}
 	data, err := r.root.ReadFile(filepath.FromSlash(rel))
 	if err != nil {
-		r.broken = true
-		r.fail(file, 0, "", RuleMissingFile, "cannot read the file: %v", unwrapPath(err))
-		return
+		return stop(0, RuleMissingFile, "cannot read the file: %v", unwrapPath(err))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	switch err := dec.Decode(&doc); {
 	case err == io.EOF:
-		return // an empty file, or only comments
+		return p // an empty file, or only comments
 	case err != nil:
-		r.broken = true
 		line, msg := yamlError(err)
-		r.fail(file, line, "", RuleSyntax, "%s", msg)
-		return
+		return stop(line, RuleSyntax, "%s", msg)
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
-		r.broken = true
-		r.fail(file, next.Line, "", RuleSyntax, "a seed file holds one YAML document; start another file instead of using ---")
-		return
+		return stop(next.Line, RuleSyntax, "a seed file holds one YAML document; start another file instead of using ---")
 	case err != io.EOF:
-		r.broken = true
 		line, msg := yamlError(err)
-		r.fail(file, line, "", RuleSyntax, "%s", msg)
+		return stop(line, RuleSyntax, "%s", msg)
+	}
+	p.top = deref(doc.Content[0])
+	return p
+}
+
+// file decodes one parsed seed file.
+func (r *reader) file(p parsed) {
+	if p.problem != nil {
+		r.broken = true
+		r.errs = append(r.errs, *p.problem)
 		return
 	}
-
-	top := deref(doc.Content[0])
+	file, top := p.file, p.top
+	if top == nil {
+		return
+	}
 	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
 		return
 	}
@@ -237,7 +318,13 @@ func (r *reader) section(file string, sec section, n *yaml.Node) {
 // scope registers a new entity written at n and returns the scope that
 // decodes its fields.
 func (r *reader) scope(file string, n *yaml.Node, entity any) scope {
-	loc := &location{file: file, line: n.Line, fields: map[string]int{}, bad: map[string]bool{}}
+	if r.locs == nil {
+		if r.fileLoc == nil || r.fileLoc.file != file {
+			r.fileLoc = &location{file: file}
+		}
+		return scope{r: r, loc: r.fileLoc}
+	}
+	loc := &location{file: file, line: n.Line, fields: map[string]int{}}
 	r.locs[entity] = loc
 	return scope{r: r, loc: loc}
 }

@@ -6,6 +6,7 @@
 //	peacegraph serve    [flags]        serve the API (GraphQL at /graphql, playground at /)
 //	peacegraph load     [flags] [DIR]  validate the seeds in DIR and write them to the store
 //	peacegraph validate [flags] [DIR]  check the seeds in DIR and report every problem
+//	peacegraph synth    [flags] --out DIR  write a generated seed set of any scale
 //
 // Without NEO4J_URI the graph lives in an embedded store that serve loads
 // from the seed directory at start.
@@ -35,6 +36,7 @@ Usage:
   peacegraph serve    [flags]        serve the API (GraphQL at /graphql, playground at /)
   peacegraph load     [flags] [DIR]  validate the seeds in DIR (default seeds) and write them to the store
   peacegraph validate [flags] [DIR]  check the seeds in DIR (default seeds); exit status 1 on any problem
+  peacegraph synth    [flags] --out DIR  write a generated seed set, --scale times the real record's size
 
 Run 'peacegraph COMMAND -h' for a command's flags. Configuration comes from
 the environment (PEACEGRAPH_ADDR, PEACEGRAPH_SEEDS, NEO4J_URI, NEO4J_USERNAME,
@@ -64,6 +66,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		cmd = m.Load
 	case "validate":
 		cmd = m.Validate
+	case "synth":
+		cmd = m.Synth
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -1,0 +1,8 @@
+//go:build !unix
+
+package loaders_test
+
+import "time"
+
+// cpuTime is unknown here; the benchmark then reports no CPU time.
+func cpuTime() time.Duration { return -1 }

@@ -1,0 +1,123 @@
+package loaders_test
+
+// Benchmarks of reading generated seed sets (package synth) at growing
+// scales: what `peacegraph validate`, `load` and the start of `serve`
+// cost on sets far larger than the real seeds.
+//
+// PEACEGRAPH_BENCH_SCALES chooses the scales, comma-separated (default
+// 1,10,100; scale 1000 takes a minute or more per read and about 2 GB).
+// Run one read per scale:
+//
+//	PEACEGRAPH_BENCH_SCALES=100,1000 go test -run '^$' -bench Read -benchtime 1x ./loaders/
+//
+// What the figures mean: ns/op is the elapsed time of one whole Read
+// (parse every file, read the texts, Complete, Validate), which files are
+// parsed in parallel to shorten; cpu-s/op is the processor time it took,
+// all CPUs together (the figure to compare on a busy machine);
+// peak-heap-MB is the most heap in use seen during it, sampled every
+// 10ms; claims and disk-MB describe the set.
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/peacegraph/peacegraph/loaders"
+	"github.com/peacegraph/peacegraph/synth"
+)
+
+func BenchmarkRead(b *testing.B) {
+	for _, scale := range benchScales(b) {
+		b.Run(fmt.Sprintf("scale=%d", scale), func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "set")
+			d, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := synth.Write(dir, d); err != nil {
+				b.Fatal(err)
+			}
+			_, size, err := synth.Size(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			claims := len(d.Claims)
+			d = nil
+			runtime.GC()
+			peak := sampleHeap()
+			cpu := cpuTime()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := loaders.Read(dir); err != nil {
+					b.Fatalf("read scale %d: %v", scale, err)
+				}
+			}
+			b.StopTimer()
+			if cpu >= 0 {
+				b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			}
+			b.ReportMetric(float64(peak())/1e6, "peak-heap-MB")
+			b.ReportMetric(float64(claims), "claims")
+			b.ReportMetric(float64(size)/1e6, "disk-MB")
+		})
+	}
+}
+
+// benchScales reads PEACEGRAPH_BENCH_SCALES.
+func benchScales(b *testing.B) []int {
+	env := os.Getenv("PEACEGRAPH_BENCH_SCALES")
+	if env == "" {
+		return []int{1, 10, 100}
+	}
+	var scales []int
+	for _, f := range strings.Split(env, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("PEACEGRAPH_BENCH_SCALES=%q: %q is not a scale (a whole number, 1 or more)", env, f)
+		}
+		scales = append(scales, n)
+	}
+	return scales
+}
+
+// sampleHeap watches the heap in use until the returned function is
+// called, which stops it and returns the most it saw.
+func sampleHeap() func() uint64 {
+	var (
+		mu   sync.Mutex
+		peak uint64
+		stop = make(chan struct{})
+		done = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			mu.Lock()
+			peak = max(peak, m.HeapInuse)
+			mu.Unlock()
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		<-done
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
+	}
+}
