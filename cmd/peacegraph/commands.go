@@ -86,7 +86,9 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 
 // Load validates a seed directory and writes it to the configured store.
 func (m *Main) Load(ctx context.Context, args []string) error {
-	rest, err := m.parse("load", args, nil, 1)
+	rest, err := m.parse("load", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&m.Config.Neo4jLoadBatch, "load-batch", m.Config.Neo4jLoadBatch, "rows one transaction of a large Neo4j load writes (env PEACEGRAPH_NEO4J_LOAD_BATCH)")
+	}, 1)
 	if err != nil {
 		return err
 	}

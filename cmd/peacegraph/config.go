@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +24,11 @@ type Config struct {
 	// statements and db hits in extensions.cypher
 	// (PEACEGRAPH_NEO4J_PROFILE=true): for benchmarks, not production.
 	Neo4jProfile bool
+	// Neo4jLoadBatch is how many rows one transaction of a large load
+	// writes (PEACEGRAPH_NEO4J_LOAD_BATCH, --load-batch; default 20000).
+	// A load that writes more is staged over several transactions and
+	// still comes into view at once.
+	Neo4jLoadBatch string
 	// LogLevel is debug, info, warn or error (LOG_LEVEL, --log-level).
 	LogLevel string
 	// LogFormat is json, console or auto: console when stderr is a
@@ -46,15 +52,16 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		return def
 	}
 	return Config{
-		Addr:          or("PEACEGRAPH_ADDR", DefaultAddr),
-		Seeds:         or("PEACEGRAPH_SEEDS", DefaultSeeds),
-		Neo4jURI:      or("NEO4J_URI", ""),
-		Neo4jUsername: or("NEO4J_USERNAME", "neo4j"),
-		Neo4jPassword: getenv("NEO4J_PASSWORD"),
-		Neo4jDatabase: or("NEO4J_DATABASE", DefaultDatabase),
-		Neo4jProfile:  or("PEACEGRAPH_NEO4J_PROFILE", "false") == "true",
-		LogLevel:      or("LOG_LEVEL", "info"),
-		LogFormat:     or("LOG_FORMAT", "auto"),
+		Addr:           or("PEACEGRAPH_ADDR", DefaultAddr),
+		Seeds:          or("PEACEGRAPH_SEEDS", DefaultSeeds),
+		Neo4jURI:       or("NEO4J_URI", ""),
+		Neo4jUsername:  or("NEO4J_USERNAME", "neo4j"),
+		Neo4jPassword:  getenv("NEO4J_PASSWORD"),
+		Neo4jDatabase:  or("NEO4J_DATABASE", DefaultDatabase),
+		Neo4jProfile:   or("PEACEGRAPH_NEO4J_PROFILE", "false") == "true",
+		Neo4jLoadBatch: or("PEACEGRAPH_NEO4J_LOAD_BATCH", "20000"),
+		LogLevel:       or("LOG_LEVEL", "info"),
+		LogFormat:      or("LOG_FORMAT", "auto"),
 	}
 }
 
@@ -68,6 +75,9 @@ func (c *Config) commonFlags(fs *flag.FlagSet) {
 
 // Validate reports configuration that cannot work, before anything starts.
 func (c *Config) Validate() error {
+	if n, err := strconv.Atoi(c.Neo4jLoadBatch); err != nil || n < 1 {
+		return fmt.Errorf("load batch %q: want a whole number of rows, 1 or more", c.Neo4jLoadBatch)
+	}
 	switch c.LogFormat {
 	case "json", "console", "auto":
 	default:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/peacegraph/peacegraph/memory"
 	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
@@ -19,10 +20,17 @@ func (m *Main) openStore(ctx context.Context) error {
 		Password: m.Config.Neo4jPassword,
 		Database: m.Config.Neo4jDatabase,
 		Profile:  m.Config.Neo4jProfile,
+		// Validate has checked it is a whole number.
+		LoadBatch: atoi(m.Config.Neo4jLoadBatch),
 	}, m.Log)
 	if err != nil {
 		return err
 	}
 	m.Store = s
 	return nil
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

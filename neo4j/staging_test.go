@@ -1,0 +1,92 @@
+package neo4j_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/rs/zerolog"
+
+	"github.com/peacegraph/peacegraph"
+	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
+	"github.com/peacegraph/peacegraph/storetest"
+)
+
+// mustOpenBatched opens a store whose loads stage anything larger than
+// batch rows.
+func mustOpenBatched(tb testing.TB, batch int) *pgneo4j.Store {
+	tb.Helper()
+	cfg := testConfig()
+	cfg.LoadBatch = batch
+	s, err := pgneo4j.Open(tb.Context(), cfg, zerolog.Nop())
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// TestStagedLoad checks that a load staged over many transactions leaves
+// exactly the graph one transaction leaves, and that staging left behind
+// by a stopped load is seen by no read and removed by the next load.
+func TestStagedLoad(t *testing.T) {
+	driver := MustDriver(t)
+	MustLoad(t, MustOpenEmpty(t), MustSeeds(t))
+	whole := MustDump(t, driver)
+
+	MustOpenEmpty(t)
+	var report peacegraph.LoadReport
+	if err := mustOpenBatched(t, 100).Load(t.Context(), MustSeeds(t), peacegraph.ReportTo(&report)); err != nil {
+		t.Fatalf("staged load: %v", err)
+	}
+	if got := MustDump(t, driver); !slices.Equal(got, whole) {
+		t.Errorf("a staged load differs from a load in one transaction:\n%s", firstDiff(got, whole))
+	}
+	if report.Writes < 2 {
+		t.Errorf("a staged load of the seeds in batches of 100 made %d writes", report.Writes)
+	}
+
+	// A load stopped after staging: staged nodes, tied to the graph,
+	// that no read may find.
+	s := MustOpenEmpty(t)
+	MustLoad(t, s, storetest.Fixture())
+	before := MustDump(t, driver)
+	answers := render(t, mustReads(t, s))
+	MustRun(t, driver, `MATCH (a:Node {id: 'carol-leader'}), (p:Node {id: 'peace-plan-2'}), (src:Node {id: 'article-full'})
+CREATE (c:Staged {id: 'c-staged', text: 'Staged claim.', certainty: 'STATED', sortKey: '0000'})
+CREATE (a)-[:CLAIMED {unit: 'c-staged'}]->(c), (c)-[:ABOUT {ord: 0, unit: 'c-staged'}]->(p),
+       (c)-[:CITES {ord: 0, unit: 'c-staged'}]->(src)`, nil)
+	if got := render(t, mustReads(t, s)); got != answers {
+		t.Errorf("reads see staged nodes:\n got %s\nwant %s", got, answers)
+	}
+	MustLoad(t, s, storetest.Fixture())
+	if got := MustDump(t, driver); !slices.Equal(got, before) {
+		t.Errorf("the next load did not remove the staging:\n%s", firstDiff(got, before))
+	}
+}
+
+// mustReads are the reads that would find a staged claim if any could.
+func mustReads(t *testing.T, s *pgneo4j.Store) []any {
+	t.Helper()
+	ctx := t.Context()
+	pages, err := s.Claims(ctx, []peacegraph.ClaimQuery{
+		{First: 100}, {Filter: peacegraph.ClaimFilter{Claimant: "carol-leader"}, First: 100},
+		{Filter: peacegraph.ClaimFilter{About: "peace-plan-2"}, First: 100},
+		{Filter: peacegraph.ClaimFilter{Source: "article-full"}, First: 100},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes, err := s.Nodes(ctx, []string{"c-staged", "carol-leader", "peace-plan-2", "article-full"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	view, err := s.Neighbourhood(ctx, peacegraph.NeighbourhoodQuery{Center: "carol-leader", Depth: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.Search(ctx, peacegraph.SearchQuery{Text: "staged", First: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []any{pages, nodes, view, hits}
+}
