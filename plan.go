@@ -85,6 +85,21 @@ func Amendments(plans []*Plan, points []*Point) map[string][]*Point {
 	return by
 }
 
+// NoPlanError is the error for a plan ID that names no plan; for "" (the
+// default plan), that no plan is loaded.
+func NoPlanError(id string) *Error {
+	if id == "" {
+		return FieldErrorf(ENOTFOUND, "plan", "no plan is loaded")
+	}
+	return FieldErrorf(ENOTFOUND, "plan", "no plan %q", id)
+}
+
+// NoPointError is the error for a number that no point of the plan of
+// planID has.
+func NoPointError(planID string, number int) *Error {
+	return FieldErrorf(ENOTFOUND, "number", "plan %q has no point %d", planID, number)
+}
+
 // Point is one numbered point of a plan.
 type Point struct {
 	ID     string

@@ -54,3 +54,21 @@ func TestPlanVersions(t *testing.T) {
 		}
 	})
 }
+
+func TestPlanErrors(t *testing.T) {
+	for _, c := range []struct {
+		name                 string
+		err                  *peacegraph.Error
+		field, message, code string
+	}{
+		{"NoPlanLoaded", peacegraph.NoPlanError(""), "plan", "no plan is loaded", peacegraph.ENOTFOUND},
+		{"NoSuchPlan", peacegraph.NoPlanError("nowhere"), "plan", `no plan "nowhere"`, peacegraph.ENOTFOUND},
+		{"NoSuchPoint", peacegraph.NoPointError("plan", 99), "number", `plan "plan" has no point 99`, peacegraph.ENOTFOUND},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.err.Code != c.code || c.err.Field != c.field || peacegraph.ErrorMessage(c.err) != c.message {
+				t.Errorf("got %s %q %q, want %s %q %q", c.err.Code, c.err.Field, c.err.Message, c.code, c.field, c.message)
+			}
+		})
+	}
+}

@@ -57,7 +57,8 @@ type Store interface {
 	Points(ctx context.Context, planIDs []string, f PointFilter) ([][]*Point, error)
 
 	// PointByNumber returns a plan's point by number ("" plan: the default
-	// plan). ENOTFOUND when the plan or the point does not exist.
+	// plan). ENOTFOUND when the plan or the point does not exist, with the
+	// field "plan" or "number" (NoPlanError, NoPointError).
 	PointByNumber(ctx context.Context, planID string, number int) (*Point, error)
 
 	// Stances lists the stances that pass the filter. Without f.All they

@@ -163,7 +163,7 @@ func (r *request) setLevel(place string, objs []any) {
 // from its parent without a resolver of ours) off a parent, for the plain
 // fields on the way from a list to a batch field. A plain field missing
 // here costs calls, not answers: the batch fields below it fall back to
-// one call per list (TestStoreCallsDoNotGrowWithData finds such gaps).
+// one call per list (TestEveryLevelIsKnown finds such gaps).
 var plainChildren = map[string]func(out []any, parent any) []any{
 	"ClaimConnection.edges": childrenOf(func(c *model.ClaimConnection) []*model.ClaimEdge { return c.Edges }),
 	"ClaimEdge.node":        childrenOf(func(e *model.ClaimEdge) []*peacegraph.Claim { return []*peacegraph.Claim{e.Node} }),

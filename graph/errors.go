@@ -82,6 +82,33 @@ func presentError(base zerolog.Logger) graphql.ErrorPresenterFunc {
 	}
 }
 
+// pointError is the API's error for a point a store did not find by number,
+// whichever store answered: the store's field tells whether the plan or
+// the point is missing, and the words are the domain's (NoPlanError,
+// NoPointError), the number named by argument, the argument that carries
+// it. Other errors pass unchanged.
+func pointError(ctx context.Context, err error, planID string, number int, argument string) error {
+	var e *peacegraph.Error
+	if !errors.As(err, &e) || e.Code != peacegraph.ENOTFOUND {
+		return err
+	}
+	if e.Field != "number" {
+		return peacegraph.NoPlanError(planID)
+	}
+	if planID == "" {
+		plans, err := allPlans(ctx)
+		if err != nil {
+			return err
+		}
+		if p := peacegraph.DefaultPlan(plans); p != nil {
+			planID = p.ID
+		}
+	}
+	out := peacegraph.NoPointError(planID, number)
+	out.Field = argument
+	return out
+}
+
 // withPath returns a fresh error at the response path of the field being
 // resolved. Errors raised while reading an argument carry the argument's
 // path; the argument is named in extensions.argument instead, so that the

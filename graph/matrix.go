@@ -78,7 +78,7 @@ func planOrDefault(ctx context.Context, id *string) (*peacegraph.Plan, error) {
 			return nil, err
 		}
 		if p == nil {
-			return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "plan", "no plan %q", *id)
+			return nil, peacegraph.NoPlanError(*id)
 		}
 		return p, nil
 	}
@@ -88,7 +88,7 @@ func planOrDefault(ctx context.Context, id *string) (*peacegraph.Plan, error) {
 	}
 	p := peacegraph.DefaultPlan(plans)
 	if p == nil {
-		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no plan is loaded")
+		return nil, peacegraph.NoPlanError("")
 	}
 	return p, nil
 }

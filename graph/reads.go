@@ -28,37 +28,37 @@ func nodeIDs[P peacegraph.Node](ps []P) []string {
 // IDs of a parent. A level reads the nodes of all of them in one call
 // (levelNodes); each resolves from that read.
 var nodeRefs = map[string]func(parent any) []string{
-	"Actor.affiliations":           ids((*peacegraph.Actor).AffiliationIDs),
-	"Citation.source":              id(func(c *peacegraph.Citation) string { return c.SourceID }),
-	"Claim.claimant":               id(func(c *peacegraph.Claim) string { return c.ClaimantID }),
-	"Claim.about":                  ids(func(c *peacegraph.Claim) []string { return c.AboutIDs }),
-	"Claim.denies":                 ids(func(c *peacegraph.Claim) []string { return c.Denies }),
-	"Corroboration.earliestSource": id(func(c *peacegraph.Corroboration) string { return c.EarliestSourceID }),
-	"Dispute.about":                ids(func(d *peacegraph.Dispute) []string { return d.AboutIDs }),
-	"DisputeSide.claims":           ids(func(s *peacegraph.DisputeSide) []string { return s.ClaimIDs }),
-	"Event.participants":           ids(func(e *peacegraph.Event) []string { return e.ParticipantIDs }),
-	"Event.evidence":               ids(func(e *peacegraph.Event) []string { return e.EvidenceIDs }),
-	"GraphEdge.evidence":           ids(func(e *peacegraph.Edge) []string { return e.Evidence }),
-	"PathStep.node":                id(func(s *peacegraph.PathStep) string { return s.NodeID }),
-	"PathStep.evidence":            ids(func(s *peacegraph.PathStep) []string { return s.Evidence }),
-	"Plan.authors":                 ids(func(p *peacegraph.Plan) []string { return p.AuthorIDs }),
-	"Point.concededBy":             ids(func(p *peacegraph.Point) []string { return p.ConcededByIDs }),
-	"Point.sources":                ids(func(p *peacegraph.Point) []string { return p.SourceIDs }),
-	"Point.amends":                 id(func(p *peacegraph.Point) string { return p.Amends }),
-	"PointChange.point":            id(func(c *peacegraph.PointChange) string { return c.PointID }),
-	"PointChange.revisedAs":        ids(func(c *peacegraph.PointChange) []string { return c.RevisedIDs }),
-	"PointChange.evidence":         ids(func(c *peacegraph.PointChange) []string { return c.EvidenceIDs }),
-	"SearchResult.node":            id(func(h *peacegraph.SearchHit) string { return h.NodeID }),
-	"Source.republishes":           id(func(s *peacegraph.Source) string { return s.Republishes }),
-	"Stance.actor":                 id(func(s *peacegraph.Stance) string { return s.ActorID }),
-	"Stance.target":                id(func(s *peacegraph.Stance) string { return s.TargetID }),
-	"Stance.evidence":              ids(func(s *peacegraph.Stance) []string { return s.EvidenceIDs }),
-	"StanceCell.actor":             id(func(c *peacegraph.StanceCell) string { return c.ActorID }),
-	"StanceCell.target":            id(func(c *peacegraph.StanceCell) string { return c.TargetID }),
-	"StancePeriod.evidence":        ids(func(p *peacegraph.StancePeriod) []string { return p.EvidenceIDs }),
+	"Actor.affiliations":           refIDs((*peacegraph.Actor).AffiliationIDs),
+	"Citation.source":              refID(func(c *peacegraph.Citation) string { return c.SourceID }),
+	"Claim.claimant":               refID(func(c *peacegraph.Claim) string { return c.ClaimantID }),
+	"Claim.about":                  refIDs(func(c *peacegraph.Claim) []string { return c.AboutIDs }),
+	"Claim.denies":                 refIDs(func(c *peacegraph.Claim) []string { return c.Denies }),
+	"Corroboration.earliestSource": refID(func(c *peacegraph.Corroboration) string { return c.EarliestSourceID }),
+	"Dispute.about":                refIDs(func(d *peacegraph.Dispute) []string { return d.AboutIDs }),
+	"DisputeSide.claims":           refIDs(func(s *peacegraph.DisputeSide) []string { return s.ClaimIDs }),
+	"Event.participants":           refIDs(func(e *peacegraph.Event) []string { return e.ParticipantIDs }),
+	"Event.evidence":               refIDs(func(e *peacegraph.Event) []string { return e.EvidenceIDs }),
+	"GraphEdge.evidence":           refIDs(func(e *peacegraph.Edge) []string { return e.Evidence }),
+	"PathStep.node":                refID(func(s *peacegraph.PathStep) string { return s.NodeID }),
+	"PathStep.evidence":            refIDs(func(s *peacegraph.PathStep) []string { return s.Evidence }),
+	"Plan.authors":                 refIDs(func(p *peacegraph.Plan) []string { return p.AuthorIDs }),
+	"Point.concededBy":             refIDs(func(p *peacegraph.Point) []string { return p.ConcededByIDs }),
+	"Point.sources":                refIDs(func(p *peacegraph.Point) []string { return p.SourceIDs }),
+	"Point.amends":                 refID(func(p *peacegraph.Point) string { return p.Amends }),
+	"PointChange.point":            refID(func(c *peacegraph.PointChange) string { return c.PointID }),
+	"PointChange.revisedAs":        refIDs(func(c *peacegraph.PointChange) []string { return c.RevisedIDs }),
+	"PointChange.evidence":         refIDs(func(c *peacegraph.PointChange) []string { return c.EvidenceIDs }),
+	"SearchResult.node":            refID(func(h *peacegraph.SearchHit) string { return h.NodeID }),
+	"Source.republishes":           refID(func(s *peacegraph.Source) string { return s.Republishes }),
+	"Stance.actor":                 refID(func(s *peacegraph.Stance) string { return s.ActorID }),
+	"Stance.target":                refID(func(s *peacegraph.Stance) string { return s.TargetID }),
+	"Stance.evidence":              refIDs(func(s *peacegraph.Stance) []string { return s.EvidenceIDs }),
+	"StanceCell.actor":             refID(func(c *peacegraph.StanceCell) string { return c.ActorID }),
+	"StanceCell.target":            refID(func(c *peacegraph.StanceCell) string { return c.TargetID }),
+	"StancePeriod.evidence":        refIDs(func(p *peacegraph.StancePeriod) []string { return p.EvidenceIDs }),
 }
 
-func id[P any](of func(P) string) func(any) []string {
+func refID[P any](of func(P) string) func(any) []string {
 	return func(parent any) []string {
 		if p, ok := parent.(P); ok && of(p) != "" {
 			return []string{of(p)}
@@ -67,7 +67,7 @@ func id[P any](of func(P) string) func(any) []string {
 	}
 }
 
-func ids[P any](of func(P) []string) func(any) []string {
+func refIDs[P any](of func(P) []string) func(any) []string {
 	return func(parent any) []string {
 		if p, ok := parent.(P); ok {
 			return of(p)
@@ -386,7 +386,9 @@ func amendments(ctx context.Context) (map[string][]*peacegraph.Point, error) {
 		if len(revisions) == 0 {
 			return map[string][]*peacegraph.Point{}, nil
 		}
-		lists, err := pointsOf(ctx, revisions, nil, nil)
+		// Not pointsOf: these points serve every place that asks, and
+		// no place keeps them for the places below it.
+		lists, err := req.store.Points(ctx, revisions, peacegraph.PointFilter{})
 		if err != nil {
 			return nil, err
 		}

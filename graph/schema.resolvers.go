@@ -300,7 +300,7 @@ func (r *queryResolver) Events(ctx context.Context, from *peacegraph.Date, to *p
 func (r *queryResolver) WhoBacks(ctx context.Context, point int, plan *string, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
 	p, err := r.Store.PointByNumber(ctx, deref(plan), point)
 	if err != nil {
-		return nil, err
+		return nil, pointError(ctx, err, deref(plan), point, "point")
 	}
 	stances, err := stancesFor(ctx, []string{p.ID}, false, position, derefDate(asOf))
 	if err != nil {

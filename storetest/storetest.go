@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("Path", func(t *testing.T) { testPath(t, s) })
 		t.Run("Neighbourhood", func(t *testing.T) { testNeighbourhood(t, s) })
 		t.Run("NeighbourhoodQuery", func(t *testing.T) { testNeighbourhoodQuery(t, s) })
+		t.Run("Mistakes", func(t *testing.T) { testMistakes(t, s) })
 	})
 
 	t.Run("Load", func(t *testing.T) {
