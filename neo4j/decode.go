@@ -2,42 +2,31 @@ package neo4j
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/peacegraph/peacegraph"
 )
 
 // nodeMap projects the node bound to n into what decodeNode reads: its
-// typed properties and, from the relationships it owns, the references a
-// domain value holds (a claim's claimant, citations and contradictions, a
-// plan's authors and changes, ...). Each kind reads only its own
-// relationships, each an expansion of n by one type, so a node costs the
-// same whatever the size of the graph.
+// typed properties, which hold the references of its domain value as
+// aligned lists (citationProps), and for plans and disputes, whose changes
+// and sides are lists of lists, the relationships that hold those. A node
+// costs the same whatever the size of the graph.
 const nodeMap = `CASE
 WHEN n IS NULL THEN null
-WHEN n:Claim THEN n {.id, .text, .certainty, .date, .note, .denies,
+WHEN n:Claim THEN n {.id, .text, .certainty, .date, .note, .denies, .claimant, .about,
+  .citeSources, .citeQuotes, .citeStarts, .citeEnds, .contradicts, .contradictionRules,
   .corroboratingSources, .corroboratingPublishers, .earliest, .earliestSource,
   .reviewers, .reviewRatings, .reviewExplanations, .reviewDates, .reviewUrls,
-  .reviewRatingValues, .reviewBestRatings, .reviewWorstRatings, kind_: 'Claim',
-  claimant: [(a:Actor)-[:CLAIMED]->(n) | a.id],
-  about: [(n)-[r:ABOUT]->(m) | [r.ord, m.id]],
-  cites: [(n)-[r:CITES]->(m) | [r.ord, m.id, r.quote, r.start, r.end]],
-  contradicts: [(n)-[r:CONTRADICTS]-(m) | [m.id, r.rules]]}
-WHEN n:Actor THEN n {.id, .name, .kind, .role, .description, .aliases, kind_: 'Actor',
-  affiliations: [(n)-[r:AFFILIATED_WITH]->(m) | [r.ord, m.id, r.role]]}
-WHEN n:Plan THEN n {.id, .title, .summary, .date, .seq, kind_: 'Plan',
-  authors: [(a)-[r:AUTHORED]->(n) | [r.ord, a.id]],
-  revises: [(n)-[:REVISES]->(m) | m.id],
+  .reviewRatingValues, .reviewBestRatings, .reviewWorstRatings, kind_: 'Claim'}
+WHEN n:Actor THEN n {.id, .name, .kind, .role, .description, .aliases, .affiliations, .affiliationRoles, kind_: 'Actor'}
+WHEN n:Plan THEN n {.id, .title, .summary, .date, .seq, .authors, .revises, kind_: 'Plan',
   changes: [(n)-[r:CHANGES]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]],
   seedChanges: [(n)-[r:SEED_CHANGE]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]]}
-WHEN n:Point THEN n {.id, .plan, .number, .title, .summary, .topic, .concession, kind_: 'Point',
-  concededBy: [(n)-[r:CONCEDED_BY]->(m) | [r.ord, m.id]],
-  sources: [(n)-[r:REPORTED_IN]->(m) | [r.ord, m.id]],
-  amends: [(n)-[:AMENDS]->(m) | m.id]}
+WHEN n:Point THEN n {.id, .plan, .number, .title, .summary, .topic, .concession, .concededBy, .sources, .amends, kind_: 'Point'}
 WHEN n:Source THEN n {.id, .title, .publisher, .url, .published, .retrieved, .language, .text,
   .note, .republishes, kind_: 'Source'}
-WHEN n:Event THEN n {.id, .title, .summary, .date, .place, kind_: 'Event',
-  participants: [(a)-[r:PARTICIPATED_IN]->(n) | [r.ord, a.id]],
-  evidence: [(n)-[r:EVIDENCED_BY]->(m) | [r.ord, m.id]]}
+WHEN n:Event THEN n {.id, .title, .summary, .date, .place, .participants, .evidence, kind_: 'Event'}
 WHEN n:Dispute THEN n {.id, .question, .summary, .note, .about, kind_: 'Dispute',
   sides: [(n)-[r:HAS_SIDE]->(s) | [r.ord, s.label, s.summary, [(s)-[b:BACKED_BY]->(c) | [b.ord, c.id]]]]}
 END`
@@ -57,15 +46,16 @@ func decodeNode(v any) peacegraph.Node {
 			ID: str(m["id"]), Name: str(m["name"]), Kind: peacegraph.ActorKind(str(m["kind"])),
 			Role: str(m["role"]), Description: str(m["description"]), Aliases: strs(m["aliases"]),
 		}
-		for _, r := range ordered(m["affiliations"]) {
-			a.Affiliations = append(a.Affiliations, peacegraph.Affiliation{ActorID: str(r[1]), Role: str(r[2])})
+		roles := strs(m["affiliationRoles"])
+		for i, id := range strs(m["affiliations"]) {
+			a.Affiliations = append(a.Affiliations, peacegraph.Affiliation{ActorID: id, Role: at(roles, i)})
 		}
 		return a
 	case peacegraph.KindPlan:
 		p := &peacegraph.Plan{
 			ID: str(m["id"]), Title: str(m["title"]), Summary: str(m["summary"]),
 			Date: peacegraph.Date(str(m["date"])), Seq: num(m["seq"], 0),
-			AuthorIDs: column(ordered(m["authors"]), 1), Revises: first(m["revises"]),
+			AuthorIDs: strs(m["authors"]), Revises: str(m["revises"]),
 			Changes: changes(m["changes"]), SeedChanges: changes(m["seedChanges"]),
 		}
 		return p
@@ -74,8 +64,7 @@ func decodeNode(v any) peacegraph.Node {
 		return &peacegraph.Point{
 			ID: str(m["id"]), PlanID: str(m["plan"]), Number: num(m["number"], 0), Title: str(m["title"]),
 			Summary: str(m["summary"]), Topic: str(m["topic"]), Concession: concession,
-			ConcededByIDs: column(ordered(m["concededBy"]), 1), SourceIDs: column(ordered(m["sources"]), 1),
-			Amends: first(m["amends"]),
+			ConcededByIDs: strs(m["concededBy"]), SourceIDs: strs(m["sources"]), Amends: str(m["amends"]),
 		}
 	case peacegraph.KindSource:
 		return &peacegraph.Source{
@@ -87,7 +76,7 @@ func decodeNode(v any) peacegraph.Node {
 		return &peacegraph.Event{
 			ID: str(m["id"]), Title: str(m["title"]), Summary: str(m["summary"]),
 			Date: peacegraph.Date(str(m["date"])), Place: str(m["place"]),
-			ParticipantIDs: column(ordered(m["participants"]), 1), EvidenceIDs: column(ordered(m["evidence"]), 1),
+			ParticipantIDs: strs(m["participants"]), EvidenceIDs: strs(m["evidence"]),
 		}
 	case peacegraph.KindDispute:
 		x := &peacegraph.Dispute{
@@ -108,31 +97,28 @@ func decodeClaim(m map[string]any) *peacegraph.Claim {
 	c := &peacegraph.Claim{
 		ID: str(m["id"]), Text: str(m["text"]), Certainty: peacegraph.Certainty(str(m["certainty"])),
 		Date: peacegraph.Date(str(m["date"])), Note: str(m["note"]), Denies: strs(m["denies"]),
-		ClaimantID: first(m["claimant"]), AboutIDs: column(ordered(m["about"]), 1),
+		ClaimantID: str(m["claimant"]), AboutIDs: strs(m["about"]),
 		Corroboration: peacegraph.Corroboration{
 			Sources: num(m["corroboratingSources"], 0), Publishers: num(m["corroboratingPublishers"], 0),
 			Earliest: peacegraph.Date(str(m["earliest"])), EarliestSourceID: str(m["earliestSource"]),
 		},
 	}
-	for _, r := range ordered(m["cites"]) {
+	quotes, starts, ends := strs(m["citeQuotes"]), ints(m["citeStarts"]), ints(m["citeEnds"])
+	for i, src := range strs(m["citeSources"]) {
 		c.Citations = append(c.Citations, peacegraph.Citation{
-			SourceID: str(r[1]), Quote: str(r[2]), Start: num(r[3], -1), End: num(r[4], -1),
+			SourceID: src, Quote: at(quotes, i), Start: atIntOr(starts, i, -1), End: atIntOr(ends, i, -1),
 		})
 	}
-	contra, _ := m["contradicts"].([]any)
-	for _, x := range contra {
-		r, _ := x.([]any)
-		if len(r) < 2 {
-			continue
-		}
-		id := str(r[0])
+	rules := strs(m["contradictionRules"])
+	for i, id := range strs(m["contradicts"]) {
 		c.Contradicts = append(c.Contradicts, id)
-		if c.ContradictionRules == nil {
-			c.ContradictionRules = map[string][]string{}
+		if r := at(rules, i); r != "" {
+			if c.ContradictionRules == nil {
+				c.ContradictionRules = map[string][]string{}
+			}
+			c.ContradictionRules[id] = strings.Split(r, ",")
 		}
-		c.ContradictionRules[id] = strs(r[1])
 	}
-	sort.Strings(c.Contradicts)
 	reviewers := strs(m["reviewers"])
 	ratings, explanations := strs(m["reviewRatings"]), strs(m["reviewExplanations"])
 	rdates, urls := strs(m["reviewDates"]), strs(m["reviewUrls"])
@@ -210,15 +196,6 @@ func column(rows [][]any, i int) []string {
 	return out
 }
 
-// first reads the one string of a list that holds at most one, "" for none.
-func first(v any) string {
-	xs, _ := v.([]any)
-	if len(xs) == 0 {
-		return ""
-	}
-	return str(xs[0])
-}
-
 // str reads a string property; a missing one is "".
 func str(v any) string {
 	s, _ := v.(string)
@@ -263,9 +240,11 @@ func at(xs []string, i int) string {
 	return ""
 }
 
-func atInt(xs []int, i int) int {
+func atInt(xs []int, i int) int { return atIntOr(xs, i, 0) }
+
+func atIntOr(xs []int, i, def int) int {
 	if i < len(xs) {
 		return xs[i]
 	}
-	return 0
+	return def
 }

@@ -100,11 +100,17 @@ func units(d *peacegraph.Dataset) []*unit {
 	ord := func(i int) map[string]any { return map[string]any{"ord": i} }
 
 	for _, a := range d.Actors {
-		node(a, map[string]any{
+		props := map[string]any{
 			"name": a.Name, "kind": string(a.Kind), "role": opt(a.Role),
 			"description": opt(a.Description), "aliases": list(a.Aliases),
 			"sortKey": peacegraph.ActorKey(a),
-		})
+		}
+		ids, roles := make([]string, len(a.Affiliations)), make([]string, len(a.Affiliations))
+		for i, f := range a.Affiliations {
+			ids[i], roles[i] = f.ActorID, f.Role
+		}
+		props["affiliations"], props["affiliationRoles"] = ids, roles
+		node(a, props)
 		for i, f := range a.Affiliations {
 			rel(peacegraph.RelAffiliatedWith, a.ID, f.ActorID, map[string]any{"ord": i, "role": opt(f.Role)})
 		}
@@ -112,6 +118,7 @@ func units(d *peacegraph.Dataset) []*unit {
 	for _, p := range d.Plans {
 		node(p, map[string]any{
 			"title": p.Title, "summary": opt(p.Summary), "date": opt(string(p.Date)), "seq": p.Seq,
+			"authors": list(p.AuthorIDs), "revises": opt(p.Revises),
 		})
 		for i, id := range p.AuthorIDs {
 			rel(peacegraph.RelAuthored, id, p.ID, ord(i))
@@ -134,6 +141,7 @@ func units(d *peacegraph.Dataset) []*unit {
 		node(p, map[string]any{
 			"plan": p.PlanID, "number": p.Number, "title": p.Title,
 			"summary": opt(p.Summary), "topic": p.Topic, "concession": p.Concession,
+			"concededBy": list(p.ConcededByIDs), "sources": list(p.SourceIDs), "amends": opt(p.Amends),
 		})
 		rel(peacegraph.RelHasPoint, p.PlanID, p.ID, ord(p.Number))
 		for i, id := range p.ConcededByIDs {
@@ -154,6 +162,7 @@ func units(d *peacegraph.Dataset) []*unit {
 			"earliest": opt(string(c.Corroboration.Earliest)), "earliestSource": opt(c.Corroboration.EarliestSourceID),
 		}
 		reviewProps(props, c.Reviews)
+		citationProps(props, c)
 		node(c, props)
 		if c.ClaimantID != "" {
 			rel(peacegraph.RelClaimed, c.ClaimantID, c.ID, ord(0))
@@ -188,6 +197,7 @@ func units(d *peacegraph.Dataset) []*unit {
 		node(e, map[string]any{
 			"title": e.Title, "summary": opt(e.Summary), "date": opt(string(e.Date)),
 			"place": opt(e.Place), "sortKey": peacegraph.EventKey(e),
+			"participants": list(e.ParticipantIDs), "evidence": list(e.EvidenceIDs),
 		})
 		for i, id := range e.ParticipantIDs {
 			rel(peacegraph.RelParticipatedIn, id, e.ID, ord(i))
@@ -267,6 +277,28 @@ func changeProps(i int, c peacegraph.PointChange) map[string]any {
 		"ord": i, "point": opt(c.PointID), "status": string(c.Status), "revised": list(c.RevisedIDs),
 		"evidence": list(c.EvidenceIDs), "note": opt(c.Note),
 	}
+}
+
+// citationProps stores what a claim refers to as aligned lists beside its
+// relationships, which hold the same: a read of a node then reads its own
+// properties and expands nothing, as the relationships are for walks and
+// for Browser. Both are written in one unit, so they never disagree.
+func citationProps(props map[string]any, c *peacegraph.Claim) {
+	props["claimant"], props["about"] = opt(c.ClaimantID), list(c.AboutIDs)
+	n := len(c.Citations)
+	sources, quotes := make([]string, n), make([]string, n)
+	starts, ends := make([]int64, n), make([]int64, n)
+	for i, ct := range c.Citations {
+		sources[i], quotes[i], starts[i], ends[i] = ct.SourceID, ct.Quote, int64(ct.Start), int64(ct.End)
+	}
+	props["citeSources"], props["citeQuotes"], props["citeStarts"], props["citeEnds"] = sources, quotes, starts, ends
+	// A contradiction's rules are few short names, joined: a property
+	// holds no list of lists.
+	rules := make([]string, len(c.Contradicts))
+	for i, o := range c.Contradicts {
+		rules[i] = strings.Join(c.ContradictionRules[o], ",")
+	}
+	props["contradicts"], props["contradictionRules"] = list(c.Contradicts), rules
 }
 
 // reviewProps stores a claim's reviews as aligned lists, since a property
