@@ -47,15 +47,12 @@ func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*
 	snap := s.current()
 	id := snap.planID(planID)
 	if _, ok := snap.nodes[id].(*peacegraph.Plan); !ok {
-		if planID == "" {
-			return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no plan is loaded")
-		}
-		return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "plan", "no plan %q", planID)
+		return nil, peacegraph.NoPlanError(planID)
 	}
 	points := snap.points[id]
 	if i := sort.Search(len(points), func(i int) bool { return points[i].Number >= number }); i < len(points) && points[i].Number == number {
 		s.work.add(1)
 		return points[i], nil
 	}
-	return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "number", "plan %q has no point %d", id, number)
+	return nil, peacegraph.NoPointError(id, number)
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/peacegraph/peacegraph/storetest"
 )
 
-// TestQueryCount walks a deep request the way the API's dataloaders do,
+// TestQueryCount walks a deep request the way the API's batch resolvers do,
 // one batched call per level, on a small and a large dataset: each call is
 // one Cypher statement per anchor it starts from, so the count depends on
 // the shape of the request and never on the number of results.

@@ -24,7 +24,7 @@ RETURN i, collect(` + nodeMap + `) AS nodes`
 const pointByNumberQuery = defaultPlan + `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
 OPTIONAL MATCH (p:Plan {id: plan})
 OPTIONAL MATCH (n:Point {plan: plan, number: $number})
-RETURN p IS NOT NULL AS planFound, ` + nodeMap + ` AS node`
+RETURN p IS NOT NULL AS planFound, ` + nodeMap + ` AS node, plan`
 
 // Plans implements peacegraph.Store.
 func (s *Store) Plans(ctx context.Context) ([]*peacegraph.Plan, error) {
@@ -75,14 +75,11 @@ func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*
 		return nil, err
 	}
 	if len(records) == 0 || records[0].Values[0] != true {
-		if planID == "" {
-			return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "plan", "there is no plan")
-		}
-		return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "plan", "no plan has id %q", planID)
+		return nil, peacegraph.NoPlanError(planID)
 	}
 	p, ok := decodeNode(records[0].Values[1]).(*peacegraph.Point)
 	if !ok {
-		return nil, peacegraph.FieldErrorf(peacegraph.ENOTFOUND, "number", "the plan has no point %d", number)
+		return nil, peacegraph.NoPointError(str(records[0].Values[2]), number)
 	}
 	return p, nil
 }

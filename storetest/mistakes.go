@@ -104,24 +104,21 @@ func testMistakes(t *testing.T, s peacegraph.Store) {
 		t.Run(c.name, func(t *testing.T) { wantError(t, c.call(), c.want) })
 	}
 
-	// Which of a plan and a point is missing is told by the field; the
-	// API words the message itself (NoPlanError, NoPointError).
+	// A missing plan or point is told by NoPlanError and NoPointError,
+	// the default plan named by its ID.
 	for _, c := range []struct {
 		name, plan string
 		number     int
-		field      string
+		want       *peacegraph.Error
 	}{
-		{"UnknownNumberIsTheNumber", "peace-plan-revised", 3, "number"},
-		{"UnknownNumberOfTheDefaultPlanIsTheNumber", "", 99, "number"},
-		{"UnknownPlanIsThePlan", "nobody", 1, "plan"},
-		{"NonPlanIsThePlan", "alice-envoy", 1, "plan"},
+		{"UnknownNumberIsTheNumber", "peace-plan-revised", 3, peacegraph.NoPointError("peace-plan-revised", 3)},
+		{"UnknownNumberOfTheDefaultPlanIsTheNumber", "", 99, peacegraph.NoPointError("peace-plan", 99)},
+		{"UnknownPlanIsThePlan", "nobody", 1, peacegraph.NoPlanError("nobody")},
+		{"NonPlanIsThePlan", "alice-envoy", 1, peacegraph.NoPlanError("alice-envoy")},
 	} {
 		t.Run("PointByNumber"+c.name, func(t *testing.T) {
 			_, err := s.PointByNumber(ctx, c.plan, c.number)
-			var e *peacegraph.Error
-			if !errors.As(err, &e) || e.Code != peacegraph.ENOTFOUND || e.Field != c.field {
-				t.Errorf("PointByNumber(%q, %d) = %v, want ENOTFOUND on %q", c.plan, c.number, err, c.field)
-			}
+			wantError(t, err, c.want)
 		})
 	}
 }
