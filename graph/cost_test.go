@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/storetest"
+	"github.com/peacegraph/peacegraph/synth"
 )
 
 // cost posts a query to a server with the cost extension and returns
@@ -59,4 +61,77 @@ func TestCostExtension(t *testing.T) {
 	if smallHits == 0 || largeHits == 0 {
 		t.Errorf("db hits %d and %d: a profiling store counts them", smallHits, largeHits)
 	}
+}
+
+// canonicalQueries are the questions the peer benchmark asks (bench/peer),
+// on a generated set: claimant is a prolific claimant of the first
+// replica, date a date of its stances.
+func canonicalQueries(claimant, date string) map[string]string {
+	return map[string]string{
+		"plan, points, concededBy": `{ plan { title points { number title concededBy { name } } } }`,
+		"a claimant's claims":      `{ claims(filter: {claimant: "` + claimant + `"}, first: 20) { totalCount edges { node { id text date citations { quote start end source { id title url } } } } } }`,
+		"50 claims":                `{ claims(first: 50) { totalCount edges { node { id text date claimant { name } citations { quote source { id title } } } } } }`,
+		"concessions, stances":     `{ concessions { number title stances { actor { name } position asOf } } }`,
+		"concessions as of a date": `{ concessions(asOf: "` + date + `") { number stances { actor { name } position asOf } } }`,
+	}
+}
+
+// TestCanonicalQueriesCostTheSameAtTenTimes loads a generated set at 1×
+// and at 10× into a profiling Neo4j and checks that each canonical query
+// costs the same statements on both, and prints their db hits. The db
+// hits do not stay flat yet: a request reads every plan to find the
+// default one, and a claimant's page reads all the claimant's claims
+// before it cuts them; the figures show by how much.
+func TestCanonicalQueriesCostTheSameAtTenTimes(t *testing.T) {
+	one, err := synth.Generate(synth.Config{Scale: 1, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	claimant, date := prolific(one)
+	type figures struct{ statements, dbHits int64 }
+	costs := map[int]map[string]figures{}
+	for _, scale := range []int{1, 10} {
+		t.Run(fmt.Sprintf("x%d", scale), func(t *testing.T) {
+			d, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			store := neo4jtest.OpenProfiled(t, d)
+			costs[scale] = map[string]figures{}
+			for name, q := range canonicalQueries(claimant, date) {
+				st, hits := cost(t, store, q)
+				costs[scale][name] = figures{st, hits}
+			}
+		})
+	}
+	for name := range canonicalQueries(claimant, date) {
+		a, b := costs[1][name], costs[10][name]
+		t.Logf("%s: %d statements, %d db hits at 1×; %d, %d at 10×", name, a.statements, a.dbHits, b.statements, b.dbHits)
+		if a.statements != b.statements {
+			t.Errorf("%s: %d statements at 1×, %d at 10×; want the same", name, a.statements, b.statements)
+		}
+	}
+}
+
+// prolific returns the claimant with the most claims in d (the lowest ID
+// on a tie) and the latest date of a stance's evidence.
+func prolific(d *peacegraph.Dataset) (claimant, date string) {
+	n := map[string]int{}
+	for _, c := range d.Claims {
+		if c.ClaimantID != "" {
+			n[c.ClaimantID]++
+		}
+	}
+	for id, k := range n {
+		if claimant == "" || k > n[claimant] || (k == n[claimant] && id < claimant) {
+			claimant = id
+		}
+	}
+	d.Complete()
+	for _, s := range d.Stances {
+		if string(s.AsOf) > date {
+			date = string(s.AsOf)
+		}
+	}
+	return claimant, date
 }
