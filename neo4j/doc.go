@@ -1,7 +1,9 @@
 // Package neo4j is the Store on a Neo4j server: the same graph as the
 // embedded store, written as labelled nodes and typed relationships so that
 // Neo4j Browser and Bloom show it the way the domain reads, and queried
-// with one parameterised Cypher statement per Store call. It needs Neo4j
+// with parameterised Cypher that starts from an indexed node and pages
+// inside the database, one statement per Store call (per anchor, for
+// claims). It needs Neo4j
 // 5.26 or later (the LTS line): its statements use scoped CALL subqueries
 // and SHORTEST path selectors.
 //
@@ -10,13 +12,14 @@
 // Every node carries the label Node (one unique index answers a lookup by
 // ID across kinds) and the label of its kind: Actor (with Person,
 // Government or Organization), Plan, Point, Claim, Source, Event, Dispute.
-// Its readable fields are properties (name, title, number, date, ...); its
-// whole domain value, including what Dataset.Complete derives and has no
-// graph shape (corroboration, contradiction rules, plan changes, reviews),
-// is kept as JSON in the json property, which is what reads decode, so
-// that both stores answer with identical values. sortKey holds the order
-// key of paged lists (peacegraph.ClaimKey, ActorKey, ...), searchText the
-// lower-cased searchable fields for the full-text index.
+// Its value is typed properties (name, title, number, date, ...), the
+// references it holds among them as aligned lists (a claim's claimant,
+// about, citeSources/citeQuotes/citeStarts/citeEnds, contradicts with
+// contradictionRules; a point's concededBy, sources, amends; ...), so a
+// node is read without expanding a relationship (decode.go). sortKey holds
+// the order key of paged lists (peacegraph.ClaimKey, ActorKey, ...),
+// searchText the lower-cased searchable fields for the full-text index,
+// hash and valueHash what the load compares (rows.go).
 //
 // Relationships are the edges of peacegraph.Dataset.Edges, typed by
 // peacegraph's Rel constants:
@@ -29,7 +32,7 @@
 //	(Claim)-[:CITES {quote, start, end}]->(Source)
 //	(Claim)-[:CONTRADICTS]->(Claim)        (one per pair, read both ways)
 //	(Actor)-[:PARTICIPATED_IN]->(Event)    (Event)-[:EVIDENCED_BY]->(Claim)
-//	(Actor)-[:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED {asOf, evidenceDates, note}]->(Point|Plan)
+//	(Actor)-[:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED {asOf, claims, claimDates, note, current}]->(Point|Plan)
 //
 // Each carries ord, its place in the seed list it comes from (Neo4j keeps
 // no order among relationships), and evidence, the IDs of the claims that
@@ -50,6 +53,10 @@
 //
 //	(Plan)-[:CHANGES {status, revised, evidence, note}]->(Point)
 //	      (each point of the revised plan; ADDED ones to the new point)
+//	(Plan)-[:SEED_CHANGE {...}]->(Point)  (what the seeds wrote of it)
+//	(Actor)-[:HELD {position, from, until, asOf, claims}]->(Point|Plan)
+//	      (a stance in effect from one date until another: as of a date
+//	      is a range test; current marks the stances in effect now)
 //	(Dispute)-[:CONCERNS]->(Plan|Point|Actor)
 //	(Dispute)-[:HAS_SIDE]->(:DisputeSide {label, summary})-[:BACKED_BY]->(Claim)
 //
@@ -60,10 +67,12 @@
 //
 // # Writes
 //
-// Load validates first, then writes in one managed transaction: it deletes
-// the nodes the dataset no longer has and every relationship between graph
-// nodes, then merges all nodes and relationships back with one batched
-// UNWIND statement per label and per relationship type. Relationship types
-// cannot be parameters, so each type has its own constant statement. On
-// any failure the transaction rolls back and the database is as it was.
+// Load is a plan, then a change (load.go): the dataset becomes units, each
+// a node with the relationships it owns, a stance, or an actor's spans on
+// a target, hashed over all it writes; the load compares them with the
+// hashes the graph holds and writes only the difference, in one
+// transaction under a lock node, or, past LoadBatch rows, staged out of
+// sight and brought into view by the last transaction (staging.go). On
+// any failure the graph is as it was. Relationship types cannot be
+// parameters, so each type has its own constant statement.
 package neo4j
