@@ -19,7 +19,10 @@ import (
 // difference: it removes the nodes and relationships of the units that
 // went or changed and writes those of the units that came or changed. Any
 // failure rolls the whole transaction back, so readers see the graph
-// before the load or after it, never between.
+// before the load or after it, never between. A plan of more than
+// LoadBatch rows writes the nodes it adds ahead, out of sight (staging.go),
+// and its last transaction brings them into view; it fails with ECONFLICT,
+// changing nothing, when another load changed the graph meanwhile.
 func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegraph.LoadOption) error {
 	o := peacegraph.ApplyLoadOptions(opts)
 	if err := peacegraph.CheckDataset(d); err != nil {
@@ -53,9 +56,9 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
+	s.log.Info().Int("rows", p.rows()).Int("staged", len(staged)).Msg("writing the load's last transaction")
 	// The work returns a plan, not any: the driver cannot hand back a nil
 	// interface from a transaction function.
-	s.log.Info().Int("rows", p.rows()).Int("staged", len(staged)).Msg("writing the load's last transaction")
 	final, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (*loadPlan, error) {
 		if err := s.run(ctx, tx, takeLoadLock, nil); err != nil {
 			return nil, err
@@ -405,12 +408,7 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			continue
 		}
 		if u.node != nil {
-			row := make(map[string]any, len(u.node)+1)
-			for k, v := range u.node {
-				row[k] = v
-			}
-			row["hash"], row["valueHash"] = u.hash, u.valueHash
-			nodes[u.label] = append(nodes[u.label], row)
+			nodes[u.label] = append(nodes[u.label], nodeParams(u))
 		}
 		for _, r := range u.rels {
 			rels[r.Type] = append(rels[r.Type], relParams(u, r))

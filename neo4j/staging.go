@@ -90,12 +90,7 @@ func (s *Store) stage(ctx context.Context, p *loadPlan) (map[string]bool, error)
 	staged := make(map[string]bool, len(p.fresh))
 	for _, u := range p.fresh {
 		staged[u.key] = true
-		row := make(map[string]any, len(u.node)+2)
-		for k, v := range u.node {
-			row[k] = v
-		}
-		row["hash"], row["valueHash"] = u.hash, u.valueHash
-		nodes[u.label] = append(nodes[u.label], row)
+		nodes[u.label] = append(nodes[u.label], nodeParams(u))
 		for _, r := range u.rels {
 			rels[r.Type] = append(rels[r.Type], relParams(u, r))
 		}
@@ -158,6 +153,17 @@ func (s *Store) dropStaging(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// nodeParams is the row of a unit's node: its properties and the hashes
+// the next load compares.
+func nodeParams(u *unit) map[string]any {
+	row := make(map[string]any, len(u.node)+2)
+	for k, v := range u.node {
+		row[k] = v
+	}
+	row["hash"], row["valueHash"] = u.hash, u.valueHash
+	return row
 }
 
 // relParams is the row of one relationship of a unit.
