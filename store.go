@@ -51,6 +51,11 @@ type Store interface {
 	// Plans lists all plans by Seq.
 	Plans(ctx context.Context) ([]*Plan, error)
 
+	// DefaultPlan returns the plan loaded first (the lowest Seq), which a
+	// plan argument left out means; nil when no plan is loaded. It costs
+	// one plan however many there are.
+	DefaultPlan(ctx context.Context) (*Plan, error)
+
 	// Points returns, for each plan ID, its points that pass the filter,
 	// aligned with planIDs. An empty plan ID means the default plan; an
 	// unknown one has no points.

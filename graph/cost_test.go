@@ -78,10 +78,11 @@ func canonicalQueries(claimant, date string) map[string]string {
 
 // TestCanonicalQueriesCostTheSameAtTenTimes loads a generated set at 1×
 // and at 10× into a profiling Neo4j and checks that each canonical query
-// costs the same statements on both, and prints their db hits. The db
-// hits do not stay flat yet: a request reads every plan to find the
-// default one, and a claimant's page reads all the claimant's claims
-// before it cuts them; the figures show by how much.
+// costs the same statements and the same db hits on both: every read
+// starts from an index and pages inside the database, so a request costs
+// what its answer holds, not what the graph holds. The first 50 claims are
+// other claims at 10× (later replicas hold earlier dates), with other
+// claimants and sources, so for them only the statements must match.
 func TestCanonicalQueriesCostTheSameAtTenTimes(t *testing.T) {
 	one, err := synth.Generate(synth.Config{Scale: 1, Seed: 1})
 	if err != nil {
@@ -107,8 +108,8 @@ func TestCanonicalQueriesCostTheSameAtTenTimes(t *testing.T) {
 	for name := range canonicalQueries(claimant, date) {
 		a, b := costs[1][name], costs[10][name]
 		t.Logf("%s: %d statements, %d db hits at 1×; %d, %d at 10×", name, a.statements, a.dbHits, b.statements, b.dbHits)
-		if a.statements != b.statements {
-			t.Errorf("%s: %d statements at 1×, %d at 10×; want the same", name, a.statements, b.statements)
+		if a.statements != b.statements || (name != "50 claims" && a.dbHits != b.dbHits) {
+			t.Errorf("%s: %+v at 1×, %+v at 10×; want the same", name, a, b)
 		}
 	}
 }

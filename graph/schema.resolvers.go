@@ -220,11 +220,7 @@ func (r *queryResolver) Plan(ctx context.Context, id *string) (*peacegraph.Plan,
 	if id != nil {
 		return loadAs[*peacegraph.Plan](ctx, *id)
 	}
-	plans, err := allPlans(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return peacegraph.DefaultPlan(plans), nil
+	return r.Store.DefaultPlan(ctx)
 }
 
 // Plans is the resolver for the plans field.

@@ -83,6 +83,11 @@ func (s *countingStore) Plans(ctx context.Context) ([]*peacegraph.Plan, error) {
 	return s.Store.Plans(ctx)
 }
 
+func (s *countingStore) DefaultPlan(ctx context.Context) (*peacegraph.Plan, error) {
+	s.count("DefaultPlan")
+	return s.Store.DefaultPlan(ctx)
+}
+
 func (s *countingStore) Points(ctx context.Context, planIDs []string, f peacegraph.PointFilter) ([][]*peacegraph.Point, error) {
 	s.count("Points")
 	return s.Store.Points(ctx, planIDs, f)
@@ -159,7 +164,7 @@ var levelQueries = []struct {
 		query: `{ plan { points { number stances { position actor { name affiliations { name } } } } } }`,
 		// plan, its points, their stances, the stances' actors, the
 		// actors' affiliations.
-		want: "Nodes=2 Plans=1 Points=1 Stances=1",
+		want: "DefaultPlan=1 Nodes=2 Points=1 Stances=1",
 	},
 	{
 		name:  "actors to claims to citations to sources",
@@ -214,7 +219,7 @@ var levelQueries = []struct {
 		// the amending points' plan; the plan's points and the
 		// revision's, the amending points; the changes' evidence; the
 		// earliest sources.
-		want: "Nodes=2 Plans=1 Points=2",
+		want: "DefaultPlan=1 Nodes=2 Plans=1 Points=2",
 	},
 	{
 		name:  "disputes to sides to claims to their sources",
@@ -239,7 +244,7 @@ var levelQueries = []struct {
 		// actors' stances and their targets. A node read in one branch
 		// of the query does not serve another, so this count is the
 		// same every time.
-		want: "ActorEvents=1 Actors=1 Claims=2 Contradictions=1 Members=1 Nodes=11 Plans=1 Points=1 Stances=2",
+		want: "ActorEvents=1 Actors=1 Claims=2 Contradictions=1 DefaultPlan=1 Members=1 Nodes=11 Points=1 Stances=2",
 	},
 }
 

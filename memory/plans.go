@@ -15,6 +15,16 @@ func (s *Store) Plans(ctx context.Context) ([]*peacegraph.Plan, error) {
 	return slices.Clone(plans), nil
 }
 
+// DefaultPlan implements peacegraph.Store.
+func (s *Store) DefaultPlan(ctx context.Context) (*peacegraph.Plan, error) {
+	plans := s.current().plans
+	if len(plans) == 0 {
+		return nil, nil
+	}
+	s.work.add(1)
+	return plans[0], nil
+}
+
 // planID resolves "" to the default plan: the one loaded first.
 func (snap *snapshot) planID(id string) string {
 	if id == "" && len(snap.plans) > 0 {

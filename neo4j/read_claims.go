@@ -26,12 +26,33 @@ const (
     AND (q.source = '' OR EXISTS { (n)-[:CITES]->(:Source {id: q.source}) })`
 )
 
+// claimantClaims is the statement of a query that names a claimant and
+// nothing else: the page is a range of the CLAIMED relationships' index
+// on (claimant, sortKey), read in index order and cut by LIMIT, so it
+// does not grow with the claimant's claims; the total counts the claims
+// the claimant's relationships lead to (a staged claim, out of sight, has
+// no Claim label and is not counted).
+const claimantClaims = `UNWIND range(0, size($qs) - 1) AS i
+WITH i, $qs[i] AS q
+CALL (q) {
+  OPTIONAL MATCH (x:Actor {id: q.claimant})
+  RETURN CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)-[:CLAIMED]->(:Claim) } END AS total
+}
+CALL (q) {
+  MATCH ()-[r:CLAIMED]->(n:Claim)
+  WHERE r.claimant = q.claimant AND r.sortKey > q.after
+  WITH n, r ORDER BY r.sortKey LIMIT $limit
+  RETURN collect(n) AS page
+}
+RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes`
+
 // claimStatements is the statement of each anchor.
 var claimStatements = map[string]string{
-	"claimant": anchoredClaims(claimsByClaimant),
-	"source":   anchoredClaims(claimsBySource),
-	"about":    anchoredClaims(claimsByAbout),
-	"index":    indexedClaims(),
+	"claimantOnly": claimantClaims,
+	"claimant":     anchoredClaims(claimsByClaimant),
+	"source":       anchoredClaims(claimsBySource),
+	"about":        anchoredClaims(claimsByAbout),
+	"index":        indexedClaims(),
 }
 
 // anchoredClaims is the statement of a walk from a node: the claims it
@@ -73,6 +94,8 @@ RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes`
 // claimAnchor picks the node a query starts from.
 func claimAnchor(f peacegraph.ClaimFilter) string {
 	switch {
+	case f.Claimant != "" && f.Certainty == "" && f.About == "" && f.Source == "":
+		return "claimantOnly"
 	case f.Claimant != "":
 		return "claimant"
 	case f.Source != "":

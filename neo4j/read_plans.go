@@ -9,15 +9,20 @@ import (
 const plansQuery = `MATCH (n:Plan) RETURN ` + nodeMap + ` AS node ORDER BY n.seq`
 
 // defaultPlan binds def to the ID of the plan with the lowest Seq (null
-// when there are no plans): "" in a plan argument means it.
-const defaultPlan = `OPTIONAL MATCH (d:Plan) WITH d ORDER BY d.seq LIMIT 1
+// when there are no plans): "" in a plan argument means it. The IS NOT NULL
+// lets Neo4j read the first entry of the seq index instead of sorting
+// every plan.
+const defaultPlan = `OPTIONAL MATCH (d:Plan) WHERE d.seq IS NOT NULL WITH d ORDER BY d.seq LIMIT 1
 WITH d.id AS def
 `
 
+// pointsQuery reads each plan's points from the (plan, number) index: the
+// IS NOT NULL on number is what lets Neo4j seek a composite index on its
+// first property, where it would otherwise scan every point.
 const pointsQuery = defaultPlan + `UNWIND range(0, size($ids) - 1) AS i
 WITH i, CASE WHEN $ids[i] = '' THEN def ELSE $ids[i] END AS plan
 OPTIONAL MATCH (n:Point {plan: plan})
-WHERE ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
+WHERE n.number IS NOT NULL AND ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
 WITH i, n ORDER BY i, n.number
 RETURN i, collect(` + nodeMap + `) AS nodes`
 
@@ -25,6 +30,21 @@ const pointByNumberQuery = defaultPlan + `WITH CASE WHEN $plan = '' THEN def ELS
 OPTIONAL MATCH (p:Plan {id: plan})
 OPTIONAL MATCH (n:Point {plan: plan, number: $number})
 RETURN p IS NOT NULL AS planFound, ` + nodeMap + ` AS node, plan`
+
+// defaultPlanQuery reads the first plan of the seq index.
+const defaultPlanQuery = `MATCH (n:Plan) WHERE n.seq IS NOT NULL
+WITH n ORDER BY n.seq LIMIT 1
+RETURN ` + nodeMap + ` AS node`
+
+// DefaultPlan implements peacegraph.Store.
+func (s *Store) DefaultPlan(ctx context.Context) (*peacegraph.Plan, error) {
+	records, err := s.read(ctx, defaultPlanQuery, nil)
+	if err != nil || len(records) == 0 {
+		return nil, err
+	}
+	p, _ := decodeNode(records[0].Values[0]).(*peacegraph.Plan)
+	return p, nil
+}
 
 // Plans implements peacegraph.Store.
 func (s *Store) Plans(ctx context.Context) ([]*peacegraph.Plan, error) {

@@ -165,7 +165,11 @@ func units(d *peacegraph.Dataset) []*unit {
 		citationProps(props, c)
 		node(c, props)
 		if c.ClaimantID != "" {
-			rel(peacegraph.RelClaimed, c.ClaimantID, c.ID, ord(0))
+			// The claimant and the claim's sort key on the relationship
+			// make a claimant's page a range of one index (read_claims.go).
+			rel(peacegraph.RelClaimed, c.ClaimantID, c.ID, map[string]any{
+				"ord": 0, "claimant": c.ClaimantID, "sortKey": peacegraph.ClaimKey(c),
+			})
 		}
 		for i, id := range c.AboutIDs {
 			rel(peacegraph.RelAbout, c.ID, id, ord(i))

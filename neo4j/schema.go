@@ -39,6 +39,8 @@ var schema = []string{
 	"CREATE INDEX claim_certainty IF NOT EXISTS FOR (n:Claim) ON (n.certainty)",
 	"CREATE INDEX source_sort IF NOT EXISTS FOR (n:Source) ON (n.sortKey)",
 	"CREATE INDEX event_sort IF NOT EXISTS FOR (n:Event) ON (n.sortKey)",
+	// A claimant's claims in claim order, as one range of an index.
+	"CREATE INDEX claimed_claimant_sort IF NOT EXISTS FOR ()-[r:CLAIMED]-() ON (r.claimant, r.sortKey)",
 	// searchText holds exactly the fields Search looks in (names, aliases,
 	// titles, summaries, claim texts, quotes) and not, say, a source's
 	// full text, so that candidates match what the ranking scores.

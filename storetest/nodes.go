@@ -20,6 +20,9 @@ func testEmpty(t *testing.T, s peacegraph.Store) {
 	if err != nil || len(plans) != 0 {
 		t.Errorf("Plans on an empty store = %v, %v; want none", plans, err)
 	}
+	if p, err := s.DefaultPlan(ctx); err != nil || p != nil {
+		t.Errorf("DefaultPlan on an empty store = %v, %v; want nil", p, err)
+	}
 	_, err = s.PointByNumber(ctx, "", 1)
 	wantCode(t, err, peacegraph.ENOTFOUND)
 }

@@ -18,6 +18,14 @@ func testPlans(t *testing.T, s peacegraph.Store) {
 	}
 }
 
+func testDefaultPlan(t *testing.T, s peacegraph.Store) {
+	got, err := s.DefaultPlan(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSame(t, "default plan", got, expected().Plans[0])
+}
+
 func testPoints(t *testing.T, s peacegraph.Store) {
 	ctx := t.Context()
 	security, justice := "security", "justice"
