@@ -19,21 +19,17 @@ package loaders_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
-	"sync"
 	"testing"
-	"time"
 
+	"github.com/peacegraph/peacegraph/internal/benchtest"
 	"github.com/peacegraph/peacegraph/loaders"
 	"github.com/peacegraph/peacegraph/synth"
 )
 
 func BenchmarkRead(b *testing.B) {
-	for _, scale := range benchScales(b) {
+	for _, scale := range benchtest.Scales(b) {
 		b.Run(fmt.Sprintf("scale=%d", scale), func(b *testing.B) {
 			dir := filepath.Join(b.TempDir(), "set")
 			d, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
@@ -50,8 +46,8 @@ func BenchmarkRead(b *testing.B) {
 			claims := len(d.Claims)
 			d = nil
 			runtime.GC()
-			peak := sampleHeap()
-			cpu := cpuTime()
+			peak := benchtest.SampleHeap()
+			cpu := benchtest.CPUTime()
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
@@ -61,63 +57,11 @@ func BenchmarkRead(b *testing.B) {
 			}
 			b.StopTimer()
 			if cpu >= 0 {
-				b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+				b.ReportMetric((benchtest.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			}
 			b.ReportMetric(float64(peak())/1e6, "peak-heap-MB")
 			b.ReportMetric(float64(claims), "claims")
 			b.ReportMetric(float64(size)/1e6, "disk-MB")
 		})
-	}
-}
-
-// benchScales reads PEACEGRAPH_BENCH_SCALES.
-func benchScales(b *testing.B) []int {
-	env := os.Getenv("PEACEGRAPH_BENCH_SCALES")
-	if env == "" {
-		return []int{1, 10, 100}
-	}
-	var scales []int
-	for _, f := range strings.Split(env, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			b.Fatalf("PEACEGRAPH_BENCH_SCALES=%q: %q is not a scale (a whole number, 1 or more)", env, f)
-		}
-		scales = append(scales, n)
-	}
-	return scales
-}
-
-// sampleHeap watches the heap in use until the returned function is
-// called, which stops it and returns the most it saw.
-func sampleHeap() func() uint64 {
-	var (
-		mu   sync.Mutex
-		peak uint64
-		stop = make(chan struct{})
-		done = make(chan struct{})
-	)
-	go func() {
-		defer close(done)
-		t := time.NewTicker(10 * time.Millisecond)
-		defer t.Stop()
-		var m runtime.MemStats
-		for {
-			runtime.ReadMemStats(&m)
-			mu.Lock()
-			peak = max(peak, m.HeapInuse)
-			mu.Unlock()
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(stop)
-		<-done
-		mu.Lock()
-		defer mu.Unlock()
-		return peak
 	}
 }

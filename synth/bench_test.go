@@ -17,20 +17,19 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/peacegraph/peacegraph/internal/benchtest"
 	"github.com/peacegraph/peacegraph/synth"
 )
 
 func BenchmarkGenerate(b *testing.B) {
-	for _, scale := range benchScales(b) {
+	for _, scale := range benchtest.Scales(b) {
 		b.Run(fmt.Sprintf("scale=%d", scale), func(b *testing.B) {
 			cfg := synth.Config{Scale: scale, Seed: 1}
 			claims := 0
-			cpu := cpuTime()
+			cpu := benchtest.CPUTime()
 			b.ReportAllocs()
 			for b.Loop() {
 				d, err := synth.Generate(cfg)
@@ -46,7 +45,7 @@ func BenchmarkGenerate(b *testing.B) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	for _, scale := range benchScales(b) {
+	for _, scale := range benchtest.Scales(b) {
 		b.Run(fmt.Sprintf("scale=%d", scale), func(b *testing.B) {
 			d, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
 			if err != nil {
@@ -54,7 +53,7 @@ func BenchmarkWrite(b *testing.B) {
 			}
 			var files int
 			var size int64
-			cpu := cpuTime()
+			cpu := benchtest.CPUTime()
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
@@ -84,23 +83,6 @@ func BenchmarkWrite(b *testing.B) {
 func reportCPU(b *testing.B, start time.Duration) {
 	b.Helper()
 	if start >= 0 {
-		b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric((benchtest.CPUTime()-start).Seconds()/float64(b.N), "cpu-s/op")
 	}
-}
-
-// benchScales reads PEACEGRAPH_BENCH_SCALES.
-func benchScales(b *testing.B) []int {
-	env := os.Getenv("PEACEGRAPH_BENCH_SCALES")
-	if env == "" {
-		return []int{1, 10, 100}
-	}
-	var scales []int
-	for _, f := range strings.Split(env, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			b.Fatalf("PEACEGRAPH_BENCH_SCALES=%q: %q is not a scale (a whole number, 1 or more)", env, f)
-		}
-		scales = append(scales, n)
-	}
-	return scales
 }

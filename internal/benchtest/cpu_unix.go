@@ -1,16 +1,16 @@
 //go:build unix
 
-package loaders_test
+package benchtest
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the processor time the process has used, user and system:
+// CPUTime is the processor time the process has used, user and system:
 // on a machine shared with other work, it measures a read where the
 // elapsed time measures the machine.
-func cpuTime() time.Duration {
+func CPUTime() time.Duration {
 	var u syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
 		return -1
