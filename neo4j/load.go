@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -181,7 +182,7 @@ var nodeKinds = []string{
 // that are there for Browser and for derived facts.
 var relStatements = func() map[string]string {
 	m := map[string]string{}
-	for _, t := range append(peacegraph.RelationshipTypes(), relChanges, relSeedChange, relConcerns, relHeld) {
+	for _, t := range relOrder {
 		m[t] = relHead + t + relTail
 	}
 	return m
@@ -345,19 +346,14 @@ func plan(us []*unit, h *heldState) *loadPlan {
 // relUnitAnchor reads the anchor (the actor) and the reported kind of a
 // relationship-only unit back from its key.
 func relUnitAnchor(key string) (anchor string, kind peacegraph.Kind) {
-	rest, kind := key, peacegraph.Kind("")
-	switch {
-	case len(key) > len(stanceUnit) && key[:len(stanceUnit)] == stanceUnit:
-		rest, kind = key[len(stanceUnit):], peacegraph.KindStance
-	case len(key) > len(spanUnit) && key[:len(spanUnit)] == spanUnit:
-		rest = key[len(spanUnit):]
+	rest, ok := strings.CutPrefix(key, stanceUnit)
+	if ok {
+		kind = peacegraph.KindStance
+	} else {
+		rest, _ = strings.CutPrefix(key, spanUnit)
 	}
-	for i := 0; i < len(rest); i++ {
-		if rest[i] == '|' {
-			return rest[:i], kind
-		}
-	}
-	return rest, kind
+	anchor, _, _ = strings.Cut(rest, "|")
+	return anchor, kind
 }
 
 // apply writes a plan inside the load's transaction: removals first, then

@@ -344,14 +344,17 @@ func digest(v any) string {
 
 // isEdgeType reports whether typ is one of the graph's edges, which paths
 // and neighbourhoods follow and which carry their evidence.
-func isEdgeType(typ string) bool {
+func isEdgeType(typ string) bool { return edgeTypes[typ] }
+
+// edgeTypes is peacegraph.RelationshipTypes as a set, made once: a load
+// asks it for every relationship it writes.
+var edgeTypes = func() map[string]bool {
+	m := map[string]bool{}
 	for _, t := range peacegraph.RelationshipTypes() {
-		if t == typ {
-			return true
-		}
+		m[t] = true
 	}
-	return false
-}
+	return m
+}()
 
 // opt stores an empty string as no property at all, so that Neo4j Browser
 // shows only what is known.

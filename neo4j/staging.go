@@ -76,13 +76,13 @@ var stagedRelStatements = func() map[string]string {
 // when a node changes kind, since the old node goes only in the last
 // transaction and would take staged relationships with it.
 func (s *Store) stage(ctx context.Context, p *loadPlan) (map[string]bool, error) {
+	dropped := make(map[string]bool, len(p.drop))
+	for _, id := range p.drop {
+		dropped[id] = true
+	}
 	for _, u := range p.write {
-		if u.node != nil {
-			for _, id := range p.drop {
-				if id == u.key {
-					return nil, nil
-				}
-			}
+		if u.node != nil && dropped[u.key] {
+			return nil, nil
 		}
 	}
 	nodes := map[string][]any{}
