@@ -124,6 +124,24 @@ type Citation struct {
 // HasOffsets reports whether the citation was located in a stored text.
 func (c Citation) HasOffsets() bool { return c.Start >= 0 && c.End >= 0 }
 
+// StartOffset is Start, or nil when the citation has no offsets: the API
+// shows an unknown offset as null. A method, not a resolver, so that the
+// API reads it in line with its parent.
+func (c Citation) StartOffset() *int {
+	if !c.HasOffsets() {
+		return nil
+	}
+	return &c.Start
+}
+
+// EndOffset is End, or nil when the citation has no offsets.
+func (c Citation) EndOffset() *int {
+	if !c.HasOffsets() {
+		return nil
+	}
+	return &c.End
+}
+
 // ClaimFilter narrows a list of claims. Empty fields match everything.
 type ClaimFilter struct {
 	// About is a node (actor, point or plan) the claims are about.

@@ -82,10 +82,10 @@ type ComplexityRoot struct {
 	}
 
 	Citation struct {
-		End    func(childComplexity int) int
-		Quote  func(childComplexity int) int
-		Source func(childComplexity int) int
-		Start  func(childComplexity int) int
+		EndOffset   func(childComplexity int) int
+		Quote       func(childComplexity int) int
+		Source      func(childComplexity int) int
+		StartOffset func(childComplexity int) int
 	}
 
 	Claim struct {
@@ -317,9 +317,6 @@ type ActorResolver interface {
 }
 type CitationResolver interface {
 	Source(ctx context.Context, objs []*peacegraph.Citation) ([]*peacegraph.Source, error)
-	Quote(ctx context.Context, obj *peacegraph.Citation) (*string, error)
-	Start(ctx context.Context, obj *peacegraph.Citation) (*int, error)
-	End(ctx context.Context, obj *peacegraph.Citation) (*int, error)
 }
 type ClaimResolver interface {
 	Claimant(ctx context.Context, objs []*peacegraph.Claim) ([]*peacegraph.Actor, error)
@@ -572,11 +569,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
 
 	case "Citation.end":
-		if e.ComplexityRoot.Citation.End == nil {
+		if e.ComplexityRoot.Citation.EndOffset == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Citation.End(childComplexity), true
+		return e.ComplexityRoot.Citation.EndOffset(childComplexity), true
 	case "Citation.quote":
 		if e.ComplexityRoot.Citation.Quote == nil {
 			break
@@ -590,11 +587,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Citation.Source(childComplexity), true
 	case "Citation.start":
-		if e.ComplexityRoot.Citation.Start == nil {
+		if e.ComplexityRoot.Citation.StartOffset == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Citation.Start(childComplexity), true
+		return e.ComplexityRoot.Citation.StartOffset(childComplexity), true
 
 	case "Claim.about":
 		if e.ComplexityRoot.Claim.About == nil {
@@ -4258,18 +4255,18 @@ func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.C
 			return ec.fieldContext_Citation_quote(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Citation().Quote(ctx, obj)
+			return obj.Quote, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Citation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Citation", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Citation_start(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (ret graphql.Marshaler) {
@@ -4281,7 +4278,7 @@ func (ec *executionContext) _Citation_start(ctx context.Context, field graphql.C
 			return ec.fieldContext_Citation_start(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Citation().Start(ctx, obj)
+			return obj.StartOffset(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
@@ -4292,7 +4289,7 @@ func (ec *executionContext) _Citation_start(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Citation_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Citation", field, true, true, "Int")
+	return graphql.NewScalarFieldContext("Citation", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Citation_end(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (ret graphql.Marshaler) {
@@ -4304,7 +4301,7 @@ func (ec *executionContext) _Citation_end(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Citation_end(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Citation().End(ctx, obj)
+			return obj.EndOffset(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
@@ -4315,7 +4312,7 @@ func (ec *executionContext) _Citation_end(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_Citation_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Citation", field, true, true, "Int")
+	return graphql.NewScalarFieldContext("Citation", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Claim_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
@@ -10923,23 +10920,20 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 					return ec._Citation_source(ctx, field, obj)
 				})
 		case "quote":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Citation_quote(ctx, field, obj)
-				})
+			out.Values[i] = ec._Citation_quote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "start":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Citation_start(ctx, field, obj)
-				})
+			out.Values[i] = ec._Citation_start(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "end":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Citation_end(ctx, field, obj)
-				})
+			out.Values[i] = ec._Citation_end(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -73,6 +73,10 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic)
 	srv.AroundFields(emptyAsNull)
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		// The store's reads answer what the operation asks, not more.
+		return next(peacegraph.WithSelection(ctx, schema.selectionOf(graphql.GetOperationContext(ctx).Operation)))
+	})
 	if o.observe != nil {
 		srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 			oc := graphql.GetOperationContext(ctx)

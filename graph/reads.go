@@ -240,10 +240,12 @@ func stancesFor(ctx context.Context, ids []string, byActor bool, position *peace
 	} else {
 		f.TargetIDs = ids
 	}
-	stances, err := req.store.Stances(ctx, f)
+	rctx, related := peacegraph.WithRelated(ctx)
+	stances, err := req.store.Stances(rctx, f)
 	if err != nil {
 		return nil, err
 	}
+	remember(req, fieldPlace(ctx), related.Nodes())
 	by := make(map[string][]*peacegraph.Stance, len(ids))
 	for _, s := range stances {
 		k := s.TargetID
@@ -310,10 +312,12 @@ func claimPages(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*model.Claim
 	if err != nil {
 		return nil, err
 	}
-	pages, err := req.store.Claims(ctx, qs)
+	rctx, related := peacegraph.WithRelated(ctx)
+	pages, err := req.store.Claims(rctx, qs)
 	if err != nil {
 		return nil, err
 	}
+	remember(req, fieldPlace(ctx), related.Nodes())
 	if len(pages) != len(qs) {
 		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d pages for %d claim queries", len(pages), len(qs))
 	}
@@ -332,10 +336,12 @@ func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *
 	if err != nil {
 		return nil, err
 	}
-	lists, err := req.store.Points(ctx, planIDs, peacegraph.PointFilter{Topic: topic, Concession: concession})
+	rctx, related := peacegraph.WithRelated(ctx)
+	lists, err := req.store.Points(rctx, planIDs, peacegraph.PointFilter{Topic: topic, Concession: concession})
 	if err != nil {
 		return nil, err
 	}
+	remember(req, fieldPlace(ctx), related.Nodes())
 	if len(lists) != len(planIDs) {
 		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for %d plans", len(lists), len(planIDs))
 	}

@@ -44,30 +44,6 @@ func (r *citationResolver) Source(ctx context.Context, objs []*peacegraph.Citati
 	return nodeOf[*peacegraph.Source](ctx, objs)
 }
 
-// Quote is the resolver for the quote field.
-func (r *citationResolver) Quote(ctx context.Context, obj *peacegraph.Citation) (*string, error) {
-	if obj.Quote == "" {
-		return nil, nil
-	}
-	return &obj.Quote, nil
-}
-
-// Start is the resolver for the start field.
-func (r *citationResolver) Start(ctx context.Context, obj *peacegraph.Citation) (*int, error) {
-	if !obj.HasOffsets() {
-		return nil, nil
-	}
-	return &obj.Start, nil
-}
-
-// End is the resolver for the end field.
-func (r *citationResolver) End(ctx context.Context, obj *peacegraph.Citation) (*int, error) {
-	if !obj.HasOffsets() {
-		return nil, nil
-	}
-	return &obj.End, nil
-}
-
 func (r *claimResolver) Claimant(ctx context.Context, objs []*peacegraph.Claim) ([]*peacegraph.Actor, error) {
 	return nodeOf[*peacegraph.Actor](ctx, objs)
 }

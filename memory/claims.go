@@ -17,6 +17,7 @@ func (s *Store) Claims(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*peac
 			return nil, err
 		}
 		out[i] = &peacegraph.ClaimPage{Claims: p.items, TotalCount: p.total, HasNextPage: p.hasNext}
+		snap.relate(ctx, s.work, claimRefs(peacegraph.IncludesFrom(ctx), p.items))
 	}
 	return out, nil
 }

@@ -47,6 +47,7 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 				out[i] = append(out[i], p)
 			}
 		}
+		snap.relate(ctx, s.work, pointRefs(peacegraph.IncludesFrom(ctx), out[i]))
 	}
 	return out, nil
 }

@@ -17,14 +17,18 @@ import (
 // stances of a pair do not depend on any other pair.
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
 	snap := s.current()
+	var out []*peacegraph.Stance
 	if !f.All && f.AsOf == "" {
 		in := candidates(snap.effective, snap.effectiveByActor, snap.effectiveByTarget, f, s.work)
 		// All skips the effective-stance choice, already made: Apply then
 		// only keeps the filter's pairs and position.
 		f.All = true
-		return f.Apply(in), nil
+		out = f.Apply(in)
+	} else {
+		out = f.Apply(candidates(snap.stances, snap.stancesByActor, snap.stancesByTarget, f, s.work))
 	}
-	return f.Apply(candidates(snap.stances, snap.stancesByActor, snap.stancesByTarget, f, s.work)), nil
+	snap.relate(ctx, s.work, stanceRefs(peacegraph.IncludesFrom(ctx), out))
+	return out, nil
 }
 
 // candidates returns the stances of the filter's actors, or of its

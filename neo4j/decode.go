@@ -7,29 +7,10 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// nodeMap projects the node bound to n into what decodeNode reads: its
-// typed properties, which hold the references of its domain value as
-// aligned lists (citationProps), and for plans and disputes, whose changes
-// and sides are lists of lists, the relationships that hold those. A node
-// costs the same whatever the size of the graph.
-const nodeMap = `CASE
-WHEN n IS NULL THEN null
-WHEN n:Claim THEN n {.id, .text, .certainty, .date, .note, .denies, .claimant, .about,
-  .citeSources, .citeQuotes, .citeStarts, .citeEnds, .contradicts, .contradictionRules,
-  .corroboratingSources, .corroboratingPublishers, .earliest, .earliestSource,
-  .reviewers, .reviewRatings, .reviewExplanations, .reviewDates, .reviewUrls,
-  .reviewRatingValues, .reviewBestRatings, .reviewWorstRatings, kind_: 'Claim'}
-WHEN n:Actor THEN n {.id, .name, .kind, .role, .description, .aliases, .affiliations, .affiliationRoles, kind_: 'Actor'}
-WHEN n:Plan THEN n {.id, .title, .summary, .date, .seq, .authors, .revises, kind_: 'Plan',
-  changes: [(n)-[r:CHANGES]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]],
-  seedChanges: [(n)-[r:SEED_CHANGE]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]]}
-WHEN n:Point THEN n {.id, .plan, .number, .title, .summary, .topic, .concession, .concededBy, .sources, .amends, kind_: 'Point'}
-WHEN n:Source THEN n {.id, .title, .publisher, .url, .published, .retrieved, .language, .text,
-  .note, .republishes, kind_: 'Source'}
-WHEN n:Event THEN n {.id, .title, .summary, .date, .place, .participants, .evidence, kind_: 'Event'}
-WHEN n:Dispute THEN n {.id, .question, .summary, .note, .about, kind_: 'Dispute',
-  sides: [(n)-[r:HAS_SIDE]->(s) | [r.ord, s.label, s.summary, [(s)-[b:BACKED_BY]->(c) | [b.ord, c.id]]]]}
-END`
+// nodeMap stands, in a read's statement, for the projection of the node
+// bound to n into what decodeNode reads; the read puts in its place the
+// projection of what the request selects (projection.go).
+const nodeMap = nodeMapMarker
 
 // decodeNode turns a nodeMap projection back into a domain node; nil for a
 // missing node.

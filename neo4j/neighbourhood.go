@@ -22,7 +22,7 @@ const neighbourhoodTail = `CALL (ns) {
   MATCH (a)-[r]->(b:Node) WHERE b IN ns AND type(r) IN $types
   RETURN collect(DISTINCT {type: type(r), from: a.id, to: b.id, evidence: r.evidence}) AS edges
 }
-RETURN [n IN ns | ` + nodeMap + `] AS nodes, distances, edges`
+RETURN [n IN ns | ` + fullNodeMap + `] AS nodes, distances, edges`
 
 // centerQuery is the neighbourhood of depth 0, which Cypher cannot write
 // as a quantifier {0,0}.

@@ -22,6 +22,7 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	if stats != nil {
 		stats.Statements.Add(1)
 	}
+	cypher = s.project(ctx, cypher)
 	if s.profile {
 		cypher = "PROFILE " + cypher
 	}

@@ -32,11 +32,16 @@ const (
 // does not grow with the claimant's claims; the total counts the claims
 // the claimant's relationships lead to (a staged claim, out of sight, has
 // no Claim label and is not counted).
-const claimantClaims = `UNWIND range(0, size($qs) - 1) AS i
+func claimantClaims(count bool) string {
+	total := `0 AS total`
+	if count {
+		total = `CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)-[:CLAIMED]->(:Claim) } END AS total`
+	}
+	return `UNWIND range(0, size($qs) - 1) AS i
 WITH i, $qs[i] AS q
 CALL (q) {
   OPTIONAL MATCH (x:Actor {id: q.claimant})
-  RETURN CASE WHEN x IS NULL THEN 0 ELSE COUNT { (x)-[:CLAIMED]->(:Claim) } END AS total
+  RETURN ` + total + `
 }
 CALL (q) {
   MATCH ()-[r:CLAIMED]->(n:Claim)
@@ -44,51 +49,79 @@ CALL (q) {
   WITH n, r ORDER BY r.sortKey LIMIT $limit
   RETURN collect(n) AS page
 }
-RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes`
+RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes` + claimIncludes
+}
 
-// claimStatements is the statement of each anchor.
-var claimStatements = map[string]string{
-	"claimantOnly": claimantClaims,
-	"claimant":     anchoredClaims(claimsByClaimant),
-	"source":       anchoredClaims(claimsBySource),
-	"about":        anchoredClaims(claimsByAbout),
-	"index":        indexedClaims(),
+// claimIncludes reads, with a page of claims, the nodes the request will
+// ask for next (peacegraph.Includes): their claimants and the sources they
+// cite, each once, from the unique ID index.
+const claimIncludes = `, COLLECT {
+  UNWIND page AS c
+  UNWIND (CASE WHEN $inc.claimants AND c.claimant IS NOT NULL THEN [c.claimant] ELSE [] END
+    + CASE WHEN $inc.citedSources THEN coalesce(c.citeSources, []) ELSE [] END) AS rid
+  WITH DISTINCT rid
+  MATCH (n:Node {id: rid})
+  RETURN ` + nodeMap + `
+} AS related`
+
+// claimStatements is the statement of each anchor, with the count of the
+// claims that pass the filter (true) or without it, for a request that
+// does not ask for totalCount.
+var claimStatements = map[bool]map[string]string{true: claimStatementsCounting(true), false: claimStatementsCounting(false)}
+
+func claimStatementsCounting(count bool) map[string]string {
+	return map[string]string{
+		"claimantOnly": claimantClaims(count),
+		"claimant":     anchoredClaims(claimsByClaimant, count),
+		"source":       anchoredClaims(claimsBySource, count),
+		"about":        anchoredClaims(claimsByAbout, count),
+		"index":        indexedClaims(count),
+	}
 }
 
 // anchoredClaims is the statement of a walk from a node: the claims it
 // reaches that pass the filter, a page of them, and how many there are.
-func anchoredClaims(match string) string {
-	return `UNWIND range(0, size($qs) - 1) AS i
-WITH i, $qs[i] AS q
-CALL (q) {
+func anchoredClaims(match string, count bool) string {
+	total := `WITH i, q, 0 AS total
+`
+	if count {
+		total = `CALL (q) {
   ` + match + `
   WHERE ` + claimFilter + `
   WITH DISTINCT n
   RETURN count(n) AS total
 }
-CALL (q) {
+`
+	}
+	return `UNWIND range(0, size($qs) - 1) AS i
+WITH i, $qs[i] AS q
+` + total + `CALL (q) {
   ` + match + `
   WHERE n.sortKey > q.after AND ` + claimFilter + `
   WITH DISTINCT n ORDER BY n.sortKey LIMIT $limit
   RETURN collect(n) AS page
 }
-RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes`
+RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes` + claimIncludes
 }
 
 // indexedClaims is the statement of a query that names no node: the page
 // is a range of the sort-key index; the total is the count store's when
 // no certainty is asked, else a count of the certainty index.
-func indexedClaims() string {
+func indexedClaims(count bool) string {
+	total := `0`
+	if count {
+		total = `CASE WHEN q.certainty = '' THEN COUNT { (:Claim) }
+  ELSE COUNT { (c:Claim {certainty: q.certainty}) } END`
+	}
 	return `UNWIND range(0, size($qs) - 1) AS i
 WITH i, $qs[i] AS q
-WITH i, q, CASE WHEN q.certainty = '' THEN COUNT { (:Claim) }
-  ELSE COUNT { (c:Claim {certainty: q.certainty}) } END AS total
+WITH i, q, ` + total + ` AS total
 CALL (q) {
   ` + claimsByIndex + `
   WITH n ORDER BY n.sortKey LIMIT $limit
   RETURN collect(n) AS page
 }
-RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes`
+RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes` + claimIncludes
 }
 
 // claimAnchor picks the node a query starts from.
@@ -143,8 +176,12 @@ func (s *Store) Claims(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*peac
 		limit[a] = max(limit[a], q.First+1)
 		at[a] = append(at[a], i)
 	}
+	statements := claimStatements[peacegraph.SelectionFrom(ctx).Wants("ClaimConnection", "totalCount")]
+	inc := peacegraph.IncludesFrom(ctx)
+	related := peacegraph.RelatedFrom(ctx)
 	for _, a := range anchors {
-		records, err := s.read(ctx, claimStatements[a], map[string]any{"qs": rows[a], "limit": limit[a]})
+		records, err := s.read(ctx, statements[a], map[string]any{"qs": rows[a], "limit": limit[a],
+			"inc": map[string]any{"claimants": inc.Claimants, "citedSources": inc.CitedSources}})
 		if err != nil {
 			return nil, err
 		}
@@ -153,6 +190,9 @@ func (s *Store) Claims(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*peac
 			page := &peacegraph.ClaimPage{TotalCount: num(r.Values[1], 0)}
 			for _, n := range nodeList(r.Values[2]) {
 				page.Claims = append(page.Claims, n.(*peacegraph.Claim))
+			}
+			if related != nil {
+				related.Add(nodeList(r.Values[3])...)
 			}
 			if len(page.Claims) > qs[i].First {
 				page.Claims, page.HasNextPage = page.Claims[:qs[i].First], true

@@ -24,7 +24,14 @@ WITH i, CASE WHEN $ids[i] = '' THEN def ELSE $ids[i] END AS plan
 OPTIONAL MATCH (n:Point {plan: plan})
 WHERE n.number IS NOT NULL AND ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
 WITH i, n ORDER BY i, n.number
-RETURN i, collect(` + nodeMap + `) AS nodes`
+WITH i, collect(n) AS page
+RETURN i, [n IN page | ` + nodeMap + `] AS nodes, COLLECT {
+  UNWIND page AS p
+  UNWIND CASE WHEN $inc.concededBy THEN coalesce(p.concededBy, []) ELSE [] END AS rid
+  WITH DISTINCT rid
+  MATCH (n:Node {id: rid})
+  RETURN ` + nodeMap + `
+} AS related`
 
 const pointByNumberQuery = defaultPlan + `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
 OPTIONAL MATCH (p:Plan {id: plan})
@@ -67,7 +74,11 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 	if len(planIDs) == 0 {
 		return out, nil
 	}
-	params := map[string]any{"ids": planIDs, "topic": nil, "concession": nil}
+	related := peacegraph.RelatedFrom(ctx)
+	// The actors conceding the points come along when the request asks
+	// for them (peacegraph.Includes).
+	params := map[string]any{"ids": planIDs, "topic": nil, "concession": nil,
+		"inc": map[string]any{"concededBy": peacegraph.IncludesFrom(ctx).ConcededBy}}
 	if f.Topic != nil {
 		params["topic"] = *f.Topic
 	}
@@ -84,6 +95,9 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 			points = append(points, n.(*peacegraph.Point))
 		}
 		out[index(r)] = points
+		if related != nil {
+			related.Add(nodeList(r.Values[2])...)
+		}
 	}
 	return out, nil
 }

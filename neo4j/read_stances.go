@@ -24,11 +24,11 @@ const (
 	stanceTail = `
 WITH a, t, r, ` + stanceMap + ` AS st
 WHERE ($position = '' OR st.position = $position) AND (size($targets) = 0 OR t.id IN $targets)
-RETURN st ORDER BY a.sortKey, t.id, st.position`
+RETURN st, CASE WHEN $inc THEN [n IN [a] | ` + nodeMap + `][0] END AS actor ORDER BY a.sortKey, t.id, st.position`
 	heldTail = `
 WITH a, t, r, ` + heldMap + ` AS st
 WHERE ($position = '' OR st.position = $position) AND (size($targets) = 0 OR t.id IN $targets)
-RETURN st ORDER BY a.sortKey, t.id, st.position`
+RETURN st, CASE WHEN $inc THEN [n IN [a] | ` + nodeMap + `][0] END AS actor ORDER BY a.sortKey, t.id, st.position`
 )
 
 // stanceQueries[anchor][which] is the statement of each anchor (actors,
@@ -74,8 +74,12 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 		// The anchor already keeps only these targets.
 		ids, targets = f.TargetIDs, nil
 	}
+	// The stances' actors come along when the request asks for them
+	// (peacegraph.Includes): the walk has them already.
+	related := peacegraph.RelatedFrom(ctx)
 	records, err := s.read(ctx, stanceQueries[anchor][which], map[string]any{
 		"anchor": list(ids), "targets": list(targets), "asOf": string(f.AsOf), "position": string(f.Position),
+		"inc": peacegraph.IncludesFrom(ctx).StanceActors,
 	})
 	if err != nil {
 		return nil, err
@@ -84,6 +88,9 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 	for _, r := range records {
 		if st := decodeStance(r.Values[0]); st != nil {
 			stances = append(stances, st)
+		}
+		if related != nil {
+			related.Add(decodeNode(r.Values[1]))
 		}
 	}
 	return stances, nil

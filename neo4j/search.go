@@ -9,7 +9,7 @@ import (
 
 // searchQuery fetches the candidates of a search from the full-text index.
 const searchQuery = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node AS n
-RETURN ` + nodeMap + ` AS node`
+RETURN ` + fullNodeMap + ` AS node`
 
 // Search implements peacegraph.Store. The full-text index narrows the
 // graph to the nodes holding every query word; peacegraph.SearchNodes then

@@ -54,6 +54,8 @@ type Store struct {
 	// queries counts the Cypher statements sent, so tests can show that a
 	// request costs a bounded number of them.
 	queries atomic.Int64
+	// nodeMaps are the node projections of the selections seen.
+	nodeMaps nodeMaps
 }
 
 var _ peacegraph.Store = (*Store)(nil)

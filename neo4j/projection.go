@@ -1,0 +1,179 @@
+package neo4j
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// A node read projects only the properties the request's fields need
+// (peacegraph.Selection): Neo4j counts a db hit for every property it
+// reads, and a source's stored text is long, so a question about a claim's
+// citations should not read the texts of the sources they cite. Every read
+// takes the properties the domain's orders and keys need (a claim's date,
+// an actor's name, a source's publication date) whatever is selected; the
+// rest come with the API field that shows them. A field missing from a
+// kind's table needs no property (it is read by another Store call).
+//
+// Statements name the projection with nodeMapMarker; read puts in its
+// place the projection of the context's selection, built once per
+// selection. The properties are this file's names, never a request's
+// values, so the statements stay parameterized.
+
+const (
+	nodeMapMarker     = "/*node projection*/"
+	fullNodeMapMarker = "/*full node projection*/"
+)
+
+// fullNodeMap stands for the projection of every property of the node
+// bound to n: for reads whose nodes serve more than the fields a query
+// names (a search's snippets, a neighbourhood's labels and kinds).
+const fullNodeMap = fullNodeMapMarker
+
+type kindProjection struct {
+	label  string
+	always []string
+	fields map[string][]string
+}
+
+// projections lists, per kind, the map-projection items each API field
+// needs, in the order decodeNode reads them.
+var projections = []kindProjection{
+	{
+		label:  "Claim",
+		always: []string{".id", ".date"},
+		fields: map[string][]string{
+			"text": {".text"}, "certainty": {".certainty"}, "note": {".note"}, "denies": {".denies"},
+			"claimant": {".claimant"}, "about": {".about"},
+			"citations":      {".citeSources", ".citeQuotes", ".citeStarts", ".citeEnds"},
+			"contradictedBy": {".contradicts", ".contradictionRules"},
+			"corroboration":  {".corroboratingSources", ".corroboratingPublishers", ".earliest", ".earliestSource"},
+			"reviews": {".reviewers", ".reviewRatings", ".reviewExplanations", ".reviewDates", ".reviewUrls",
+				".reviewRatingValues", ".reviewBestRatings", ".reviewWorstRatings"},
+		},
+	},
+	{
+		label:  "Actor",
+		always: []string{".id", ".name", ".kind"},
+		fields: map[string][]string{
+			"role": {".role"}, "description": {".description"}, "aliases": {".aliases"},
+			"affiliations": {".affiliations", ".affiliationRoles"},
+		},
+	},
+	{
+		label:  "Plan",
+		always: []string{".id", ".seq", ".revises"},
+		fields: map[string][]string{
+			"title": {".title"}, "summary": {".summary"}, "date": {".date"}, "authors": {".authors"},
+			"changes": {
+				"changes: [(n)-[r:CHANGES]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]]",
+				"seedChanges: [(n)-[r:SEED_CHANGE]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]]",
+			},
+		},
+	},
+	{
+		label:  "Point",
+		always: []string{".id", ".plan", ".number"},
+		fields: map[string][]string{
+			"title": {".title"}, "summary": {".summary"}, "topic": {".topic"}, "concession": {".concession"},
+			"concededBy": {".concededBy"}, "sources": {".sources"}, "amends": {".amends"},
+		},
+	},
+	{
+		label:  "Source",
+		always: []string{".id", ".published"},
+		fields: map[string][]string{
+			"title": {".title"}, "publisher": {".publisher"}, "url": {".url"}, "retrieved": {".retrieved"},
+			"language": {".language"}, "text": {".text"}, "note": {".note"}, "republishes": {".republishes"},
+		},
+	},
+	{
+		label:  "Event",
+		always: []string{".id", ".date"},
+		fields: map[string][]string{
+			"title": {".title"}, "summary": {".summary"}, "place": {".place"},
+			"participants": {".participants"}, "evidence": {".evidence"},
+		},
+	},
+	{
+		label:  "Dispute",
+		always: []string{".id"},
+		fields: map[string][]string{
+			"question": {".question"}, "summary": {".summary"}, "note": {".note"}, "about": {".about"},
+			"sides": {"sides: [(n)-[r:HAS_SIDE]->(s) | [r.ord, s.label, s.summary, [(s)-[b:BACKED_BY]->(c) | [b.ord, c.id]]]]"},
+		},
+	},
+}
+
+// buildNodeMap is the projection of every node kind for a selection (nil:
+// every property).
+func buildNodeMap(sel *peacegraph.Selection) string {
+	var b strings.Builder
+	b.WriteString("CASE\nWHEN n IS NULL THEN null\n")
+	for _, k := range projections {
+		items := append([]string(nil), k.always...)
+		for _, field := range sortedKeys(k.fields) {
+			if sel.Wants(k.label, field) {
+				items = append(items, k.fields[field]...)
+			}
+		}
+		items = append(items, "kind_: '"+k.label+"'")
+		b.WriteString("WHEN n:" + k.label + " THEN n {" + strings.Join(items, ", ") + "}\n")
+	}
+	b.WriteString("END")
+	return b.String()
+}
+
+// everyProperty is the projection of every property of every kind.
+var everyProperty = buildNodeMap(nil)
+
+// nodeMaps keeps the projection of each selection seen, up to
+// maxNodeMaps of them; past that it starts afresh, so that a stream of
+// distinct queries costs rebuilding, never memory.
+type nodeMaps struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+const maxNodeMaps = 1024
+
+func (c *nodeMaps) get(sel *peacegraph.Selection) string {
+	if sel == nil {
+		return everyProperty
+	}
+	key := sel.Key()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if nm, ok := c.m[key]; ok {
+		return nm
+	}
+	if c.m == nil || len(c.m) >= maxNodeMaps {
+		c.m = map[string]string{}
+	}
+	nm := buildNodeMap(sel)
+	c.m[key] = nm
+	return nm
+}
+
+// project puts the context's projection into a statement that asks for one.
+func (s *Store) project(ctx context.Context, cypher string) string {
+	if strings.Contains(cypher, fullNodeMapMarker) {
+		cypher = strings.ReplaceAll(cypher, fullNodeMapMarker, everyProperty)
+	}
+	if strings.Contains(cypher, nodeMapMarker) {
+		cypher = strings.ReplaceAll(cypher, nodeMapMarker, s.nodeMaps.get(peacegraph.SelectionFrom(ctx)))
+	}
+	return cypher
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
