@@ -197,3 +197,24 @@ func runCommand(ctx context.Context, timeout time.Duration, env []string, argv .
 	}
 	return out.String(), err
 }
+
+// peakRSS is the process's peak resident memory in bytes (VmHWM), or 0
+// where the system does not tell.
+func (p *proc) peakRSS() int64 {
+	if p == nil || p.cmd.Process == nil {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			if err == nil {
+				return kb * 1024
+			}
+		}
+	}
+	return 0
+}

@@ -57,6 +57,21 @@ func report(w io.Writer, r *scaleResult, c *config) {
 				pair[0], pair[1], ratio(a.rate(), b.rate()), ratio(a.medP50(), b.medP50()))
 		}
 	}
+	if len(r.peakRSS) > 0 {
+		var parts []string
+		for _, name := range []string{sysNeo4j, sysEmbedded, sysPeer} {
+			parts = append(parts, name+" "+mib(r.peakRSS[name]))
+		}
+		fmt.Fprintf(w, "\nserver memory (peak resident, after the timing): %s\n", strings.Join(parts, ", "))
+	}
+}
+
+// mib shows bytes in MiB ("n/a" for 0, where the system does not tell).
+func mib(b int64) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20))
 }
 
 func ratio(a, b float64) string {
@@ -112,6 +127,15 @@ func summarize(w io.Writer, results []*scaleResult) bool {
 	}
 	if !math.IsInf(tput.v, 0) {
 		fmt.Fprintf(w, "bench-peer: the worst throughput ratio vs the peer is %s's; the worst p50 ratio vs raw Cypher is %s's\n", tput.q, p50.q)
+	}
+	var rss []string
+	for _, r := range results {
+		if r.peakRSS != nil {
+			rss = append(rss, fmt.Sprintf("%s at scale %d", mib(r.peakRSS[sysNeo4j]), r.scale))
+		}
+	}
+	if len(rss) > 0 {
+		fmt.Fprintf(w, "bench-peer: peacegraph/neo4j server peak memory: %s\n", strings.Join(rss, ", "))
 	}
 	r, s := show(tput)
 	q, t := show(p50)

@@ -22,6 +22,10 @@ type scaleResult struct {
 	summary string // what the loader loaded
 	params  params
 	queries []*queryResult
+	// peakRSS is each server's peak resident memory in bytes after the
+	// timing (0 where the system cannot tell): peacegraph on Neo4j should
+	// hold the same at every scale.
+	peakRSS map[string]int64
 }
 
 // queryResult is one query at one scale.
@@ -117,6 +121,9 @@ func (b *bench) scale(ctx context.Context, scale int) (*scaleResult, error) {
 	}
 	if err := b.time(ctx, scale, timed, systems, p); err != nil {
 		return nil, err
+	}
+	res.peakRSS = map[string]int64{
+		sysNeo4j: srv.neo4j.peakRSS(), sysEmbedded: srv.embedded.peakRSS(), sysPeer: srv.peer.peakRSS(),
 	}
 	return res, nil
 }
