@@ -47,18 +47,6 @@ func DefaultPlan(plans []*Plan) *Plan {
 	return plans[0]
 }
 
-// Revisions returns the plans, of plans in load order, that revise the plan
-// of id, in load order.
-func Revisions(plans []*Plan, id string) []*Plan {
-	out := []*Plan{}
-	for _, p := range plans {
-		if p.Revises == id {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // Amendments maps each point that points amend to the points that amend
 // it, by the load order of their plans (their order in plans), then
 // number.

@@ -11,27 +11,12 @@ func TestPlanVersions(t *testing.T) {
 	plans := []*peacegraph.Plan{
 		{ID: "plan"}, {ID: "counter", Revises: "plan"}, {ID: "revised", Revises: "plan"}, {ID: "final", Revises: "revised"},
 	}
-	ids := func(ps []*peacegraph.Plan) []string {
-		out := []string{}
-		for _, p := range ps {
-			out = append(out, p.ID)
-		}
-		return out
-	}
 	t.Run("TheDefaultPlanIsTheFirstLoaded", func(t *testing.T) {
 		if got := peacegraph.DefaultPlan(plans); got == nil || got.ID != "plan" {
 			t.Errorf("got %v, want plan", got)
 		}
 		if got := peacegraph.DefaultPlan(nil); got != nil {
 			t.Errorf("got %v with no plans, want nil", got)
-		}
-	})
-	t.Run("RevisionsInLoadOrder", func(t *testing.T) {
-		if got, want := ids(peacegraph.Revisions(plans, "plan")), []string{"counter", "revised"}; !slices.Equal(got, want) {
-			t.Errorf("got %v, want %v", got, want)
-		}
-		if got := peacegraph.Revisions(plans, "final"); got == nil || len(got) != 0 {
-			t.Errorf("got %v for a plan nothing revises, want an empty list", got)
 		}
 	})
 	t.Run("AmendmentsByPlanLoadOrderThenNumber", func(t *testing.T) {

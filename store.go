@@ -51,6 +51,15 @@ type Store interface {
 	// Plans lists all plans by Seq.
 	Plans(ctx context.Context) ([]*Plan, error)
 
+	// Revisions returns, for each plan ID, the IDs of the plans that
+	// revise it, by Seq, aligned with ids.
+	Revisions(ctx context.Context, ids []string) ([][]string, error)
+
+	// Amenders returns, for each point ID, the IDs of the points of later
+	// plans that amend it, by their plan's Seq, then Number, aligned with
+	// ids.
+	Amenders(ctx context.Context, ids []string) ([][]string, error)
+
 	// DefaultPlan returns the plan loaded first (the lowest Seq), which a
 	// plan argument left out means; nil when no plan is loaded. It costs
 	// one plan however many there are.

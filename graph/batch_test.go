@@ -150,8 +150,8 @@ func TestNodeFieldsAreBatchFields(t *testing.T) {
 	others := []string{
 		"Actor.claims", "Actor.events", "Actor.members", "Actor.mentionedIn", "Actor.stanceHistory", "Actor.stances",
 		"Claim.contradictedBy", "DisputeSide.sources",
-		"Plan.points", "Plan.revises", "Plan.revisions", "Plan.stances",
-		"Point.amendedBy", "Point.claims", "Point.plan", "Point.stances",
+		"Plan.points", "Plan.revisions", "Plan.stances",
+		"Point.amendedBy", "Point.claims", "Point.stances",
 		"Source.claims",
 	}
 	for name := range nodeRefs {

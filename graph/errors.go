@@ -96,11 +96,11 @@ func pointError(ctx context.Context, err error, planID string, number int, argum
 		return peacegraph.NoPlanError(planID)
 	}
 	if planID == "" {
-		plans, err := allPlans(ctx)
+		p, err := defaultPlan(ctx)
 		if err != nil {
 			return err
 		}
-		if p := peacegraph.DefaultPlan(plans); p != nil {
+		if p != nil {
 			planID = p.ID
 		}
 	}

@@ -115,10 +115,12 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		}
 		if scoper != nil {
 			// One read transaction for the whole request, ended once
-			// the answer is written.
+			// the answer is written, and in the background: ending a
+			// read transaction is a round trip the client need not wait
+			// for.
 			var end func()
 			ctx, end = scoper.BeginRequest(ctx)
-			defer end()
+			defer func() { go end() }()
 		}
 		srv.ServeHTTP(fw, r.WithContext(ctx))
 	})

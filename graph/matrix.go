@@ -82,11 +82,10 @@ func planOrDefault(ctx context.Context, id *string) (*peacegraph.Plan, error) {
 		}
 		return p, nil
 	}
-	plans, err := allPlans(ctx)
+	p, err := defaultPlan(ctx)
 	if err != nil {
 		return nil, err
 	}
-	p := peacegraph.DefaultPlan(plans)
 	if p == nil {
 		return nil, peacegraph.NoPlanError("")
 	}

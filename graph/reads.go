@@ -42,6 +42,8 @@ var nodeRefs = map[string]func(parent any) []string{
 	"PathStep.node":                refID(func(s *peacegraph.PathStep) string { return s.NodeID }),
 	"PathStep.evidence":            refIDs(func(s *peacegraph.PathStep) []string { return s.Evidence }),
 	"Plan.authors":                 refIDs(func(p *peacegraph.Plan) []string { return p.AuthorIDs }),
+	"Plan.revises":                 refID(func(p *peacegraph.Plan) string { return p.Revises }),
+	"Point.plan":                   refID(func(p *peacegraph.Point) string { return p.PlanID }),
 	"Point.concededBy":             refIDs(func(p *peacegraph.Point) []string { return p.ConcededByIDs }),
 	"Point.sources":                refIDs(func(p *peacegraph.Point) []string { return p.SourceIDs }),
 	"Point.amends":                 refID(func(p *peacegraph.Point) string { return p.Amends }),
@@ -370,93 +372,18 @@ func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
 	return v.([]*peacegraph.Plan), nil
 }
 
-// amendments returns, for each point of any plan, the points of later
-// plans that amend it, in plan load order, then number: one read of the
-// plans and one of the revisions' points, once per request.
-func amendments(ctx context.Context) (map[string][]*peacegraph.Point, error) {
+// defaultPlan returns the plan a left-out plan argument means (nil when
+// no plan is loaded), read once per request.
+func defaultPlan(ctx context.Context) (*peacegraph.Plan, error) {
 	req, err := requestFor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v, err := req.once(ctx, "amendments", func() (any, error) {
-		plans, err := allPlans(ctx)
-		if err != nil {
-			return nil, err
-		}
-		var revisions []string
-		for _, p := range plans {
-			if p.Revises != "" {
-				revisions = append(revisions, p.ID)
-			}
-		}
-		if len(revisions) == 0 {
-			return map[string][]*peacegraph.Point{}, nil
-		}
-		// Not pointsOf: these points serve every place that asks, and
-		// no place keeps them for the places below it.
-		lists, err := req.store.Points(ctx, revisions, peacegraph.PointFilter{})
-		if err != nil {
-			return nil, err
-		}
-		var points []*peacegraph.Point
-		for _, l := range lists {
-			points = append(points, l...)
-		}
-		return peacegraph.Amendments(plans, points), nil
+	v, err := req.once(ctx, "default plan", func() (any, error) {
+		return req.store.DefaultPlan(ctx)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return v.(map[string][]*peacegraph.Point), nil
-}
-
-// planOf resolves a field that names a plan by ID from the plans of the
-// request (allPlans); nil where the ID is "" or unknown.
-func planOf[P any](ctx context.Context, objs []P, id func(P) string) ([]*peacegraph.Plan, error) {
-	return batch(ctx, objs, id, func(ctx context.Context, parents []P) ([]*peacegraph.Plan, error) {
-		plans, err := allPlans(ctx)
-		if err != nil {
-			return nil, err
-		}
-		byID := make(map[string]*peacegraph.Plan, len(plans))
-		for _, p := range plans {
-			byID[p.ID] = p
-		}
-		out := make([]*peacegraph.Plan, len(parents))
-		for i, p := range parents {
-			out[i] = byID[id(p)]
-		}
-		return out, nil
-	})
-}
-
-// revisionsOf resolves the later plans that revise each plan, in load
-// order, from the plans of the request.
-func revisionsOf(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
-	return batch(ctx, objs, nodeID[*peacegraph.Plan], func(ctx context.Context, parents []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
-		plans, err := allPlans(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out := make([][]*peacegraph.Plan, len(parents))
-		for i, parent := range parents {
-			out[i] = peacegraph.Revisions(plans, parent.ID)
-		}
-		return out, nil
-	})
-}
-
-// amendersOf resolves the points of later plans that amend each point.
-func amendersOf(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Point, error) {
-	return batch(ctx, objs, nodeID[*peacegraph.Point], func(ctx context.Context, points []*peacegraph.Point) ([][]*peacegraph.Point, error) {
-		by, err := amendments(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out := make([][]*peacegraph.Point, len(points))
-		for i, p := range points {
-			out[i] = by[p.ID]
-		}
-		return out, nil
-	})
+	return v.(*peacegraph.Plan), nil
 }

@@ -111,15 +111,15 @@ func (r *planResolver) Stances(ctx context.Context, objs []*peacegraph.Plan, pos
 }
 
 func (r *planResolver) Revises(ctx context.Context, objs []*peacegraph.Plan) ([]*peacegraph.Plan, error) {
-	return planOf(ctx, objs, func(p *peacegraph.Plan) string { return p.Revises })
+	return nodeOf[*peacegraph.Plan](ctx, objs)
 }
 
 func (r *planResolver) Revisions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
-	return revisionsOf(ctx, objs)
+	return relatedOf[*peacegraph.Plan](ctx, objs, peacegraph.Store.Revisions)
 }
 
 func (r *pointResolver) Plan(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Plan, error) {
-	return planOf(ctx, objs, func(p *peacegraph.Point) string { return p.PlanID })
+	return nodeOf[*peacegraph.Plan](ctx, objs)
 }
 
 func (r *pointResolver) ConcededBy(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Actor, error) {
@@ -146,7 +146,7 @@ func (r *pointResolver) Amends(ctx context.Context, objs []*peacegraph.Point) ([
 }
 
 func (r *pointResolver) AmendedBy(ctx context.Context, objs []*peacegraph.Point) ([][]*peacegraph.Point, error) {
-	return amendersOf(ctx, objs)
+	return relatedOf[*peacegraph.Point](ctx, objs, peacegraph.Store.Amenders)
 }
 
 func (r *pointChangeResolver) Point(ctx context.Context, objs []*peacegraph.PointChange) ([]*peacegraph.Point, error) {

@@ -49,8 +49,10 @@ type typeField struct{ typ, field string }
 // hiddenNeeds are the fields a resolver reads of other values than the
 // ones the query names: a dispute side's sources are those its claims
 // cite, so they need the claims' citations; the points amending a point
-// are found from what the points of later plans amend.
+// are found from what the points of later plans amend; the stance matrix
+// counts the stances' evidence and keeps the plan's own points.
 var hiddenNeeds = map[string][]typeField{
 	"DisputeSide.sources": {{"Claim", "citations"}},
 	"Point.amendedBy":     {{"Point", "amends"}},
+	"Query.stanceMatrix":  {{"Stance", "evidence"}, {"Stance", "note"}, {"Point", "plan"}},
 }

@@ -63,6 +63,16 @@ func (s *countingStore) Reset() {
 	s.mu.Unlock()
 }
 
+func (s *countingStore) Revisions(ctx context.Context, ids []string) ([][]string, error) {
+	s.count("Revisions")
+	return s.Store.Revisions(ctx, ids)
+}
+
+func (s *countingStore) Amenders(ctx context.Context, ids []string) ([][]string, error) {
+	s.count("Amenders")
+	return s.Store.Amenders(ctx, ids)
+}
+
 func (s *countingStore) Nodes(ctx context.Context, ids []string) ([]peacegraph.Node, error) {
 	s.count("Nodes")
 	return s.Store.Nodes(ctx, ids)
@@ -219,11 +229,10 @@ var levelQueries = []struct {
 	{
 		name:  "points to the points amending them to their changes' evidence",
 		query: `{ plan { points { amendedBy { title plan { changes { status evidence { corroboration { sources earliestSource { title } } } } } } } } }`,
-		// the plans, read once: the default plan, and the revision,
-		// the amending points' plan; the plan's points and the
-		// revision's, the amending points; the changes' evidence; the
-		// earliest sources.
-		want: "DefaultPlan=1 Nodes=2 Plans=1 Points=2",
+		// the default plan; its points; the IDs of the points amending
+		// them, and those points; their plan, the revision; the
+		// changes' evidence; the earliest sources.
+		want: "Amenders=1 DefaultPlan=1 Nodes=4 Points=1",
 	},
 	{
 		name:  "disputes to sides to claims to their sources",

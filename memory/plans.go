@@ -52,6 +52,16 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 	return out, nil
 }
 
+// Revisions implements peacegraph.Store.
+func (s *Store) Revisions(ctx context.Context, ids []string) ([][]string, error) {
+	return s.current().lookup(ids, s.work, func(snap *snapshot, id string) []string { return snap.revisions[id] }), nil
+}
+
+// Amenders implements peacegraph.Store.
+func (s *Store) Amenders(ctx context.Context, ids []string) ([][]string, error) {
+	return s.current().lookup(ids, s.work, func(snap *snapshot, id string) []string { return snap.amenders[id] }), nil
+}
+
 // PointByNumber implements peacegraph.Store: a binary search of the plan's
 // points, which are sorted by number.
 func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*peacegraph.Point, error) {

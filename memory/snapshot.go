@@ -58,6 +58,8 @@ type snapshot struct {
 	members        map[string][]string // actor ID -> member actor IDs, in actor order
 	actorEvents    map[string][]string // actor ID -> event IDs, in event order
 	contradictions map[string][]string // claim ID -> claim IDs, in claim order
+	revisions      map[string][]string // plan ID -> IDs of the plans revising it, by Seq
+	amenders       map[string][]string // point ID -> IDs of the points amending it, by plan Seq, then Number
 
 	edges []peacegraph.Edge // by ID
 	// adj maps a node to its neighbours, sorted by ID, each with the
@@ -207,8 +209,23 @@ func (s *snapshot) indexDisputes(disputes []*peacegraph.Dispute, points []*peace
 }
 
 // indexLists builds the ID lists answered by lookup: members, events of an
-// actor, contradictions.
+// actor, contradictions, revisions and amendments.
 func (s *snapshot) indexLists() {
+	// Plans are in Seq order, so each plan's revisions are too.
+	s.revisions = make(map[string][]string)
+	var points []*peacegraph.Point
+	for _, p := range s.plans {
+		if p.Revises != "" {
+			s.revisions[p.Revises] = append(s.revisions[p.Revises], p.ID)
+		}
+		points = append(points, s.points[p.ID]...)
+	}
+	s.amenders = make(map[string][]string)
+	for id, list := range peacegraph.Amendments(s.plans, points) {
+		for _, p := range list {
+			s.amenders[id] = append(s.amenders[id], p.ID)
+		}
+	}
 	s.members = make(map[string][]string)
 	s.actorEvents = make(map[string][]string)
 	s.contradictions = make(map[string][]string)

@@ -131,6 +131,10 @@ func changes(v any) []peacegraph.PointChange {
 const (
 	stanceMap = `{actor: a.id, target: t.id, position: type(r), asOf: r.asOf, note: r.note, claims: r.claims, claimDates: r.claimDates}`
 	heldMap   = `{actor: a.id, target: t.id, position: r.position, asOf: r.asOf, note: r.note, claims: r.claims, claimDates: r.claimDates}`
+	// The lean maps leave out the note and the evidence, for a request
+	// that asks for neither.
+	leanStanceMap = `{actor: a.id, target: t.id, position: type(r), asOf: r.asOf}`
+	leanHeldMap   = `{actor: a.id, target: t.id, position: r.position, asOf: r.asOf}`
 )
 
 // decodeStance reads a stanceMap or heldMap projection.

@@ -65,6 +65,16 @@
 // (denies) and who reviewed them (reviewers); a CONTRADICTS relationship
 // names the rules that make the two claims contradict (rules).
 //
+// # Reads
+//
+// A read projects only the properties the request selects (projection.go,
+// peacegraph.Selection), brings along in the same statement the nodes the
+// request asks for next (peacegraph.Includes: claimants, cited sources,
+// the actors conceding points and holding stances), and names the index
+// it starts from in a hint, so that a plan Neo4j cached while the graph
+// was small never scans a label once the graph is large. A request's
+// reads share one read transaction (request.go).
+//
 // # Writes
 //
 // Load is a plan, then a change (load.go): the dataset becomes units, each

@@ -28,6 +28,18 @@ const (
 	fullNodeMapMarker = "/*full node projection*/"
 )
 
+// The projections of one kind, for the statements that know the kind of
+// the node bound to n: no label is tested to choose one.
+const (
+	claimMap   = "/*node projection:Claim*/"
+	actorMap   = "/*node projection:Actor*/"
+	planMap    = "/*node projection:Plan*/"
+	pointMap   = "/*node projection:Point*/"
+	sourceMap  = "/*node projection:Source*/"
+	eventMap   = "/*node projection:Event*/"
+	disputeMap = "/*node projection:Dispute*/"
+)
+
 // fullNodeMap stands for the projection of every property of the node
 // bound to n: for reads whose nodes serve more than the fields a query
 // names (a search's snippets, a neighbourhood's labels and kinds).
@@ -57,9 +69,9 @@ var projections = []kindProjection{
 	},
 	{
 		label:  "Actor",
-		always: []string{".id", ".name", ".kind"},
+		always: []string{".id", ".name"},
 		fields: map[string][]string{
-			"role": {".role"}, "description": {".description"}, "aliases": {".aliases"},
+			"kind": {".kind"}, "role": {".role"}, "description": {".description"}, "aliases": {".aliases"},
 			"affiliations": {".affiliations", ".affiliationRoles"},
 		},
 	},
@@ -76,9 +88,9 @@ var projections = []kindProjection{
 	},
 	{
 		label:  "Point",
-		always: []string{".id", ".plan", ".number"},
+		always: []string{".id", ".number"},
 		fields: map[string][]string{
-			"title": {".title"}, "summary": {".summary"}, "topic": {".topic"}, "concession": {".concession"},
+			"plan": {".plan"}, "title": {".title"}, "summary": {".summary"}, "topic": {".topic"}, "concession": {".concession"},
 			"concededBy": {".concededBy"}, "sources": {".sources"}, "amends": {".amends"},
 		},
 	},
@@ -108,9 +120,17 @@ var projections = []kindProjection{
 	},
 }
 
-// buildNodeMap is the projection of every node kind for a selection (nil:
-// every property).
-func buildNodeMap(sel *peacegraph.Selection) string {
+// projected is what a selection makes of the markers: the projection of
+// any node (CASE on its label), and of each kind.
+type projected struct {
+	any    string
+	byKind map[string]string
+}
+
+// buildProjections makes the projections of a selection (nil: every
+// property).
+func buildProjections(sel *peacegraph.Selection) *projected {
+	p := &projected{byKind: map[string]string{}}
 	var b strings.Builder
 	b.WriteString("CASE\nWHEN n IS NULL THEN null\n")
 	for _, k := range projections {
@@ -121,26 +141,43 @@ func buildNodeMap(sel *peacegraph.Selection) string {
 			}
 		}
 		items = append(items, "kind_: '"+k.label+"'")
-		b.WriteString("WHEN n:" + k.label + " THEN n {" + strings.Join(items, ", ") + "}\n")
+		m := "n {" + strings.Join(items, ", ") + "}"
+		p.byKind[k.label] = m
+		b.WriteString("WHEN n:" + k.label + " THEN " + m + "\n")
 	}
 	b.WriteString("END")
-	return b.String()
+	p.any = b.String()
+	return p
+}
+
+// apply puts the projections in place of the markers of a statement.
+func (p *projected) apply(cypher string) string {
+	if strings.Contains(cypher, nodeMapMarker) {
+		cypher = strings.ReplaceAll(cypher, nodeMapMarker, p.any)
+	}
+	for kind, m := range p.byKind {
+		marker := "/*node projection:" + kind + "*/"
+		if strings.Contains(cypher, marker) {
+			cypher = strings.ReplaceAll(cypher, marker, m)
+		}
+	}
+	return cypher
 }
 
 // everyProperty is the projection of every property of every kind.
-var everyProperty = buildNodeMap(nil)
+var everyProperty = buildProjections(nil)
 
 // nodeMaps keeps the projection of each selection seen, up to
 // maxNodeMaps of them; past that it starts afresh, so that a stream of
 // distinct queries costs rebuilding, never memory.
 type nodeMaps struct {
 	mu sync.Mutex
-	m  map[string]string
+	m  map[string]*projected
 }
 
 const maxNodeMaps = 1024
 
-func (c *nodeMaps) get(sel *peacegraph.Selection) string {
+func (c *nodeMaps) get(sel *peacegraph.Selection) *projected {
 	if sel == nil {
 		return everyProperty
 	}
@@ -151,22 +188,22 @@ func (c *nodeMaps) get(sel *peacegraph.Selection) string {
 		return nm
 	}
 	if c.m == nil || len(c.m) >= maxNodeMaps {
-		c.m = map[string]string{}
+		c.m = map[string]*projected{}
 	}
-	nm := buildNodeMap(sel)
+	nm := buildProjections(sel)
 	c.m[key] = nm
 	return nm
 }
 
 // project puts the context's projection into a statement that asks for one.
 func (s *Store) project(ctx context.Context, cypher string) string {
+	if !strings.Contains(cypher, "/*node projection") && !strings.Contains(cypher, fullNodeMapMarker) {
+		return cypher
+	}
 	if strings.Contains(cypher, fullNodeMapMarker) {
-		cypher = strings.ReplaceAll(cypher, fullNodeMapMarker, everyProperty)
+		cypher = strings.ReplaceAll(cypher, fullNodeMapMarker, everyProperty.any)
 	}
-	if strings.Contains(cypher, nodeMapMarker) {
-		cypher = strings.ReplaceAll(cypher, nodeMapMarker, s.nodeMaps.get(peacegraph.SelectionFrom(ctx)))
-	}
-	return cypher
+	return s.nodeMaps.get(peacegraph.SelectionFrom(ctx)).apply(cypher)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -10,12 +10,12 @@ import (
 // HasNextPage needs no second query, and the total from the count store
 // (or the kind index, for one kind).
 const actorsQuery = `CALL () {
-  MATCH (n:Actor) WHERE n.sortKey > $after AND ($kind = '' OR n.kind = $kind)
+  MATCH (n:Actor) USING INDEX n:Actor(sortKey) WHERE n.sortKey > $after AND ($kind = '' OR n.kind = $kind)
   WITH n ORDER BY n.sortKey LIMIT $limit
   RETURN collect(n) AS page
 }
 RETURN CASE WHEN $kind = '' THEN COUNT { (:Actor) } ELSE COUNT { (a:Actor {kind: $kind}) } END AS total,
-  [n IN page | ` + nodeMap + `] AS nodes`
+  [n IN page | ` + actorMap + `] AS nodes`
 
 const membersQuery = `UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (n:Actor)-[:AFFILIATED_WITH]->(:Actor {id: $ids[i]})

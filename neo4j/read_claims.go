@@ -17,7 +17,7 @@ const (
 	claimsByClaimant = `MATCH (x:Actor {id: q.claimant})-[:CLAIMED]->(n:Claim)`
 	claimsBySource   = `MATCH (x:Source {id: q.source})<-[:CITES]-(n:Claim)`
 	claimsByAbout    = `MATCH (x:Node {id: q.about})<-[:ABOUT]-(n:Claim)`
-	claimsByIndex    = `MATCH (n:Claim) WHERE n.sortKey > q.after AND (q.certainty = '' OR n.certainty = q.certainty)`
+	claimsByIndex    = `MATCH (n:Claim) USING INDEX n:Claim(sortKey) WHERE n.sortKey > q.after AND (q.certainty = '' OR n.certainty = q.certainty)`
 
 	// claimFilter is every filter, so each anchor can check the others.
 	claimFilter = `(q.certainty = '' OR n.certainty = q.certainty)
@@ -44,24 +44,30 @@ CALL (q) {
   RETURN ` + total + `
 }
 CALL (q) {
-  MATCH ()-[r:CLAIMED]->(n:Claim)
+  MATCH ()-[r:CLAIMED]->(n:Claim) USING INDEX r:CLAIMED(claimant, sortKey)
   WHERE r.claimant = q.claimant AND r.sortKey > q.after
   WITH n, r ORDER BY r.sortKey LIMIT $limit
   RETURN collect(n) AS page
 }
-RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes` + claimIncludes
+RETURN i, total, [n IN page | ` + claimMap + `] AS nodes` + claimIncludes
 }
 
 // claimIncludes reads, with a page of claims, the nodes the request will
 // ask for next (peacegraph.Includes): their claimants and the sources they
-// cite, each once, from the unique ID index.
+// cite, each once, from the kinds' unique ID indexes. The hints keep
+// Neo4j on those indexes whatever the graph held when it planned the
+// statement: a plan made on a nearly empty graph scans the label.
 const claimIncludes = `, COLLECT {
   UNWIND page AS c
-  UNWIND (CASE WHEN $inc.claimants AND c.claimant IS NOT NULL THEN [c.claimant] ELSE [] END
-    + CASE WHEN $inc.citedSources THEN coalesce(c.citeSources, []) ELSE [] END) AS rid
+  WITH DISTINCT c.claimant AS rid WHERE $inc.claimants AND rid IS NOT NULL
+  MATCH (n:Actor {id: rid}) USING INDEX n:Actor(id)
+  RETURN ` + actorMap + `
+} + COLLECT {
+  UNWIND page AS c
+  UNWIND CASE WHEN $inc.citedSources THEN coalesce(c.citeSources, []) ELSE [] END AS rid
   WITH DISTINCT rid
-  MATCH (n:Node {id: rid})
-  RETURN ` + nodeMap + `
+  MATCH (n:Source {id: rid}) USING INDEX n:Source(id)
+  RETURN ` + sourceMap + `
 } AS related`
 
 // claimStatements is the statement of each anchor, with the count of the
@@ -101,7 +107,7 @@ WITH i, $qs[i] AS q
   WITH DISTINCT n ORDER BY n.sortKey LIMIT $limit
   RETURN collect(n) AS page
 }
-RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes` + claimIncludes
+RETURN i, total, [n IN page | ` + claimMap + `] AS nodes` + claimIncludes
 }
 
 // indexedClaims is the statement of a query that names no node: the page
@@ -121,7 +127,7 @@ CALL (q) {
   WITH n ORDER BY n.sortKey LIMIT $limit
   RETURN collect(n) AS page
 }
-RETURN i, total, [n IN page | ` + nodeMap + `] AS nodes` + claimIncludes
+RETURN i, total, [n IN page | ` + claimMap + `] AS nodes` + claimIncludes
 }
 
 // claimAnchor picks the node a query starts from.

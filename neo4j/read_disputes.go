@@ -17,7 +17,7 @@ const disputesQuery = `CALL () {
   UNION
   MATCH (:Plan {id: $plan})-[:HAS_POINT]->(:Point)<-[:` + relConcerns + `]-(n:Dispute) RETURN n
 }
-RETURN ` + nodeMap + ` AS node
+RETURN ` + disputeMap + ` AS node
 ORDER BY n.id`
 
 // Disputes implements peacegraph.Store.

@@ -9,7 +9,7 @@ import (
 )
 
 const nodesQuery = `UNWIND range(0, size($ids) - 1) AS i
-OPTIONAL MATCH (n:Node {id: $ids[i]})
+OPTIONAL MATCH (n:Node {id: $ids[i]}) USING INDEX n:Node(id)
 RETURN i, ` + nodeMap + ` AS node`
 
 // Nodes implements peacegraph.Store.

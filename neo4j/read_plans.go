@@ -2,11 +2,12 @@ package neo4j
 
 import (
 	"context"
+	"slices"
 
 	"github.com/peacegraph/peacegraph"
 )
 
-const plansQuery = `MATCH (n:Plan) RETURN ` + nodeMap + ` AS node ORDER BY n.seq`
+const plansQuery = `MATCH (n:Plan) RETURN ` + planMap + ` AS node ORDER BY n.seq`
 
 // defaultPlan binds def to the ID of the plan with the lowest Seq (null
 // when there are no plans): "" in a plan argument means it. The IS NOT NULL
@@ -16,32 +17,75 @@ const defaultPlan = `OPTIONAL MATCH (d:Plan) WHERE d.seq IS NOT NULL WITH d ORDE
 WITH d.id AS def
 `
 
-// pointsQuery reads each plan's points from the (plan, number) index: the
+// noDefaultPlan takes defaultPlan's place in a statement whose plans are
+// all named, which then reads no plan it does not need.
+const noDefaultPlan = "WITH null AS def\n"
+
+// pointsTail reads each plan's points from the (plan, number) index: the
 // IS NOT NULL on number is what lets Neo4j seek a composite index on its
-// first property, where it would otherwise scan every point.
-const pointsQuery = defaultPlan + `UNWIND range(0, size($ids) - 1) AS i
+// first property, where it would otherwise scan every point. It follows
+// defaultPlan, or noDefaultPlan when every plan is named.
+const pointsTail = `UNWIND range(0, size($ids) - 1) AS i
 WITH i, CASE WHEN $ids[i] = '' THEN def ELSE $ids[i] END AS plan
-OPTIONAL MATCH (n:Point {plan: plan})
+OPTIONAL MATCH (n:Point {plan: plan}) USING INDEX n:Point(plan, number)
 WHERE n.number IS NOT NULL AND ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
 WITH i, n ORDER BY i, n.number
 WITH i, collect(n) AS page
-RETURN i, [n IN page | ` + nodeMap + `] AS nodes, COLLECT {
+RETURN i, [n IN page | ` + pointMap + `] AS nodes, COLLECT {
   UNWIND page AS p
   UNWIND CASE WHEN $inc.concededBy THEN coalesce(p.concededBy, []) ELSE [] END AS rid
   WITH DISTINCT rid
-  MATCH (n:Node {id: rid})
-  RETURN ` + nodeMap + `
+  MATCH (n:Actor {id: rid}) USING INDEX n:Actor(id)
+  RETURN ` + actorMap + `
 } AS related`
 
-const pointByNumberQuery = defaultPlan + `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
+// pointByNumberTail reads a point by its (plan, number), and whether the
+// plan exists, after defaultPlan or noDefaultPlan.
+const pointByNumberTail = `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
 OPTIONAL MATCH (p:Plan {id: plan})
-OPTIONAL MATCH (n:Point {plan: plan, number: $number})
-RETURN p IS NOT NULL AS planFound, ` + nodeMap + ` AS node, plan`
+OPTIONAL MATCH (n:Point {plan: plan, number: $number}) USING INDEX n:Point(plan, number)
+RETURN p IS NOT NULL AS planFound, CASE WHEN n IS NOT NULL THEN ` + pointMap + ` END AS node, plan`
 
 // defaultPlanQuery reads the first plan of the seq index.
 const defaultPlanQuery = `MATCH (n:Plan) WHERE n.seq IS NOT NULL
 WITH n ORDER BY n.seq LIMIT 1
-RETURN ` + nodeMap + ` AS node`
+RETURN ` + planMap + ` AS node`
+
+// revisionsQuery and amendersQuery walk back from each plan or point to
+// the plans revising it and the points amending it.
+const (
+	revisionsQuery = `UNWIND range(0, size($ids) - 1) AS i
+OPTIONAL MATCH (:Plan {id: $ids[i]})<-[:REVISES]-(n:Plan)
+WITH i, n ORDER BY i, n.seq
+RETURN i, collect(n.id) AS ids`
+	amendersQuery = `UNWIND range(0, size($ids) - 1) AS i
+OPTIONAL MATCH (:Point {id: $ids[i]})<-[:AMENDS]-(n:Point)<-[:HAS_POINT]-(pl:Plan)
+WITH i, n, pl ORDER BY i, pl.seq, n.number
+RETURN i, collect(n.id) AS ids`
+)
+
+// Revisions implements peacegraph.Store.
+func (s *Store) Revisions(ctx context.Context, ids []string) ([][]string, error) {
+	return s.idLists(ctx, revisionsQuery, ids)
+}
+
+// Amenders implements peacegraph.Store.
+func (s *Store) Amenders(ctx context.Context, ids []string) ([][]string, error) {
+	return s.idLists(ctx, amendersQuery, ids)
+}
+
+// idLists runs a batched read whose rows are (position, IDs), aligned
+// with ids.
+func (s *Store) idLists(ctx context.Context, cypher string, ids []string) ([][]string, error) {
+	if len(ids) == 0 {
+		return [][]string{}, nil
+	}
+	records, err := s.read(ctx, cypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return idLists(records, len(ids)), nil
+}
 
 // DefaultPlan implements peacegraph.Store.
 func (s *Store) DefaultPlan(ctx context.Context) (*peacegraph.Plan, error) {
@@ -85,7 +129,11 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 	if f.Concession != nil {
 		params["concession"] = *f.Concession
 	}
-	records, err := s.read(ctx, pointsQuery, params)
+	head := noDefaultPlan
+	if slices.Contains(planIDs, "") {
+		head = defaultPlan
+	}
+	records, err := s.read(ctx, head+pointsTail, params)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +152,11 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 
 // PointByNumber implements peacegraph.Store.
 func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*peacegraph.Point, error) {
-	records, err := s.read(ctx, pointByNumberQuery, map[string]any{"plan": planID, "number": number})
+	head := noDefaultPlan
+	if planID == "" {
+		head = defaultPlan
+	}
+	records, err := s.read(ctx, head+pointByNumberTail, map[string]any{"plan": planID, "number": number})
 	if err != nil {
 		return nil, err
 	}

@@ -7,8 +7,8 @@ import (
 )
 
 const (
-	sourcesQuery = `MATCH (n:Source) RETURN ` + nodeMap + ` AS node ORDER BY n.sortKey`
-	eventsQuery  = `MATCH (n:Event) RETURN ` + nodeMap + ` AS node ORDER BY n.sortKey`
+	sourcesQuery = `MATCH (n:Source) RETURN ` + sourceMap + ` AS node ORDER BY n.sortKey`
+	eventsQuery  = `MATCH (n:Event) RETURN ` + eventMap + ` AS node ORDER BY n.sortKey`
 
 	actorEventsQuery = `UNWIND range(0, size($ids) - 1) AS i
 OPTIONAL MATCH (:Actor {id: $ids[i]})-[:PARTICIPATED_IN]->(n:Event)

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/peacegraph/peacegraph"
 )
@@ -21,37 +22,39 @@ const (
 	byTargets = `UNWIND $anchor AS id MATCH (t:Node {id: id})<-[`
 	byAll     = `MATCH (a:Actor)-[`
 
+	// The tail projects each stance (the %s), keeps the position and
+	// targets asked for, and orders them.
 	stanceTail = `
-WITH a, t, r, ` + stanceMap + ` AS st
+WITH a, t, r, %s AS st
 WHERE ($position = '' OR st.position = $position) AND (size($targets) = 0 OR t.id IN $targets)
-RETURN st, CASE WHEN $inc THEN [n IN [a] | ` + nodeMap + `][0] END AS actor ORDER BY a.sortKey, t.id, st.position`
-	heldTail = `
-WITH a, t, r, ` + heldMap + ` AS st
-WHERE ($position = '' OR st.position = $position) AND (size($targets) = 0 OR t.id IN $targets)
-RETURN st, CASE WHEN $inc THEN [n IN [a] | ` + nodeMap + `][0] END AS actor ORDER BY a.sortKey, t.id, st.position`
+RETURN st, CASE WHEN $inc THEN [n IN [a] | ` + actorMap + `][0] END AS actor ORDER BY a.sortKey, t.id, st.position`
 )
 
-// stanceQueries[anchor][which] is the statement of each anchor (actors,
-// targets, none) and each kind of answer (all, current, as of a date).
-var stanceQueries = func() map[string]map[string]string {
+// stanceQueries[lean][anchor][which] is the statement of each anchor
+// (actors, targets, none) and each kind of answer (all, current, as of a
+// date), projecting the whole stance or (lean) neither its note nor its
+// evidence.
+var stanceQueries = map[bool]map[string]map[string]string{false: stanceStatements(false), true: stanceStatements(true)}
+
+func stanceStatements(lean bool) map[string]map[string]string {
 	m := map[string]map[string]string{}
 	for anchor, head := range map[string]string{"actors": byActors, "targets": byTargets, "all": byAll} {
 		m[anchor] = map[string]string{}
 		for which, rel := range map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf} {
-			tail := stanceTail
-			if which == "asOf" {
-				tail = heldTail
-			}
+			proj := map[bool]map[bool]string{false: {false: stanceMap, true: heldMap}, true: {false: leanStanceMap, true: leanHeldMap}}[lean][which == "asOf"]
+			tail := fmt.Sprintf(stanceTail, proj)
 			switch anchor {
 			case "targets":
-				m[anchor][which] = head + rel + `]-(a:Actor)` + tail
+				m[anchor][which] = head + rel + `]-(a:Actor) USING INDEX t:Node(id)` + tail
+			case "actors":
+				m[anchor][which] = head + rel + `]->(t:Node) USING INDEX a:Actor(id)` + tail
 			default:
 				m[anchor][which] = head + rel + `]->(t:Node)` + tail
 			}
 		}
 	}
 	return m
-}()
+}
 
 // Stances implements peacegraph.Store.
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
@@ -77,7 +80,11 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 	// The stances' actors come along when the request asks for them
 	// (peacegraph.Includes): the walk has them already.
 	related := peacegraph.RelatedFrom(ctx)
-	records, err := s.read(ctx, stanceQueries[anchor][which], map[string]any{
+	// Every stance as stored serves the rules of histories whole; a
+	// request that shows neither notes nor evidence gets lean stances.
+	sel := peacegraph.SelectionFrom(ctx)
+	lean := !f.All && sel != nil && !sel.Wants("Stance", "note") && !sel.Wants("Stance", "evidence")
+	records, err := s.read(ctx, stanceQueries[lean][anchor][which], map[string]any{
 		"anchor": list(ids), "targets": list(targets), "asOf": string(f.AsOf), "position": string(f.Position),
 		"inc": peacegraph.IncludesFrom(ctx).StanceActors,
 	})

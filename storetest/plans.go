@@ -196,3 +196,29 @@ func testStances(t *testing.T, s peacegraph.Store) {
 		wantSame(t, "stances", got, want)
 	})
 }
+
+func testRevisionsAndAmenders(t *testing.T, s peacegraph.Store) {
+	revisions, err := s.Revisions(t.Context(), []string{"peace-plan", "peace-plan-revised", "nobody"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revisions) != 3 {
+		t.Fatalf("Revisions returned %d lists, want 3", len(revisions))
+	}
+	wantIDs(t, "revisions of peace-plan", revisions[0], []string{"peace-plan-revised"})
+	wantIDs(t, "revisions of peace-plan-revised", revisions[1], nil)
+	wantIDs(t, "revisions of nobody", revisions[2], nil)
+	amenders, err := s.Amenders(t.Context(), []string{"peace-plan-2", "peace-plan-1", "revised-2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(amenders) != 3 {
+		t.Fatalf("Amenders returned %d lists, want 3", len(amenders))
+	}
+	wantIDs(t, "amenders of peace-plan-2", amenders[0], []string{"revised-2"})
+	wantIDs(t, "amenders of peace-plan-1", amenders[1], nil)
+	wantIDs(t, "amenders of revised-2", amenders[2], nil)
+	if got, err := s.Revisions(t.Context(), nil); err != nil || len(got) != 0 {
+		t.Errorf("Revisions(nil) = %v, %v; want no lists", got, err)
+	}
+}

@@ -3,6 +3,8 @@
 package neo4jtest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -11,9 +13,11 @@ import (
 
 // Acquire takes the lock that every package's tests hold while they write
 // to the shared test database, so two packages never load their own data
-// into it at once. It blocks until the lock is free; release gives it back.
+// into it at once. There is one lock per database (per Config().URI): tests
+// against two servers do not wait for each other. It blocks until the lock
+// is free; release gives it back.
 func Acquire() (release func(), err error) {
-	f, err := os.OpenFile(filepath.Join(os.TempDir(), "peacegraph-neo4j-tests.lock"), os.O_CREATE|os.O_RDWR, 0o666)
+	f, err := os.OpenFile(lockPath(Config().URI), os.O_CREATE|os.O_RDWR, 0o666)
 	if err != nil {
 		return nil, err
 	}
@@ -35,4 +39,10 @@ func Lock(tb testing.TB) {
 		tb.Fatalf("test database lock: %v", err)
 	}
 	tb.Cleanup(release)
+}
+
+// lockPath is the lock file of the database at uri.
+func lockPath(uri string) string {
+	sum := sha256.Sum256([]byte(uri))
+	return filepath.Join(os.TempDir(), "peacegraph-neo4j-tests-"+hex.EncodeToString(sum[:6])+".lock")
 }
