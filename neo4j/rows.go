@@ -2,10 +2,16 @@ package neo4j
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
+	"io"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/peacegraph/peacegraph"
@@ -70,9 +76,10 @@ const (
 // fixed order: nodes by kind as the dataset lists them, then stances and
 // spans.
 func units(d *peacegraph.Dataset) []*unit {
-	evidence := map[string][]string{}
-	for _, e := range d.Edges() {
-		evidence[e.ID] = e.Evidence
+	edges := d.Edges()
+	evidence := make(map[edgeKey][]string, len(edges))
+	for _, e := range edges {
+		evidence[edgeKey{e.Type, e.Source, e.Target}] = e.Evidence
 	}
 	var out []*unit
 	var u *unit
@@ -93,7 +100,7 @@ func units(d *peacegraph.Dataset) []*unit {
 			props = map[string]any{}
 		}
 		if isEdgeType(typ) {
-			props["evidence"] = list(evidence[typ+":"+from+"->"+to])
+			props["evidence"] = list(evidence[edgeKey{typ, from, to}])
 		}
 		u.rels = append(u.rels, relRow{Type: typ, From: from, To: to, Props: props})
 	}
@@ -250,13 +257,38 @@ func units(d *peacegraph.Dataset) []*unit {
 		props["from"], props["until"] = string(sp.From), opt(string(sp.Until))
 		rel(relHeld, st.ActorID, st.TargetID, props)
 	}
-	for _, u := range out {
-		u.hash = u.digest()
-		if u.value != nil {
-			u.valueHash = digest(u.value)
-		}
-	}
+	parallel(len(out), func(i int) { out[i].hash = out[i].digest() })
 	return out
+}
+
+// edgeKey names an edge of Dataset.Edges by its type and ends, so that a
+// load finds each relationship's evidence without building a string.
+type edgeKey struct{ typ, from, to string }
+
+// parallel calls f for every index below n, spread over the processors:
+// hashing every unit of a large dataset is most of a load's own work.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/1000))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// valueDigest fills in the digest of the unit's domain value, which only a
+// unit the load writes needs: the report tells a changed value from a
+// change of derived facts only, and the graph keeps it for the next load.
+func (u *unit) valueDigest() {
+	if u.value != nil && u.valueHash == "" {
+		u.valueHash = digest(u.value)
+	}
 }
 
 // stanceKey names a stance by actor, target and position.
@@ -320,15 +352,93 @@ func reviewProps(props map[string]any, rs []peacegraph.Review) {
 	props["reviewRatingValues"], props["reviewBestRatings"], props["reviewWorstRatings"] = values, best, worst
 }
 
-// digest hashes what the unit writes. encoding/json orders map keys, so
-// equal units hash equal whatever order their maps were built in.
+// digest hashes what the unit writes: its label, node properties,
+// relationships and sides, each map in key order, so equal units hash
+// equal whatever order their maps were built in. It encodes the rows'
+// plain values itself rather than through encoding/json, which spent most
+// of a large load's time on reflection and map sorting.
 func (u *unit) digest() string {
-	return digest(struct {
-		Label string           `json:"l"`
-		Node  map[string]any   `json:"n"`
-		Rels  []relRow         `json:"r"`
-		Sides []map[string]any `json:"s"`
-	}{u.label, u.node, u.rels, u.sides})
+	h := hasher{sum: sha256.New()}
+	h.str(u.label)
+	h.value(u.node)
+	h.tag('r', len(u.rels))
+	for _, r := range u.rels {
+		h.str(r.Type)
+		h.str(r.From)
+		h.str(r.To)
+		h.value(r.Props)
+	}
+	h.tag('s', len(u.sides))
+	for _, side := range u.sides {
+		h.value(side)
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.sum.Sum(sum[:0])[:16])
+}
+
+// hasher writes values into a hash unambiguously: every value starts with
+// a tag byte, and strings and lists with their length.
+type hasher struct {
+	sum  hash.Hash
+	buf  [binary.MaxVarintLen64 + 1]byte
+	keys []string
+}
+
+func (h *hasher) tag(t byte, n int) {
+	h.buf[0] = t
+	k := binary.PutVarint(h.buf[1:], int64(n))
+	h.sum.Write(h.buf[:1+k])
+}
+
+func (h *hasher) str(s string) {
+	h.tag('"', len(s))
+	io.WriteString(h.sum, s)
+}
+
+// value hashes one property value or row. The types are those units
+// build; any other is a bug and panics, as a failed JSON encoding did.
+func (h *hasher) value(v any) {
+	switch v := v.(type) {
+	case nil:
+		h.tag('0', 0)
+	case string:
+		h.str(v)
+	case bool:
+		n := 0
+		if v {
+			n = 1
+		}
+		h.tag('b', n)
+	case int:
+		h.tag('i', v)
+	case int64:
+		h.tag('i', int(v))
+	case []string:
+		h.tag('[', len(v))
+		for _, x := range v {
+			h.str(x)
+		}
+	case []int64:
+		h.tag('[', len(v))
+		for _, x := range v {
+			h.tag('i', int(x))
+		}
+	case map[string]any:
+		start := len(h.keys)
+		for k := range v {
+			h.keys = append(h.keys, k)
+		}
+		keys := h.keys[start:]
+		slices.Sort(keys)
+		h.tag('{', len(keys))
+		for _, k := range keys {
+			h.str(k)
+			h.value(v[k])
+		}
+		h.keys = h.keys[:start]
+	default:
+		panic(fmt.Sprintf("neo4j: hashing a unit: a value of type %T", v))
+	}
 }
 
 // digest hashes the JSON of a plain value.
