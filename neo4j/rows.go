@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash"
-	"io"
 	"runtime"
 	"slices"
 	"strings"
@@ -76,11 +74,23 @@ const (
 // fixed order: nodes by kind as the dataset lists them, then stances and
 // spans.
 func units(d *peacegraph.Dataset) []*unit {
-	edges := d.Edges()
-	evidence := make(map[edgeKey][]string, len(edges))
-	for _, e := range edges {
-		evidence[edgeKey{e.Type, e.Source, e.Target}] = e.Evidence
+	// The edges' evidence is the largest part of the work and needs only
+	// the dataset: it is derived while the rows are built, and each
+	// edge's row gets its evidence once both are done.
+	evidenceDone := make(chan map[edgeKey][]string, 1)
+	go func() {
+		edges := d.Edges()
+		evidence := make(map[edgeKey][]string, len(edges))
+		for _, e := range edges {
+			evidence[edgeKey{e.Type, e.Source, e.Target}] = e.Evidence
+		}
+		evidenceDone <- evidence
+	}()
+	type pending struct {
+		props map[string]any
+		edge  edgeKey
 	}
+	var edgeRows []pending
 	var out []*unit
 	var u *unit
 	add := func(key, anchor string, kind peacegraph.Kind) {
@@ -100,7 +110,7 @@ func units(d *peacegraph.Dataset) []*unit {
 			props = map[string]any{}
 		}
 		if isEdgeType(typ) {
-			props["evidence"] = list(evidence[edgeKey{typ, from, to}])
+			edgeRows = append(edgeRows, pending{props, edgeKey{typ, from, to}})
 		}
 		u.rels = append(u.rels, relRow{Type: typ, From: from, To: to, Props: props})
 	}
@@ -257,6 +267,10 @@ func units(d *peacegraph.Dataset) []*unit {
 		props["from"], props["until"] = string(sp.From), opt(string(sp.Until))
 		rel(relHeld, st.ActorID, st.TargetID, props)
 	}
+	evidence := <-evidenceDone
+	for _, r := range edgeRows {
+		r.props["evidence"] = list(evidence[r.edge])
+	}
 	parallel(len(out), func(i int) { out[i].hash = out[i].digest() })
 	return out
 }
@@ -358,7 +372,9 @@ func reviewProps(props map[string]any, rs []peacegraph.Review) {
 // plain values itself rather than through encoding/json, which spent most
 // of a large load's time on reflection and map sorting.
 func (u *unit) digest() string {
-	h := hasher{sum: sha256.New()}
+	h := hashers.Get().(*hasher)
+	defer hashers.Put(h)
+	h.buf = h.buf[:0]
 	h.str(u.label)
 	h.value(u.node)
 	h.tag('r', len(u.rels))
@@ -372,27 +388,27 @@ func (u *unit) digest() string {
 	for _, side := range u.sides {
 		h.value(side)
 	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.sum.Sum(sum[:0])[:16])
+	sum := sha256.Sum256(h.buf)
+	return hex.EncodeToString(sum[:16])
 }
 
-// hasher writes values into a hash unambiguously: every value starts with
-// a tag byte, and strings and lists with their length.
+// hashers reuse their buffers across units.
+var hashers = sync.Pool{New: func() any { return &hasher{buf: make([]byte, 0, 4096)} }}
+
+// hasher encodes values unambiguously, to be hashed at once: every value
+// starts with a tag byte, and strings and lists with their length.
 type hasher struct {
-	sum  hash.Hash
-	buf  [binary.MaxVarintLen64 + 1]byte
+	buf  []byte
 	keys []string
 }
 
 func (h *hasher) tag(t byte, n int) {
-	h.buf[0] = t
-	k := binary.PutVarint(h.buf[1:], int64(n))
-	h.sum.Write(h.buf[:1+k])
+	h.buf = binary.AppendVarint(append(h.buf, t), int64(n))
 }
 
 func (h *hasher) str(s string) {
 	h.tag('"', len(s))
-	io.WriteString(h.sum, s)
+	h.buf = append(h.buf, s...)
 }
 
 // value hashes one property value or row. The types are those units
