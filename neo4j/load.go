@@ -60,15 +60,18 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Int("held", len(held.units)).Msg("planned the load")
 	if p.empty() {
 		*o.Report = p.report
-		s.log.Info().Str("changes", p.report.String()).Msg("the graph in Neo4j already holds the dataset")
+		s.log.Info().Str("changes", p.report.String()).Dur("took", time.Since(started)).Msg("the graph in Neo4j already holds the dataset")
 		return nil
 	}
 	var st *staging
 	if p.rows() > s.loadBatch {
+		stagingStarted := time.Now()
 		if st, err = s.stage(ctx, p); err != nil {
 			return err
 		}
+		s.log.Info().Int("nodes", len(st.nodes)).Int("statements", st.statements).Dur("took", time.Since(stagingStarted)).Msg("staged the nodes the load adds")
 	}
+	finalStarted := time.Now()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
 	s.log.Info().Int("rows", p.rows()).Int("staged", st.count()).Msg("writing the load's last transaction")
@@ -103,6 +106,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	if err != nil {
 		return s.mapError(err)
 	}
+	s.log.Debug().Dur("took", time.Since(finalStarted)).Msg("wrote the load's last transaction")
 	if _, err := neo4j.ExecuteQuery(ctx, s.driver, awaitSearchIndex, nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting(),
 		neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks)); err != nil {

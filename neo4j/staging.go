@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -179,7 +180,6 @@ func (s *Store) stage(ctx context.Context, p *loadPlan) (*staging, error) {
 	if err := s.writeBatches(ctx, session, st, createStagedSides, sides, nil); err != nil {
 		return nil, err
 	}
-	s.log.Info().Int("nodes", len(st.nodes)).Int("statements", st.statements).Msg("staged the nodes the load adds")
 	return st, nil
 }
 
@@ -206,12 +206,7 @@ func (s *Store) writeBatches(ctx context.Context, session neo4j.SessionWithConte
 			if got == nil {
 				return nil, s.run(ctx, tx, cypher, map[string]any{"rows": batch})
 			}
-			s.queries.Add(1)
-			res, err := tx.Run(ctx, cypher, map[string]any{"rows": batch})
-			if err != nil {
-				return nil, err
-			}
-			return res.Collect(ctx)
+			return s.collect(ctx, tx, cypher, map[string]any{"rows": batch})
 		})
 		if err != nil {
 			return s.mapError(err)
@@ -222,6 +217,30 @@ func (s *Store) writeBatches(ctx context.Context, session neo4j.SessionWithConte
 		}
 	}
 	return nil
+}
+
+// collect is run for a write statement whose records the load needs: it
+// returns them, and logs the statement as run does.
+func (s *Store) collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.queries.Add(1)
+	start := time.Now()
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	records, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	summary, err := res.Consume(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := summary.Counters()
+	s.log.Debug().Dur("took", time.Since(start)).Str("statement", firstLine(cypher)).
+		Int("nodesCreated", c.NodesCreated()).Int("relationshipsCreated", c.RelationshipsCreated()).
+		Msg("write statement")
+	return records, nil
 }
 
 // dropStaging removes what a stopped load staged. It first moves the
