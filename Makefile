@@ -125,11 +125,12 @@ NEO4J_DEV_PASSWORD  ?=
 NEO4J_DEV_TIMEOUT   ?= 120
 NEO4J_DEV_JAVA      ?= java
 NEO4J_DEV_MVN       ?= mvn
-# A bounded heap (the page cache, 256 MiB, is off-heap) for a small machine
-# shared with the tests that use the server, and the JVM options Neo4j's own
-# launcher passes: without the --add-opens the page cache and the
-# transaction log fall back to slower paths and log warnings.
-NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx2g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
+# A bounded heap (the page cache, 256 MiB, is off-heap) that holds the
+# largest transaction the server allows (2 GiB, the last transaction of a
+# load of 1000 times the seeds from nothing; neo4j-dev/README.md), and the
+# JVM options Neo4j's own launcher passes: without the --add-opens the page
+# cache and the transaction log fall back to slower paths and log warnings.
+NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx5g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
   -Dfile.encoding=UTF-8 -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true -Dlog4j2.disable.jmx=true \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
 NEO4J_DEV_PID       := $(NEO4J_DEV_HOME)/neo4j.pid
