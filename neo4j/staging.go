@@ -33,7 +33,12 @@ const (
 
 	// dropStagingBatch removes staging a batch at a time, so that even a
 	// large leftover needs no large transaction.
-	dropStagingBatch = `MATCH (n:` + stagedLabel + `) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n`
+	// A staged dispute's sides go with it: they carry no label of their
+	// own kind to be found by.
+	dropStagingBatch = `MATCH (n:` + stagedLabel + `) WITH n LIMIT $limit
+OPTIONAL MATCH (n)-[:` + relHasSide + `]->(s:` + sideLabel + `)
+DETACH DELETE s, n
+RETURN count(DISTINCT n) AS n`
 	// dropStagingStart moves the generation on before any staging goes:
 	// a load still staging what this removes then fails at its last
 	// transaction instead of bringing half of it into view.
