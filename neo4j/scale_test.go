@@ -91,8 +91,7 @@ func TestLoadAtScale(t *testing.T) {
 	if err := synth.WriteArticle(dir, article); err != nil {
 		t.Fatal(err)
 	}
-	claimant := articleClaimant(t, article)
-	killLoad(t, bin, dir, driver, loaded, inLastTransaction(func() string { return claimant }))
+	killLoad(t, bin, dir, driver, loaded, inLastTransactionAt(2))
 	added := runLoad(t, bin, dir)
 	t.Logf("scale %d plus one article: %.2fs of Load (%s); %s", scale, added.load.Seconds(), added.phases, added.changes)
 	if !strings.HasPrefix(added.changes, "Claim +10 ~0 -0") || !strings.Contains(added.changes, "Source +1 ~0 -0") {
@@ -107,7 +106,7 @@ func TestLoadAtScale(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	killLoad(t, bin, dir, driver, withArticle, inLastTransaction(func() string { return claimant }))
+	killLoad(t, bin, dir, driver, withArticle, inLastTransactionAt(2))
 	removed := runLoad(t, bin, dir)
 	t.Logf("scale %d minus the article: %.2fs of Load (%s); %s", scale, removed.load.Seconds(), removed.phases, removed.changes)
 	if !strings.HasPrefix(removed.changes, "Claim +0 ~0 -10") || !strings.Contains(removed.changes, "Source +0 ~0 -1") {
@@ -143,11 +142,13 @@ func mustGenerate(t *testing.T, cfg synth.Config) *peacegraph.Dataset {
 // mustWipe empties the database a batch at a time, as a large graph needs.
 func mustWipe(t *testing.T, driver neo4j.DriverWithContext) {
 	t.Helper()
-	session := driver.NewSession(t.Context(), neo4j.SessionConfig{DatabaseName: testConfig().Database})
-	defer session.Close(context.Background())
-	res, err := session.Run(t.Context(), "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	// Not the test's context: the cleanup runs after it is cancelled.
+	ctx := context.Background()
+	session := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: testConfig().Database})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
 	if err == nil {
-		_, err = res.Consume(t.Context())
+		_, err = res.Consume(ctx)
 	}
 	if err != nil {
 		t.Fatalf("wiping the test database: %v", err)
@@ -254,9 +255,10 @@ func atMessage(msg string) killPoint {
 
 // inLastTransaction kills the load inside its last transaction, while
 // that transaction has written part of the change: when the load says it
-// begins it, the test locks the node id() names, which the transaction
-// writes to, in a transaction of its own, waits until the load is blocked
-// on that lock, and kills it there.
+// begins it, the test locks the node id() names, which one of the
+// transaction's statements writes (a property or a label of it), in a
+// transaction of its own, waits until that statement is blocked on the
+// lock, and kills the load there.
 func inLastTransaction(id func() string) killPoint {
 	return func(t *testing.T, driver neo4j.DriverWithContext, line logLine) (bool, func()) {
 		if line.Message != "writing the load's last transaction" {
@@ -282,6 +284,9 @@ func inLastTransaction(id func() string) killPoint {
 			release()
 			t.Fatalf("locking %s: %v", node, err)
 		}
+		// Only a statement that waits is a point before the commit: a
+		// transaction that waits in its commit (Closing) has been told to
+		// commit, and does once the lock goes, killed client or not.
 		deadline := time.Now().Add(5 * time.Minute)
 		for time.Now().Before(deadline) {
 			recs := MustRun(t, driver, "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*)", nil)
@@ -293,6 +298,27 @@ func inLastTransaction(id func() string) killPoint {
 		release()
 		t.Fatalf("the load's last transaction never waited on %s, which the test locked", node)
 		return false, nil
+	}
+}
+
+// inLastTransactionAt kills the load once its last transaction has run n
+// write statements. A small load's statements are few and short, and
+// Neo4j takes the locks of a property change only when it commits, so a
+// lock cannot hold one up before its commit as inLastTransaction does; the
+// kill lands while the statements after the nth are sent, well before
+// the commit is (the test would see the change otherwise).
+func inLastTransactionAt(n int) killPoint {
+	begun, seen := false, 0
+	return func(_ *testing.T, _ neo4j.DriverWithContext, line logLine) (bool, func()) {
+		switch line.Message {
+		case "writing the load's last transaction":
+			begun = true
+		case "write statement":
+			if begun {
+				seen++
+			}
+		}
+		return begun && seen >= n, nil
 	}
 }
 
@@ -349,17 +375,19 @@ func killLoad(t *testing.T, bin, dir string, driver neo4j.DriverWithContext, wan
 
 // mustGraphState sums up the graph readers see: every node's ID, labels
 // and hash, the count of relationships of each type among them, and the
-// hash of every relationship-only unit. Staged nodes, which no read sees,
-// and the load lock are left out. Two states are equal when the graphs
+// hash of every relationship-only unit. Staged nodes and the sides of
+// staged disputes, which no read sees, and the load lock are left out. Two states are equal when the graphs
 // hold the same units with the same content, as the hashes cover it.
 func mustGraphState(t *testing.T, driver neo4j.DriverWithContext) []string {
 	t.Helper()
 	var lines []string
 	for _, r := range MustRun(t, driver, `MATCH (n) WHERE NOT n:Staged AND NOT n:PeacegraphLoad
+  AND NOT EXISTS { (:Staged)-[:HAS_SIDE]->(n) }
 RETURN n.id AS id, labels(n) AS labels, n.hash AS hash`, nil) {
 		lines = append(lines, fmt.Sprintf("node %v %s %v", r.Values[0], sorted(r.Values[1]), r.Values[2]))
 	}
 	for _, r := range MustRun(t, driver, `MATCH (a)-[r]->(b) WHERE NOT a:Staged AND NOT b:Staged
+  AND NOT EXISTS { (:Staged)-[:HAS_SIDE]->(a) }
 RETURN type(r) AS type, r.unit AS unit, r.hash AS hash, count(*) AS n`, nil) {
 		lines = append(lines, fmt.Sprintf("rel %v %v %v %v", r.Values[0], r.Values[1], r.Values[2], r.Values[3]))
 	}
@@ -384,20 +412,6 @@ func stagedNode(t *testing.T, driver neo4j.DriverWithContext) string {
 		t.Fatal("the load's last transaction began with nothing staged")
 	}
 	return recs[0].Values[0].(string)
-}
-
-// articleClaimant is the claimant of one of the article's claims: a node
-// of the graph that the article's last transaction writes a relationship
-// to, and the article's removal deletes one from.
-func articleClaimant(t *testing.T, a *synth.Article) string {
-	t.Helper()
-	for _, c := range a.Claims {
-		if c.ClaimantID != "" {
-			return c.ClaimantID
-		}
-	}
-	t.Fatal("no claim of the article has a claimant")
-	return ""
 }
 
 // wantAnswers asks the Neo4j store and the embedded store loaded with d
