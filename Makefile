@@ -52,6 +52,17 @@ check-generated: ## Fail when the committed gqlgen code differs from what the sc
 unit: ## go test with the race detector (uses Neo4j at NEO4J_URI when reachable; CI=true makes it required).
 	$(GO) test -race -count=1 ./...
 
+# The load test at scale (neo4j/scale_test.go): a generated record of
+# SCALE times the seeds loaded with the real command, reloaded, plus and
+# minus one article, each step also killed half-way; on the Neo4j at
+# NEO4J_TEST_URI, whose graph it replaces. SCALE=1000 needs the memory
+# neo4j-dev/README.md gives and about half an hour.
+SCALE ?= 10
+
+.PHONY: test-scale
+test-scale: ## The load test at SCALE times the seeds (default 10; 1000 for the record) on a real Neo4j, killed loads included.
+	PEACEGRAPH_SCALE_TEST=$(SCALE) NEO4J_URI=$(NEO4J_TEST_URI) $(GO) test -count=1 -timeout 3h -run '^TestLoadAtScale$$' -v ./neo4j/
+
 .PHONY: audit
 audit: build ## The graphql-http audit against a real server (0 MUST and 0 SHOULD failures), then jsonld-check.
 	@cd scripts/audit && npm ci --no-audit --no-fund --silent
@@ -125,11 +136,12 @@ NEO4J_DEV_PASSWORD  ?=
 NEO4J_DEV_TIMEOUT   ?= 120
 NEO4J_DEV_JAVA      ?= java
 NEO4J_DEV_MVN       ?= mvn
-# A bounded heap (the page cache, 256 MiB, is off-heap) for a small machine
-# shared with the tests that use the server, and the JVM options Neo4j's own
-# launcher passes: without the --add-opens the page cache and the
-# transaction log fall back to slower paths and log warnings.
-NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx2g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
+# A bounded heap (the page cache, 256 MiB, is off-heap) that holds the
+# largest transaction the server allows (2 GiB, the last transaction of a
+# load of 1000 times the seeds from nothing; neo4j-dev/README.md), and the
+# JVM options Neo4j's own launcher passes: without the --add-opens the page
+# cache and the transaction log fall back to slower paths and log warnings.
+NEO4J_DEV_JAVA_OPTS ?= -Xms256m -Xmx5g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -XX:-OmitStackTraceInFastThrow \
   -Dfile.encoding=UTF-8 -Djdk.nio.maxCachedBufferSize=1024 -Dio.netty.tryReflectionSetAccessible=true -Dlog4j2.disable.jmx=true \
   --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
 NEO4J_DEV_PID       := $(NEO4J_DEV_HOME)/neo4j.pid

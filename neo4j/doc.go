@@ -80,9 +80,10 @@
 // Load is a plan, then a change (load.go): the dataset becomes units, each
 // a node with the relationships it owns, a stance, or an actor's spans on
 // a target, hashed over all it writes; the load compares them with the
-// hashes the graph holds and writes only the difference, in one
-// transaction under a lock node, or, past LoadBatch rows, staged out of
-// sight and brought into view by the last transaction (staging.go). On
-// any failure the graph is as it was. Relationship types cannot be
+// hashes the graph holds, read once, and writes only the difference, in
+// one transaction under a lock node that counts the loads that changed the
+// graph, or, past LoadBatch rows, with the nodes it adds staged out of
+// sight and brought into view by relabelling them in the last transaction
+// (staging.go). On any failure the graph is as it was. Relationship types cannot be
 // parameters, so each type has its own constant statement.
 package neo4j

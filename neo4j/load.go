@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -12,85 +13,125 @@ import (
 
 // Load implements peacegraph.Store as a plan and then a change. The
 // dataset is completed and validated before Neo4j is touched and turned
-// into units (rows.go), each with the hash of what it writes. A read of the
-// hashes the graph holds gives the plan: the units to add, rewrite and
-// remove. When there are none the load ends there, having written nothing.
-// Otherwise one write transaction takes the load lock, reads the hashes
-// again (another load may have run in between), and writes only the
-// difference: it removes the nodes and relationships of the units that
-// went or changed and writes those of the units that came or changed. Any
-// failure rolls the whole transaction back, so readers see the graph
-// before the load or after it, never between. A plan of more than
-// LoadBatch rows writes the nodes it adds ahead, out of sight (staging.go),
-// and its last transaction brings them into view; it fails with ECONFLICT,
-// changing nothing, when another load changed the graph meanwhile.
+// into units (rows.go), each with the hash of what it writes, while one
+// read of the graph gives the hashes it holds and the load generation they
+// belong to. Comparing the two gives the plan: the units to add, rewrite
+// and remove. When there are none the load ends there, having written
+// nothing.
+//
+// Otherwise one write transaction takes the load lock, checks that no
+// other load committed since the read (the generation is unchanged; if it
+// changed, a small load reads the hashes again inside the transaction and
+// plans anew), and writes only the difference: it removes the nodes and
+// relationships of the units that went or changed and writes those of the
+// units that came or changed. Any failure rolls the whole transaction
+// back, so readers see the graph before the load or after it, never
+// between. A plan of more than LoadBatch rows writes the nodes it adds
+// ahead, out of sight (staging.go), and its last transaction brings them
+// into view; it fails with ECONFLICT, changing nothing, when another load
+// changed the graph meanwhile.
 func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegraph.LoadOption) error {
 	o := peacegraph.ApplyLoadOptions(opts)
 	if err := peacegraph.CheckDataset(d); err != nil {
 		return err
 	}
-	us := units(d)
-	held, err := s.readHeld(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
-		return s.read(ctx, cypher, params)
-	})
+	started := time.Now()
+	// Hashing the dataset is work for this process, reading the graph's
+	// hashes for Neo4j: the two overlap.
+	unitsDone := make(chan []*unit, 1)
+	go func() { unitsDone <- units(d) }()
+	held, err := s.readHeld(ctx)
+	us := <-unitsDone
 	if err != nil {
 		return err
 	}
 	if held.staged {
 		// A load that was stopped half-way left its staging behind;
-		// nobody reads it, and it goes before anything else.
+		// nobody reads it, and it goes before anything else. Dropping it
+		// moves the generation on (dropStaging), so read again.
 		if err := s.dropStaging(ctx); err != nil {
+			return err
+		}
+		if held, err = s.readHeld(ctx); err != nil {
 			return err
 		}
 	}
 	p := plan(us, held)
+	s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Int("held", len(held.units)).Msg("planned the load")
 	if p.empty() {
 		*o.Report = p.report
-		s.log.Info().Str("changes", p.report.String()).Msg("the graph in Neo4j already holds the dataset")
+		s.log.Info().Str("changes", p.report.String()).Dur("took", time.Since(started)).Msg("the graph in Neo4j already holds the dataset")
 		return nil
 	}
-	var staged map[string]bool
+	var st *staging
 	if p.rows() > s.loadBatch {
-		if staged, err = s.stage(ctx, p); err != nil {
+		stagingStarted := time.Now()
+		if st, err = s.stage(ctx, p); err != nil {
 			return err
 		}
+		s.log.Info().Int("nodes", len(st.nodes)).Int("statements", st.statements).Dur("took", time.Since(stagingStarted)).Msg("staged the nodes the load adds")
 	}
+	finalStarted := time.Now()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
-	s.log.Info().Int("rows", p.rows()).Int("staged", len(staged)).Msg("writing the load's last transaction")
+	s.log.Info().Int("rows", p.rows()).Int("staged", st.count()).Msg("writing the load's last transaction")
 	// The work returns a plan, not any: the driver cannot hand back a nil
 	// interface from a transaction function.
 	final, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (*loadPlan, error) {
-		if err := s.run(ctx, tx, takeLoadLock, nil); err != nil {
-			return nil, err
-		}
-		now, err := s.readHeld(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
-			res, err := tx.Run(ctx, cypher, params)
-			if err != nil {
-				return nil, err
-			}
-			return res.Collect(ctx)
-		})
+		generation, err := s.takeLoadLock(ctx, tx)
 		if err != nil {
 			return nil, err
 		}
-		if staged != nil && !now.sameUnits(held) {
-			return nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load changed the graph while this one was being staged; nothing was changed, run it again")
+		final := p
+		if generation != held.generation {
+			if st != nil {
+				return nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load changed the graph while this one was being staged; nothing was changed, run it again")
+			}
+			// Another load committed since the read: plan against
+			// what it wrote, under the lock.
+			now, err := s.readHeldIn(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
+				res, err := tx.Run(ctx, cypher, params)
+				if err != nil {
+					return nil, err
+				}
+				return res.Collect(ctx)
+			})
+			if err != nil {
+				return nil, err
+			}
+			final = plan(us, now)
 		}
-		final := plan(us, now)
-		return final, s.apply(ctx, tx, final, staged)
+		return final, s.apply(ctx, tx, final, st)
 	})
 	if err != nil {
 		return s.mapError(err)
 	}
+	s.log.Debug().Dur("took", time.Since(finalStarted)).Msg("wrote the load's last transaction")
 	if _, err := neo4j.ExecuteQuery(ctx, s.driver, awaitSearchIndex, nil, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting(),
 		neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks)); err != nil {
 		return s.mapError(err)
 	}
+	final.report.Writes += st.writes()
 	*o.Report = final.report
-	s.log.Info().Str("changes", final.report.String()).Int("writes", final.report.Writes).Msg("loaded dataset into Neo4j")
+	s.log.Info().Str("changes", final.report.String()).Int("writes", final.report.Writes).Dur("took", time.Since(started)).Msg("loaded dataset into Neo4j")
 	return nil
+}
+
+// takeLoadLock takes the load lock inside tx and returns the generation
+// the graph was at: the number of changes loads have committed.
+func (s *Store) takeLoadLock(ctx context.Context, tx neo4j.ManagedTransaction) (int64, error) {
+	s.queries.Add(1)
+	res, err := tx.Run(ctx, takeLoadLock, nil)
+	if err != nil {
+		return 0, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := rec.Values[0].(int64)
+	return n, nil
 }
 
 // The statements of a load. Relationship types cannot be parameters in
@@ -99,9 +140,19 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 const (
 	// takeLoadLock makes concurrent loads wait for each other: a write
 	// to the lock node holds its lock until the transaction ends, so the
-	// second load blocks here until the first commits, and then plans
-	// against what the first wrote. The write changes no value.
-	takeLoadLock = `MERGE (m:` + lockLabel + ` {id: 'load'}) SET m.id = 'load'`
+	// second load blocks here until the first commits. It moves the
+	// generation on and returns the one it found, which tells a load
+	// whether the hashes it planned from are still those of the graph.
+	takeLoadLock = `MERGE (m:` + lockLabel + ` {id: 'load'})
+WITH m, coalesce(m.generation, 0) AS generation
+SET m.generation = generation + 1
+RETURN generation`
+
+	// heldGeneration is read before the hashes, in the same transaction:
+	// a load that commits in between moves the generation past what was
+	// read, so the plan is never taken for current when it is not.
+	heldGeneration = `OPTIONAL MATCH (m:` + lockLabel + ` {id: 'load'})
+RETURN coalesce(m.generation, 0) AS generation, EXISTS { (:` + stagedLabel + `) } AS staged`
 
 	// heldUnits reads the hash of every unit the graph holds. A node
 	// written before units existed has no hash, a relationship no unit:
@@ -128,19 +179,21 @@ DETACH DELETE s`
 	deleteLegacyRels  = `MATCH (:Node)-[r]->() DELETE r`
 	deleteLegacySides = `MATCH (s:` + sideLabel + `) DETACH DELETE s`
 
-	mergeActors = `UNWIND $rows AS row
-MERGE (n:Node {id: row.id})
+	// actorKinds gives an actor node the label of its kind.
+	actorKinds = `
 REMOVE n:Person:Government:Organization
-SET n = row, n:Actor
-FOREACH (_ IN CASE WHEN row.kind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
-FOREACH (_ IN CASE WHEN row.kind = 'GOVERNMENT' THEN [1] ELSE [] END | SET n:Government)
-FOREACH (_ IN CASE WHEN row.kind = 'ORGANIZATION' THEN [1] ELSE [] END | SET n:Organization)`
-	mergePlans    = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Plan`
-	mergePoints   = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Point`
-	mergeClaims   = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Claim`
-	mergeSources  = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Source`
-	mergeEvents   = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Event`
-	mergeDisputes = `UNWIND $rows AS row MERGE (n:Node {id: row.id}) SET n = row, n:Dispute`
+FOREACH (_ IN CASE WHEN n.kind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
+FOREACH (_ IN CASE WHEN n.kind = 'GOVERNMENT' THEN [1] ELSE [] END | SET n:Government)
+FOREACH (_ IN CASE WHEN n.kind = 'ORGANIZATION' THEN [1] ELSE [] END | SET n:Organization)`
+
+	// A node the plan knows is new is created; one the graph holds is
+	// found by its ID and rewritten whole.
+	createNodeHead = `UNWIND $rows AS row
+CREATE (n:` + nodeLabel + `:`
+	createNodeTail = `) SET n = row`
+	updateNodes    = `UNWIND $rows AS row
+MATCH (n:` + nodeLabel + ` {id: row.id})
+SET n = row`
 
 	relHead = `UNWIND $rows AS row
 MATCH (a:Node {id: row.from})
@@ -162,13 +215,19 @@ CREATE (s)-[:` + relBackedBy + ` {ord: j}]->(c)`
 // lockLabel labels the one node loads lock; it is no node of the graph.
 const lockLabel = "PeacegraphLoad"
 
-// nodeStatements is the statement that writes each kind of node.
-var nodeStatements = map[string]string{
-	string(peacegraph.KindActor): mergeActors, string(peacegraph.KindPlan): mergePlans,
-	string(peacegraph.KindPoint): mergePoints, string(peacegraph.KindClaim): mergeClaims,
-	string(peacegraph.KindSource): mergeSources, string(peacegraph.KindEvent): mergeEvents,
-	string(peacegraph.KindDispute): mergeDisputes,
-}
+// createStatements and updateStatements write each kind of node: created
+// with the labels of its kind, or found and rewritten.
+var createStatements, updateStatements = func() (map[string]string, map[string]string) {
+	create, update := map[string]string{}, map[string]string{}
+	for _, k := range nodeKinds {
+		create[k] = createNodeHead + k + createNodeTail
+		update[k] = updateNodes
+	}
+	actor := string(peacegraph.KindActor)
+	create[actor] += actorKinds
+	update[actor] += actorKinds
+	return create, update
+}()
 
 // nodeKinds lists the node labels in the order a load writes them.
 var nodeKinds = []string{
@@ -203,37 +262,51 @@ type heldUnit struct {
 // heldState is every unit the graph holds, by key.
 type heldState struct {
 	units map[string]heldUnit
+	// generation counts the changes loads committed; it was read before
+	// the units.
+	generation int64
 	// legacy: the graph was written by a store without units.
 	legacy bool
 	// staged: a stopped load left staged nodes behind.
 	staged bool
 }
 
-// sameUnits reports whether two readings of the graph hold the same units.
-func (h *heldState) sameUnits(o *heldState) bool {
-	if len(h.units) != len(o.units) || h.legacy != o.legacy {
-		return false
-	}
-	for k, u := range h.units {
-		if o.units[k] != u {
-			return false
-		}
-	}
-	return true
+// readHeld reads the units the graph holds in a read transaction of its
+// own: the generation first, then the hashes.
+func (s *Store) readHeld(ctx context.Context) (*heldState, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
+	defer session.Close(context.WithoutCancel(ctx))
+	// A write-mode session reads from the leader, which is where the
+	// lock and the load's last transaction will run.
+	h, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*heldState, error) {
+		return s.readHeldIn(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
+			res, err := tx.Run(ctx, cypher, params)
+			if err != nil {
+				return nil, err
+			}
+			return res.Collect(ctx)
+		})
+	})
+	return h, s.mapError(err)
 }
 
-// readHeld reads the units the graph holds through query, which runs in a
-// read transaction of its own or inside the load's write transaction.
-func (s *Store) readHeld(ctx context.Context, query func(string, map[string]any) ([]*neo4j.Record, error)) (*heldState, error) {
+// readHeldIn reads the units the graph holds through query, which runs in
+// the load's read transaction or inside its write transaction.
+func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]any) ([]*neo4j.Record, error)) (*heldState, error) {
+	s.queries.Add(2)
+	gen, err := query(heldGeneration, nil)
+	if err != nil {
+		return nil, err
+	}
 	records, err := query(heldUnits, map[string]any{"kinds": nodeKinds})
 	if err != nil {
 		return nil, err
 	}
-	left, err := query(stagingLeft, nil)
-	if err != nil {
-		return nil, err
+	h := &heldState{units: make(map[string]heldUnit, len(records))}
+	if len(gen) > 0 {
+		h.generation, _ = gen[0].Values[0].(int64)
+		h.staged = gen[0].Values[1] == true
 	}
-	h := &heldState{units: make(map[string]heldUnit, len(records)), staged: len(left) > 0 && left[0].Values[0] == true}
 	for _, r := range records {
 		key, label, hash, value := str(r.Values[0]), str(r.Values[1]), str(r.Values[2]), str(r.Values[3])
 		if hash == "" {
@@ -257,11 +330,14 @@ type loadPlan struct {
 	clearSides []string
 	// drop are the nodes that go, with everything attached.
 	drop []string
-	// fresh are the node units of write whose ID the graph does not hold:
-	// a staged load writes them ahead (staging.go).
-	fresh  []*unit
-	legacy bool
-	report peacegraph.LoadReport
+	// fresh are the node units of write whose node the graph does not
+	// hold (or holds as another kind, which drop removes first): they are
+	// created, and a staged load writes them ahead (staging.go); isFresh
+	// holds their keys.
+	fresh   []*unit
+	isFresh map[string]bool
+	legacy  bool
+	report  peacegraph.LoadReport
 }
 
 // rows counts the nodes and relationships the plan writes.
@@ -280,14 +356,12 @@ func (p *loadPlan) empty() bool {
 	return !p.legacy && len(p.write) == 0 && len(p.clear) == 0 && len(p.drop) == 0
 }
 
-// plan compares the dataset's units with the graph's.
+// plan compares the dataset's units with the graph's. It digests the
+// domain values of the units it writes, and only those.
 func plan(us []*unit, h *heldState) *loadPlan {
-	p := &loadPlan{legacy: h.legacy}
-	count := func(u *unit, added, changed, removed int) {
-		if u.kind != "" {
-			p.report.Count(u.kind, added, changed, removed)
-		}
-	}
+	p := &loadPlan{legacy: h.legacy, isFresh: map[string]bool{}}
+	var changed []*unit
+	var olds []string
 	keep := make(map[string]bool, len(us))
 	for _, u := range us {
 		keep[u.key] = true
@@ -298,31 +372,47 @@ func plan(us []*unit, h *heldState) *loadPlan {
 			if u.node != nil {
 				p.fresh = append(p.fresh, u)
 			}
-			count(u, 1, 0, 0)
+			if u.kind != "" {
+				p.report.Count(u.kind, 1, 0, 0)
+			}
 		case u.node != nil && old.label != u.label:
 			// The ID now names a node of another kind: the old one
 			// goes whole, the new one comes.
 			p.drop = append(p.drop, u.key)
 			p.write = append(p.write, u)
+			p.fresh = append(p.fresh, u)
 			p.report.Count(peacegraph.Kind(old.label), 0, 0, 1)
-			count(u, 1, 0, 0)
+			p.report.Count(u.kind, 1, 0, 0)
 		case h.legacy:
 			// Everything around the nodes goes first (apply), so the
 			// unit is written whole.
 			p.write = append(p.write, u)
-			count(u, 0, 1, 0)
+			if u.kind != "" {
+				p.report.Count(u.kind, 0, 1, 0)
+			}
 		case old.hash != u.hash:
 			p.write = append(p.write, u)
 			p.clear = append(p.clear, map[string]any{"key": u.key, "anchor": u.anchor})
 			if u.label == string(peacegraph.KindDispute) {
 				p.clearSides = append(p.clearSides, u.key)
 			}
-			if old.value != u.valueHash {
-				count(u, 0, 1, 0)
-			} else {
-				p.report.Derived++
-			}
+			changed = append(changed, u)
+			olds = append(olds, old.value)
 		}
+	}
+	parallel(len(p.write), func(i int) { p.write[i].valueDigest() })
+	for i, u := range changed {
+		switch {
+		case olds[i] != u.valueHash:
+			if u.kind != "" {
+				p.report.Count(u.kind, 0, 1, 0)
+			}
+		default:
+			p.report.Derived++
+		}
+	}
+	for _, u := range p.fresh {
+		p.isFresh[u.key] = true
 	}
 	for key, old := range h.units {
 		if keep[key] {
@@ -356,13 +446,14 @@ func relUnitAnchor(key string) (anchor string, kind peacegraph.Kind) {
 	return anchor, kind
 }
 
-// apply writes a plan inside the load's transaction: removals first, then
-// nodes, then relationships, so every relationship finds both its ends.
+// apply writes a plan inside the load's last transaction: removals first,
+// then nodes, then relationships, so every relationship finds both its
+// ends.
 //
-// Units written ahead by stage (staged, by key) are only relabelled: their
-// nodes become nodes of the graph, and their relationships, which touch
-// staged nodes, come into view with them.
-func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, staged map[string]bool) error {
+// What stage wrote ahead (st, nil when nothing was staged) is not written
+// again: staged nodes are only relabelled, which brings them into view
+// with the relationships and sides staged among them.
+func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, st *staging) error {
 	writes := 0
 	exec := func(cypher string, key string, rows []any) error {
 		for start := 0; start < len(rows); start += batchRows {
@@ -393,30 +484,40 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 	if err := exec(deleteUnitRels, "units", anys(p.clear)); err != nil {
 		return err
 	}
-	nodes := map[string][]any{}
+	created := map[string][]any{}
+	updated := map[string][]any{}
 	rels := map[string][]any{}
 	var sides []any
 	relabel := map[string][]any{}
 	for _, u := range p.write {
-		if staged[u.key] {
-			relabel[u.label] = append(relabel[u.label], u.key)
-			sides = append(sides, anys(u.sides)...)
-			continue
-		}
-		if u.node != nil {
-			nodes[u.label] = append(nodes[u.label], nodeParams(u))
+		switch {
+		case u.node == nil:
+		case st.hasNode(u.key):
+			relabel[u.label] = append(relabel[u.label], st.nodes[u.key])
+		case p.isFresh[u.key]:
+			created[u.label] = append(created[u.label], nodeParams(u))
+		default:
+			updated[u.label] = append(updated[u.label], nodeParams(u))
 		}
 		for _, r := range u.rels {
-			rels[r.Type] = append(rels[r.Type], relParams(u, r))
+			if !st.hasRel(r) {
+				rels[r.Type] = append(rels[r.Type], relParams(u, r))
+			}
 		}
-		sides = append(sides, anys(u.sides)...)
+		if !st.hasSides(u.key) {
+			sides = append(sides, anys(u.sides)...)
+		}
 	}
 	for _, k := range nodeKinds {
-		if err := s.relabel(ctx, tx, k, relabel[k]); err != nil {
+		n, err := s.relabel(ctx, tx, k, relabel[k])
+		if err != nil {
 			return err
 		}
-		writes += (len(relabel[k]) + batchRows - 1) / batchRows
-		if err := exec(nodeStatements[k], "rows", nodes[k]); err != nil {
+		writes += n
+		if err := exec(createStatements[k], "rows", created[k]); err != nil {
+			return err
+		}
+		if err := exec(updateStatements[k], "rows", updated[k]); err != nil {
 			return err
 		}
 	}
@@ -439,26 +540,4 @@ func anys[T any](xs []T) []any {
 		out[i] = x
 	}
 	return out
-}
-
-// relabel brings staged nodes of one kind into the graph, a batch at a
-// time, and fails when any of them is missing: another load removed them,
-// and what was staged cannot be trusted.
-func (s *Store) relabel(ctx context.Context, tx neo4j.ManagedTransaction, kind string, ids []any) error {
-	for start := 0; start < len(ids); start += batchRows {
-		batch := ids[start:min(start+batchRows, len(ids))]
-		s.queries.Add(1)
-		res, err := tx.Run(ctx, relabelStatements[kind], map[string]any{"ids": batch})
-		if err != nil {
-			return err
-		}
-		rec, err := res.Single(ctx)
-		if err != nil {
-			return err
-		}
-		if n, _ := rec.Values[0].(int64); int(n) != len(batch) {
-			return peacegraph.Errorf(peacegraph.ECONFLICT, "%d of %d staged %s nodes are missing: another load ran at the same time; nothing was changed, run it again", len(batch)-int(n), len(batch), kind)
-		}
-	}
-	return nil
 }

@@ -2,10 +2,14 @@ package neo4j
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/peacegraph/peacegraph"
@@ -70,10 +74,23 @@ const (
 // fixed order: nodes by kind as the dataset lists them, then stances and
 // spans.
 func units(d *peacegraph.Dataset) []*unit {
-	evidence := map[string][]string{}
-	for _, e := range d.Edges() {
-		evidence[e.ID] = e.Evidence
+	// The edges' evidence is the largest part of the work and needs only
+	// the dataset: it is derived while the rows are built, and each
+	// edge's row gets its evidence once both are done.
+	evidenceDone := make(chan map[edgeKey][]string, 1)
+	go func() {
+		edges := d.Edges()
+		evidence := make(map[edgeKey][]string, len(edges))
+		for _, e := range edges {
+			evidence[edgeKey{e.Type, e.Source, e.Target}] = e.Evidence
+		}
+		evidenceDone <- evidence
+	}()
+	type pending struct {
+		props map[string]any
+		edge  edgeKey
 	}
+	var edgeRows []pending
 	var out []*unit
 	var u *unit
 	add := func(key, anchor string, kind peacegraph.Kind) {
@@ -93,7 +110,7 @@ func units(d *peacegraph.Dataset) []*unit {
 			props = map[string]any{}
 		}
 		if isEdgeType(typ) {
-			props["evidence"] = list(evidence[typ+":"+from+"->"+to])
+			edgeRows = append(edgeRows, pending{props, edgeKey{typ, from, to}})
 		}
 		u.rels = append(u.rels, relRow{Type: typ, From: from, To: to, Props: props})
 	}
@@ -250,13 +267,42 @@ func units(d *peacegraph.Dataset) []*unit {
 		props["from"], props["until"] = string(sp.From), opt(string(sp.Until))
 		rel(relHeld, st.ActorID, st.TargetID, props)
 	}
-	for _, u := range out {
-		u.hash = u.digest()
-		if u.value != nil {
-			u.valueHash = digest(u.value)
-		}
+	evidence := <-evidenceDone
+	for _, r := range edgeRows {
+		r.props["evidence"] = list(evidence[r.edge])
 	}
+	parallel(len(out), func(i int) { out[i].hash = out[i].digest() })
 	return out
+}
+
+// edgeKey names an edge of Dataset.Edges by its type and ends, so that a
+// load finds each relationship's evidence without building a string.
+type edgeKey struct{ typ, from, to string }
+
+// parallel calls f for every index below n, spread over the processors:
+// hashing every unit of a large dataset is most of a load's own work.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/1000))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// valueDigest fills in the digest of the unit's domain value, which only a
+// unit the load writes needs: the report tells a changed value from a
+// change of derived facts only, and the graph keeps it for the next load.
+func (u *unit) valueDigest() {
+	if u.value != nil && u.valueHash == "" {
+		u.valueHash = digest(u.value)
+	}
 }
 
 // stanceKey names a stance by actor, target and position.
@@ -320,15 +366,95 @@ func reviewProps(props map[string]any, rs []peacegraph.Review) {
 	props["reviewRatingValues"], props["reviewBestRatings"], props["reviewWorstRatings"] = values, best, worst
 }
 
-// digest hashes what the unit writes. encoding/json orders map keys, so
-// equal units hash equal whatever order their maps were built in.
+// digest hashes what the unit writes: its label, node properties,
+// relationships and sides, each map in key order, so equal units hash
+// equal whatever order their maps were built in. It encodes the rows'
+// plain values itself rather than through encoding/json, which spent most
+// of a large load's time on reflection and map sorting.
 func (u *unit) digest() string {
-	return digest(struct {
-		Label string           `json:"l"`
-		Node  map[string]any   `json:"n"`
-		Rels  []relRow         `json:"r"`
-		Sides []map[string]any `json:"s"`
-	}{u.label, u.node, u.rels, u.sides})
+	h := hashers.Get().(*hasher)
+	defer hashers.Put(h)
+	h.buf = h.buf[:0]
+	h.str(u.label)
+	h.value(u.node)
+	h.tag('r', len(u.rels))
+	for _, r := range u.rels {
+		h.str(r.Type)
+		h.str(r.From)
+		h.str(r.To)
+		h.value(r.Props)
+	}
+	h.tag('s', len(u.sides))
+	for _, side := range u.sides {
+		h.value(side)
+	}
+	sum := sha256.Sum256(h.buf)
+	return hex.EncodeToString(sum[:16])
+}
+
+// hashers reuse their buffers across units.
+var hashers = sync.Pool{New: func() any { return &hasher{buf: make([]byte, 0, 4096)} }}
+
+// hasher encodes values unambiguously, to be hashed at once: every value
+// starts with a tag byte, and strings and lists with their length.
+type hasher struct {
+	buf  []byte
+	keys []string
+}
+
+func (h *hasher) tag(t byte, n int) {
+	h.buf = binary.AppendVarint(append(h.buf, t), int64(n))
+}
+
+func (h *hasher) str(s string) {
+	h.tag('"', len(s))
+	h.buf = append(h.buf, s...)
+}
+
+// value hashes one property value or row. The types are those units
+// build; any other is a bug and panics, as a failed JSON encoding did.
+func (h *hasher) value(v any) {
+	switch v := v.(type) {
+	case nil:
+		h.tag('0', 0)
+	case string:
+		h.str(v)
+	case bool:
+		n := 0
+		if v {
+			n = 1
+		}
+		h.tag('b', n)
+	case int:
+		h.tag('i', v)
+	case int64:
+		h.tag('i', int(v))
+	case []string:
+		h.tag('[', len(v))
+		for _, x := range v {
+			h.str(x)
+		}
+	case []int64:
+		h.tag('[', len(v))
+		for _, x := range v {
+			h.tag('i', int(x))
+		}
+	case map[string]any:
+		start := len(h.keys)
+		for k := range v {
+			h.keys = append(h.keys, k)
+		}
+		keys := h.keys[start:]
+		slices.Sort(keys)
+		h.tag('{', len(keys))
+		for _, k := range keys {
+			h.str(k)
+			h.value(v[k])
+		}
+		h.keys = h.keys[:start]
+	default:
+		panic(fmt.Sprintf("neo4j: hashing a unit: a value of type %T", v))
+	}
 }
 
 // digest hashes the JSON of a plain value.

@@ -2,67 +2,86 @@ package neo4j
 
 import (
 	"context"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/peacegraph/peacegraph"
 )
 
-// A load larger than one transaction can hold (Neo4j bounds a
-// transaction's memory; the project's own server to 256 MiB) is staged:
-// the nodes it adds are written ahead, in transactions of loadBatch rows,
-// as Staged nodes, with the relationships they own. Staged nodes carry
-// neither the Node label nor their kind's, so no read finds them, and
-// every read walks to nodes by label, so none follows a relationship to
+// A load larger than one transaction should hold is staged: the nodes it
+// adds are written ahead, in transactions of loadBatch rows, as Staged
+// nodes with all their properties, and so are the relationships and
+// dispute sides among them. Staged nodes carry neither the Node label nor
+// their kind's, so no read finds them, and nothing staged touches a node
+// of the graph, so no walk from the graph, whatever its pattern, reaches
 // one. The load's last transaction then does what one transaction does
-// for a small load (removals, changed units, stances) and relabels the
-// staged nodes, which brings them and their relationships into view at
-// once. A load stopped before that leaves only staging behind, which the
-// next load removes first. The last transaction changes labels only, never
-// a staged node's properties: a property change would make Neo4j hold the
-// node's whole property chain in the transaction, and the memory bound.
+// for a small load (removals, changed units, relationships to nodes of the
+// graph) and relabels the staged nodes, which brings them and everything
+// among them into view at once. A load stopped before that leaves only
+// staging behind, which the next load removes first.
+//
+// The switch changes labels only, never a staged node's properties, and
+// finds each staged node by its element ID rather than through an index:
+// what it costs per node is Neo4j's record of the labels and of the
+// entries they add to the indexes of the node's kind (node_id, the kind's
+// id and sort key), about 2.5–3 KiB of transaction memory. The Staged
+// label has no index of its own, since an index on it would cost the
+// switch as much again when the label goes.
 const (
 	stagedLabel = "Staged"
 
-	stagingLeft = `RETURN EXISTS { (:` + stagedLabel + `) } AS left`
 	// dropStagingBatch removes staging a batch at a time, so that even a
 	// large leftover needs no large transaction.
-	dropStagingBatch = `MATCH (n:` + stagedLabel + `) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n`
+	// A staged dispute's sides go with it: they carry no label of their
+	// own kind to be found by.
+	dropStagingBatch = `MATCH (n:` + stagedLabel + `) WITH n LIMIT $limit
+OPTIONAL MATCH (n)-[:` + relHasSide + `]->(s:` + sideLabel + `)
+DETACH DELETE s, n
+RETURN count(DISTINCT n) AS n`
+	// dropStagingStart moves the generation on before any staging goes:
+	// a load still staging what this removes then fails at its last
+	// transaction instead of bringing half of it into view.
+	dropStagingStart = `MERGE (m:` + lockLabel + ` {id: 'load'})
+SET m.generation = coalesce(m.generation, 0) + 1`
 
-	createStaged = `UNWIND $rows AS row CREATE (n:` + stagedLabel + `) SET n = row`
+	createStaged = `UNWIND $rows AS row CREATE (n:` + stagedLabel + `) SET n = row RETURN row.id AS id, elementId(n) AS element`
 
 	stagedRelHead = `UNWIND $rows AS row
-OPTIONAL MATCH (a1:Node {id: row.from})
-OPTIONAL MATCH (a2:` + stagedLabel + ` {id: row.from})
-OPTIONAL MATCH (b1:Node {id: row.to})
-OPTIONAL MATCH (b2:` + stagedLabel + ` {id: row.to})
-WITH row, coalesce(a1, a2) AS a, coalesce(b1, b2) AS b
+MATCH (a:` + stagedLabel + `) WHERE elementId(a) = row.from
+MATCH (b:` + stagedLabel + `) WHERE elementId(b) = row.to
 CREATE (a)-[r:`
 
+	createStagedSides = `UNWIND $rows AS row
+MATCH (d:` + stagedLabel + `) WHERE elementId(d) = row.dispute
+CREATE (d)-[:` + relHasSide + ` {ord: row.ord, unit: row.unit}]->(s:` + sideLabel + ` {id: row.id, label: row.label})
+SET s.summary = row.summary
+WITH s, row
+UNWIND range(0, size(row.claims) - 1) AS j
+MATCH (c:` + stagedLabel + `) WHERE elementId(c) = row.claims[j]
+CREATE (s)-[:` + relBackedBy + ` {ord: j}]->(c)`
+
 	relabelHead = `UNWIND $ids AS id
-MATCH (n:` + stagedLabel + ` {id: id})
+MATCH (n:` + stagedLabel + `) WHERE elementId(n) = id
 REMOVE n:` + stagedLabel + `
-SET n:Node:`
-	relabelActors = relabelHead + `Actor
-FOREACH (_ IN CASE WHEN n.kind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
-FOREACH (_ IN CASE WHEN n.kind = 'GOVERNMENT' THEN [1] ELSE [] END | SET n:Government)
-FOREACH (_ IN CASE WHEN n.kind = 'ORGANIZATION' THEN [1] ELSE [] END | SET n:Organization)
-RETURN count(n) AS n`
+SET n:` + nodeLabel + `:`
 )
 
 // relabelStatements turns staged nodes of each kind into graph nodes and
 // counts them, so that a staged node gone missing fails the load.
 var relabelStatements = func() map[string]string {
-	m := map[string]string{string(peacegraph.KindActor): relabelActors}
+	m := map[string]string{}
 	for _, k := range nodeKinds {
-		if _, ok := m[k]; !ok {
-			m[k] = relabelHead + k + "\nRETURN count(n) AS n"
+		m[k] = relabelHead + k
+		if k == string(peacegraph.KindActor) {
+			m[k] += actorKinds
 		}
+		m[k] += "\nRETURN count(n) AS n"
 	}
 	return m
 }()
 
-// stagedRelStatements creates relationships between staged or graph nodes.
+// stagedRelStatements creates relationships between staged nodes.
 var stagedRelStatements = func() map[string]string {
 	m := map[string]string{}
 	for _, t := range relOrder {
@@ -71,65 +90,176 @@ var stagedRelStatements = func() map[string]string {
 	return m
 }()
 
-// stage writes the plan's fresh node units ahead, with the relationships
-// they own, and returns their keys. It stages nothing (and returns nil)
-// when a node changes kind, since the old node goes only in the last
-// transaction and would take staged relationships with it.
-func (s *Store) stage(ctx context.Context, p *loadPlan) (map[string]bool, error) {
-	dropped := make(map[string]bool, len(p.drop))
-	for _, id := range p.drop {
-		dropped[id] = true
+// staging is what stage wrote ahead: the element ID of every staged node
+// by its ID, the disputes whose sides were staged, and how many write
+// statements it took.
+type staging struct {
+	nodes      map[string]string
+	sides      map[string]bool
+	statements int
+}
+
+// hasNode reports whether the node of this key was staged.
+func (st *staging) hasNode(key string) bool {
+	if st == nil {
+		return false
 	}
-	for _, u := range p.write {
-		if u.node != nil && dropped[u.key] {
-			return nil, nil
+	_, ok := st.nodes[key]
+	return ok
+}
+
+// hasRel reports whether a relationship was staged: it was when both its
+// ends were.
+func (st *staging) hasRel(r relRow) bool {
+	return st.hasNode(r.From) && st.hasNode(r.To)
+}
+
+// hasSides reports whether the dispute's sides were staged.
+func (st *staging) hasSides(key string) bool {
+	return st != nil && st.sides[key]
+}
+
+func (st *staging) count() int {
+	if st == nil {
+		return 0
+	}
+	return len(st.nodes)
+}
+
+func (st *staging) writes() int {
+	if st == nil {
+		return 0
+	}
+	return st.statements
+}
+
+// stage writes the plan's fresh nodes ahead, then the relationships and
+// dispute sides that lie among them.
+func (s *Store) stage(ctx context.Context, p *loadPlan) (*staging, error) {
+	st := &staging{nodes: make(map[string]string, len(p.fresh)), sides: map[string]bool{}}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
+	defer session.Close(context.WithoutCancel(ctx))
+	nodes := make([]any, len(p.fresh))
+	for i, u := range p.fresh {
+		nodes[i] = nodeParams(u)
+	}
+	err := s.writeBatches(ctx, session, st, createStaged, nodes, func(records []*neo4j.Record) {
+		for _, r := range records {
+			st.nodes[str(r.Values[0])] = str(r.Values[1])
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	nodes := map[string][]any{}
 	rels := map[string][]any{}
-	staged := make(map[string]bool, len(p.fresh))
-	for _, u := range p.fresh {
-		staged[u.key] = true
-		nodes[u.label] = append(nodes[u.label], nodeParams(u))
+	var sides []any
+	for _, u := range p.write {
 		for _, r := range u.rels {
-			rels[r.Type] = append(rels[r.Type], relParams(u, r))
+			if st.hasRel(r) {
+				row := relParams(u, r)
+				row["from"], row["to"] = st.nodes[r.From], st.nodes[r.To]
+				rels[r.Type] = append(rels[r.Type], row)
+			}
 		}
-	}
-	for _, k := range nodeKinds {
-		if err := s.writeBatches(ctx, createStaged, nodes[k]); err != nil {
-			return nil, err
+		if len(u.sides) == 0 || !st.hasNode(u.key) || !st.sidesStaged(u.sides) {
+			continue
+		}
+		st.sides[u.key] = true
+		for _, side := range u.sides {
+			claims := side["claims"].([]string)
+			elements := make([]string, len(claims))
+			for i, c := range claims {
+				elements[i] = st.nodes[c]
+			}
+			sides = append(sides, map[string]any{
+				"dispute": st.nodes[u.key], "unit": u.key, "id": side["id"], "ord": side["ord"],
+				"label": side["label"], "summary": side["summary"], "claims": elements,
+			})
 		}
 	}
 	for _, t := range relOrder {
-		if err := s.writeBatches(ctx, stagedRelStatements[t], rels[t]); err != nil {
+		if err := s.writeBatches(ctx, session, st, stagedRelStatements[t], rels[t], nil); err != nil {
 			return nil, err
 		}
 	}
-	s.log.Info().Int("nodes", len(p.fresh)).Msg("staged the nodes the load adds")
-	return staged, nil
+	if err := s.writeBatches(ctx, session, st, createStagedSides, sides, nil); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// sidesStaged reports whether every claim a dispute's sides name is
+// staged, so that the sides can be staged without touching the graph.
+func (st *staging) sidesStaged(sides []map[string]any) bool {
+	for _, side := range sides {
+		for _, c := range side["claims"].([]string) {
+			if !st.hasNode(c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // writeBatches runs a statement over rows, loadBatch rows to a transaction
-// of its own.
-func (s *Store) writeBatches(ctx context.Context, cypher string, rows []any) error {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
-	defer session.Close(context.WithoutCancel(ctx))
+// of its own, and hands each transaction's records to got (when not nil)
+// once it has committed.
+func (s *Store) writeBatches(ctx context.Context, session neo4j.SessionWithContext, st *staging, cypher string, rows []any, got func([]*neo4j.Record)) error {
 	for start := 0; start < len(rows); start += s.loadBatch {
 		batch := rows[start:min(start+s.loadBatch, len(rows))]
-		_, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (bool, error) {
-			return true, s.run(ctx, tx, cypher, map[string]any{"rows": batch})
+		records, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+			if got == nil {
+				return nil, s.run(ctx, tx, cypher, map[string]any{"rows": batch})
+			}
+			return s.collect(ctx, tx, cypher, map[string]any{"rows": batch})
 		})
 		if err != nil {
 			return s.mapError(err)
+		}
+		st.statements++
+		if got != nil {
+			got(records)
 		}
 	}
 	return nil
 }
 
-// dropStaging removes what a stopped load staged.
+// collect is run for a write statement whose records the load needs: it
+// returns them, and logs the statement as run does.
+func (s *Store) collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	s.queries.Add(1)
+	start := time.Now()
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	records, err := res.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	summary, err := res.Consume(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c := summary.Counters()
+	s.log.Debug().Dur("took", time.Since(start)).Str("statement", firstLine(cypher)).
+		Int("nodesCreated", c.NodesCreated()).Int("relationshipsCreated", c.RelationshipsCreated()).
+		Msg("write statement")
+	return records, nil
+}
+
+// dropStaging removes what a stopped load staged. It first moves the
+// generation on (dropStagingStart), so that a load whose staging this
+// removes, should it still be running, fails rather than commits.
 func (s *Store) dropStaging(ctx context.Context) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
+	_, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (bool, error) {
+		return true, s.run(ctx, tx, dropStagingStart, nil)
+	})
+	if err != nil {
+		return s.mapError(err)
+	}
 	for {
 		n, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (int64, error) {
 			s.queries.Add(1)
@@ -153,6 +283,30 @@ func (s *Store) dropStaging(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// relabel brings staged nodes of one kind into the graph, a batch at a
+// time, and fails when any of them is missing: another load removed them,
+// and what was staged cannot be trusted. It returns the statements run.
+func (s *Store) relabel(ctx context.Context, tx neo4j.ManagedTransaction, kind string, ids []any) (int, error) {
+	n := 0
+	for start := 0; start < len(ids); start += batchRows {
+		batch := ids[start:min(start+batchRows, len(ids))]
+		s.queries.Add(1)
+		res, err := tx.Run(ctx, relabelStatements[kind], map[string]any{"ids": batch})
+		if err != nil {
+			return n, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return n, err
+		}
+		n++
+		if got, _ := rec.Values[0].(int64); int(got) != len(batch) {
+			return n, peacegraph.Errorf(peacegraph.ECONFLICT, "%d of %d staged %s nodes are missing: another load ran at the same time; nothing was changed, run it again", len(batch)-int(got), len(batch), kind)
+		}
+	}
+	return n, nil
 }
 
 // nodeParams is the row of a unit's node: its properties and the hashes

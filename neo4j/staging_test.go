@@ -54,7 +54,9 @@ func TestStagedLoad(t *testing.T) {
 	MustRun(t, driver, `MATCH (a:Node {id: 'carol-leader'}), (p:Node {id: 'peace-plan-2'}), (src:Node {id: 'article-full'})
 CREATE (c:Staged {id: 'c-staged', text: 'Staged claim.', certainty: 'STATED', sortKey: '0000'})
 CREATE (a)-[:CLAIMED {unit: 'c-staged'}]->(c), (c)-[:ABOUT {ord: 0, unit: 'c-staged'}]->(p),
-       (c)-[:CITES {ord: 0, unit: 'c-staged'}]->(src)`, nil)
+       (c)-[:CITES {ord: 0, unit: 'c-staged'}]->(src)
+CREATE (:Staged {id: 'd-staged', question: 'Staged?'})-[:HAS_SIDE {ord: 0, unit: 'd-staged'}]->
+       (:DisputeSide {id: 'd-staged#side-1', label: 'yes'})-[:BACKED_BY {ord: 0}]->(c)`, nil)
 	if got := render(t, mustReads(t, s)); got != answers {
 		t.Errorf("reads see staged nodes:\n got %s\nwant %s", got, answers)
 	}

@@ -35,8 +35,9 @@ type Config struct {
 	LoadBatch int
 }
 
-// DefaultLoadBatch keeps a transaction of a load well under the 256 MiB
-// the project's own Neo4j allows one transaction.
+// DefaultLoadBatch keeps each transaction that stages a large load at a
+// few hundred MiB (about 320 for 20,000 claims or sources), well under
+// what the project's own Neo4j allows one transaction.
 const DefaultLoadBatch = 20000
 
 // Store is a peacegraph.Store on Neo4j. It is safe for concurrent use; a

@@ -25,6 +25,10 @@ import org.neo4j.kernel.internal.Version;
  *   <li>NEO4J_DEV_HOME: the server's home; data and logs go under it
  *       (default .neo4j, relative to the working directory).</li>
  *   <li>NEO4J_DEV_PORT: the Bolt port (default 7687).</li>
+ *   <li>NEO4J_DEV_PAGECACHE_MB, NEO4J_DEV_TX_MAX_MB, NEO4J_DEV_TX_TOTAL_MB:
+ *       the page cache (default 256), the memory one transaction may hold
+ *       (default 2048) and all transactions together (default 2560), in
+ *       MiB.</li>
  *   <li>NEO4J_DEV_PASSWORD: when set and not empty, authentication is on and
  *       user neo4j has this password (Neo4j requires at least 8 characters);
  *       otherwise authentication is off, which is what tests expect.</li>
@@ -60,12 +64,16 @@ public final class Main {
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 // The machine is shared with the tests that use the server:
                 // bound every large memory pool instead of sizing from RAM.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(mebiBytes("NEO4J_DEV_PAGECACHE_MB", 256)))
                 // A staged load's last transaction relabels every node the
-                // load adds, about 4 KiB of transaction state each: 768 MiB
-                // holds a load of 100 times the seeds from nothing.
-                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(1024))
-                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(768))
+                // load adds, about 3.3 KiB of transaction state each (the
+                // labels and the index entries they bring): 1.6 GiB for the
+                // 512,000 nodes of 1000 times the seeds loaded from nothing.
+                // 2 GiB a transaction holds that; 2.5 GiB in all leaves
+                // room for reads beside it. The heap (NEO4J_DEV_JAVA_OPTS,
+                // -Xmx5g) must hold it too.
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(mebiBytes("NEO4J_DEV_TX_TOTAL_MB", 2560)))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(mebiBytes("NEO4J_DEV_TX_MAX_MB", 2048)))
                 // Test runs load and wipe the graph again and again; keep the
                 // transaction logs small instead of 256 MiB preallocated files
                 // kept for two days.
@@ -128,6 +136,10 @@ public final class Main {
                 + " home " + home + ", auth " + (auth ? "enabled (user neo4j)" : "disabled"));
         System.out.println("neo4j-dev: bolt listening on 127.0.0.1:" + port);
         stopped.await();
+    }
+
+    private static long mebiBytes(String name, long fallback) {
+        return Long.parseLong(env(name, Long.toString(fallback)));
     }
 
     private static String env(String name, String fallback) {
