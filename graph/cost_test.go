@@ -77,14 +77,15 @@ func canonicalQueries(claimant, date string) map[string]string {
 	}
 }
 
-// TestCanonicalQueriesCostTheSameAtTenTimes loads a generated set at 1×
-// and at 10× into a profiling Neo4j and checks that each canonical query
-// costs the same statements and the same db hits on both: every read
-// starts from an index and pages inside the database, so a request costs
-// what its answer holds, not what the graph holds. The first 50 claims are
-// other claims at 10× (later replicas hold earlier dates), with other
-// claimants and sources, so for them only the statements must match.
-func TestCanonicalQueriesCostTheSameAtTenTimes(t *testing.T) {
+// TestCanonicalQueriesCostTheSameAtAHundredTimes loads a generated set at
+// 1× and at 100× into a profiling Neo4j and checks that each canonical
+// query costs the same statements and the same db hits on both: every
+// read starts from an index and pages inside the database, so a request
+// costs what its answer holds, not what the graph holds. The first 50
+// claims are other claims at 100× (later replicas hold earlier dates),
+// with other claimants and sources, so for them only the statements must
+// match.
+func TestCanonicalQueriesCostTheSameAtAHundredTimes(t *testing.T) {
 	one, err := synth.Generate(synth.Config{Scale: 1, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +93,7 @@ func TestCanonicalQueriesCostTheSameAtTenTimes(t *testing.T) {
 	claimant, date := prolific(one)
 	type figures struct{ statements, dbHits int64 }
 	costs := map[int]map[string]figures{}
-	for _, scale := range []int{1, 10} {
+	for _, scale := range []int{1, 100} {
 		t.Run(fmt.Sprintf("x%d", scale), func(t *testing.T) {
 			d, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
 			if err != nil {
@@ -107,10 +108,15 @@ func TestCanonicalQueriesCostTheSameAtTenTimes(t *testing.T) {
 		})
 	}
 	for name := range canonicalQueries(claimant, date) {
-		a, b := costs[1][name], costs[10][name]
-		t.Logf("%s: %d statements, %d db hits at 1×; %d, %d at 10×", name, a.statements, a.dbHits, b.statements, b.dbHits)
-		if a.statements != b.statements || (name != "50 claims" && a.dbHits != b.dbHits) {
-			t.Errorf("%s: %+v at 1×, %+v at 10×; want the same", name, a, b)
+		a, b := costs[1][name], costs[100][name]
+		t.Logf("%s: %d statements, %d db hits at 1×; %d, %d at 100×", name, a.statements, a.dbHits, b.statements, b.dbHits)
+		// Neo4j's count of one statement's db hits may differ by one
+		// between two runs on the same graph (reading the first entry of
+		// an index), so "the same" allows 1%, which no read that grows
+		// with the graph stays within at 100 times the graph.
+		same := b.dbHits <= a.dbHits+a.dbHits/100 && a.dbHits <= b.dbHits+b.dbHits/100
+		if a.statements != b.statements || (name != "50 claims" && !same) {
+			t.Errorf("%s: %+v at 1×, %+v at 100×; want the same", name, a, b)
 		}
 	}
 }

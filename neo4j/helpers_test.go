@@ -67,9 +67,26 @@ func MustRun(tb testing.TB, driver neo4j.DriverWithContext, cypher string, param
 // MustOpenEmpty wipes the test database and opens a store on it.
 func MustOpenEmpty(tb testing.TB) *pgneo4j.Store {
 	tb.Helper()
-	driver := MustDriver(tb)
-	MustRun(tb, driver, "MATCH (n) DETACH DELETE n", nil)
+	MustWipe(tb, MustDriver(tb))
 	return MustOpen(tb)
+}
+
+// MustWipe empties the test database a batch at a time, as a large graph
+// (one a benchmark left) needs: one transaction would outgrow Neo4j's
+// transaction memory.
+func MustWipe(tb testing.TB, driver neo4j.DriverWithContext) {
+	tb.Helper()
+	// Not the test's context: the cleanup runs after it is cancelled.
+	ctx := context.Background()
+	session := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: testConfig().Database})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		tb.Fatalf("wiping the test database: %v", err)
+	}
 }
 
 // MustOpen opens a store on the test database as it is, closed at the end

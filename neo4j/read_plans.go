@@ -40,11 +40,11 @@ RETURN i, [n IN page | ` + pointMap + `] AS nodes, COLLECT {
 } AS related`
 
 // pointByNumberTail reads a point by its (plan, number), and whether the
-// plan exists, after defaultPlan or noDefaultPlan.
+// plan exists (looked up only when the point is not found), after
+// defaultPlan or noDefaultPlan.
 const pointByNumberTail = `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
-OPTIONAL MATCH (p:Plan {id: plan})
 OPTIONAL MATCH (n:Point {plan: plan, number: $number}) USING INDEX n:Point(plan, number)
-RETURN p IS NOT NULL AS planFound, CASE WHEN n IS NOT NULL THEN ` + pointMap + ` END AS node, plan`
+RETURN n IS NOT NULL OR EXISTS { (:Plan {id: plan}) } AS planFound, CASE WHEN n IS NOT NULL THEN ` + pointMap + ` END AS node, plan`
 
 // defaultPlanQuery reads the first plan of the seq index.
 const defaultPlanQuery = `MATCH (n:Plan) WHERE n.seq IS NOT NULL

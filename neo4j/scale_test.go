@@ -55,10 +55,10 @@ func TestLoadAtScale(t *testing.T) {
 	plus := mustGenerate(t, cfg)
 	article.AddTo(plus)
 
-	mustWipe(t, driver)
+	MustWipe(t, driver)
 	// The other tests share the database and wipe it in one transaction:
 	// leave it empty for them.
-	t.Cleanup(func() { mustWipe(t, driver) })
+	t.Cleanup(func() { MustWipe(t, driver) })
 	neo := MustOpen(t)
 	empty := mustGraphState(t, driver)
 
@@ -137,22 +137,6 @@ func mustGenerate(t *testing.T, cfg synth.Config) *peacegraph.Dataset {
 		t.Fatal(err)
 	}
 	return d
-}
-
-// mustWipe empties the database a batch at a time, as a large graph needs.
-func mustWipe(t *testing.T, driver neo4j.DriverWithContext) {
-	t.Helper()
-	// Not the test's context: the cleanup runs after it is cancelled.
-	ctx := context.Background()
-	session := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: testConfig().Database})
-	defer session.Close(ctx)
-	res, err := session.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		t.Fatalf("wiping the test database: %v", err)
-	}
 }
 
 // loadRun is what a finished `peacegraph load` said.
