@@ -114,8 +114,11 @@ RETURN a.id AS id, count(c) AS n ORDER BY n DESC, id LIMIT 1`, nil)
 	}
 	p.Claimant, _ = recs[0].Values[0].(string)
 
-	recs, err = read(`MATCH (:Plan {id: $plan})-[:HAS_POINT]->(pt:Point {number: $point})<-[r:`+seedsQ5Position+`]-(:Actor)
-RETURN count(r) AS n`, map[string]any{"plan": p.Plan, "point": seedsQ5Point})
+	// The seeds' question, where someone held that position on that
+	// point on that day (a generated record is dated otherwise).
+	recs, err = read(`MATCH (:Plan {id: $plan})-[:HAS_POINT]->(pt:Point {number: $point})<-[h:HELD]-(:Actor)
+WHERE h.position = $position AND h.from <= $asOf AND (h.until IS NULL OR h.until > $asOf)
+RETURN count(h) AS n`, map[string]any{"plan": p.Plan, "point": seedsQ5Point, "position": seedsQ5Position, "asOf": seedsQ5AsOf})
 	if err != nil {
 		return p, err
 	}
