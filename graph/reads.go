@@ -356,8 +356,8 @@ func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *
 	return lists, nil
 }
 
-// allPlans returns every plan in load order, read once per request for
-// every field that needs plans (there are a handful).
+// allPlans returns every plan in load order, read once per request: the
+// plans field's answer. No other field reads every plan.
 func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
 	req, err := requestFor(ctx)
 	if err != nil {
