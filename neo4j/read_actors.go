@@ -56,12 +56,5 @@ func (s *Store) Actors(ctx context.Context, q peacegraph.ActorQuery) (*peacegrap
 
 // Members implements peacegraph.Store: members come in actor order.
 func (s *Store) Members(ctx context.Context, ids []string) ([][]string, error) {
-	if len(ids) == 0 {
-		return [][]string{}, nil
-	}
-	records, err := s.read(ctx, membersQuery, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return idLists(records, len(ids)), nil
+	return s.readIDLists(ctx, membersQuery, ids)
 }

@@ -212,12 +212,5 @@ func (s *Store) Claims(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*peac
 // Contradictions implements peacegraph.Store: the relationship is stored
 // once per pair and read in both directions.
 func (s *Store) Contradictions(ctx context.Context, ids []string) ([][]string, error) {
-	if len(ids) == 0 {
-		return [][]string{}, nil
-	}
-	records, err := s.read(ctx, contradictionsQuery, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return idLists(records, len(ids)), nil
+	return s.readIDLists(ctx, contradictionsQuery, ids)
 }

@@ -34,6 +34,19 @@ func (s *Store) Nodes(ctx context.Context, ids []string) ([]peacegraph.Node, err
 // column.
 func index(r *neo4j.Record) int { return num(r.Values[0], 0) }
 
+// readIDLists runs a batched read whose rows are (position, IDs), aligned
+// with ids.
+func (s *Store) readIDLists(ctx context.Context, cypher string, ids []string) ([][]string, error) {
+	if len(ids) == 0 {
+		return [][]string{}, nil
+	}
+	records, err := s.read(ctx, cypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return idLists(records, len(ids)), nil
+}
+
 // idLists reads a batched query whose rows are (position, list of IDs)
 // into lists aligned with the n IDs asked for.
 func idLists(records []*neo4j.Record, n int) [][]string {

@@ -66,25 +66,12 @@ RETURN i, collect(n.id) AS ids`
 
 // Revisions implements peacegraph.Store.
 func (s *Store) Revisions(ctx context.Context, ids []string) ([][]string, error) {
-	return s.idLists(ctx, revisionsQuery, ids)
+	return s.readIDLists(ctx, revisionsQuery, ids)
 }
 
 // Amenders implements peacegraph.Store.
 func (s *Store) Amenders(ctx context.Context, ids []string) ([][]string, error) {
-	return s.idLists(ctx, amendersQuery, ids)
-}
-
-// idLists runs a batched read whose rows are (position, IDs), aligned
-// with ids.
-func (s *Store) idLists(ctx context.Context, cypher string, ids []string) ([][]string, error) {
-	if len(ids) == 0 {
-		return [][]string{}, nil
-	}
-	records, err := s.read(ctx, cypher, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return idLists(records, len(ids)), nil
+	return s.readIDLists(ctx, amendersQuery, ids)
 }
 
 // DefaultPlan implements peacegraph.Store.

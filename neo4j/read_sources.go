@@ -48,12 +48,5 @@ func (s *Store) Events(ctx context.Context) ([]*peacegraph.Event, error) {
 
 // ActorEvents implements peacegraph.Store.
 func (s *Store) ActorEvents(ctx context.Context, ids []string) ([][]string, error) {
-	if len(ids) == 0 {
-		return [][]string{}, nil
-	}
-	records, err := s.read(ctx, actorEventsQuery, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	return idLists(records, len(ids)), nil
+	return s.readIDLists(ctx, actorEventsQuery, ids)
 }
