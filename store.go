@@ -196,6 +196,8 @@ type PathStep struct {
 // request where the store offers one.
 type RequestScoper interface {
 	// BeginRequest returns a context whose reads share one scope, and the
-	// function that ends it; call it once the request has its answer.
+	// function that ends it; call it once the request has its answer. The
+	// function may return before the scope's resources are released, in
+	// the background; Close waits for them.
 	BeginRequest(ctx context.Context) (context.Context, func())
 }

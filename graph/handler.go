@@ -115,12 +115,10 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		}
 		if scoper != nil {
 			// One read transaction for the whole request, ended once
-			// the answer is written, and in the background: ending a
-			// read transaction is a round trip the client need not wait
-			// for.
+			// the answer is written.
 			var end func()
 			ctx, end = scoper.BeginRequest(ctx)
-			defer func() { go end() }()
+			defer end()
 		}
 		srv.ServeHTTP(fw, r.WithContext(ctx))
 	})

@@ -27,22 +27,31 @@ type requestTxKey struct{}
 
 // BeginRequest implements peacegraph.RequestScoper: the request's reads
 // run in one read transaction, each statement one round trip, instead of
-// a session and a managed transaction (and its commit) per statement.
+// a session and a managed transaction (and its commit) per statement. The
+// end it returns closes the transaction in the background: closing is a
+// round trip the answer need not wait for. Close waits for it.
 func (s *Store) BeginRequest(ctx context.Context) (context.Context, func()) {
 	rt := &requestTx{}
 	end := func() {
 		rt.mu.Lock()
-		defer rt.mu.Unlock()
-		bg := context.WithoutCancel(ctx)
-		if rt.tx != nil {
-			// A read transaction has nothing to commit; closing it
-			// rolls it back, which costs the server nothing.
-			_ = rt.tx.Close(bg)
+		rt.broken = true
+		tx, session := rt.tx, rt.session
+		rt.tx, rt.session = nil, nil
+		rt.mu.Unlock()
+		if session == nil {
+			return
 		}
-		if rt.session != nil {
-			_ = rt.session.Close(bg)
-		}
-		rt.tx, rt.session, rt.broken = nil, nil, true
+		s.ending.Add(1)
+		go func() {
+			defer s.ending.Done()
+			bg := context.WithoutCancel(ctx)
+			if tx != nil {
+				// A read transaction has nothing to commit; closing it
+				// rolls it back, which costs the server nothing.
+				_ = tx.Close(bg)
+			}
+			_ = session.Close(bg)
+		}()
 	}
 	return context.WithValue(ctx, requestTxKey{}, rt), end
 }

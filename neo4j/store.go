@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -57,6 +58,9 @@ type Store struct {
 	queries atomic.Int64
 	// nodeMaps are the node projections of the selections seen.
 	nodeMaps nodeMaps
+	// ending counts the request transactions being closed in the
+	// background, which Close waits for.
+	ending sync.WaitGroup
 }
 
 var _ peacegraph.Store = (*Store)(nil)
@@ -114,8 +118,11 @@ func (s *Store) Ping(ctx context.Context) error {
 	return err
 }
 
-// Close implements peacegraph.Store.
+// Close implements peacegraph.Store. It waits for the request scopes
+// still ending in the background (BeginRequest) before it closes the
+// driver.
 func (s *Store) Close() error {
+	s.ending.Wait()
 	return s.driver.Close(context.Background())
 }
 
