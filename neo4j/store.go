@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"net/url"
 	"sync"
 	"sync/atomic"
 
@@ -79,12 +80,13 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	if cfg.Username != "" {
 		token = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
 	}
+	shown := ShownURI(cfg.URI)
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, token)
 	if err != nil {
-		return nil, wrap(peacegraph.FieldErrorf(peacegraph.EINVALID, "NEO4J_URI", "%q is not a Neo4j URI", cfg.URI), err)
+		return nil, wrap(peacegraph.FieldErrorf(peacegraph.EINVALID, "NEO4J_URI", "%s is not a Neo4j URI", shown), err)
 	}
 	s := &Store{
-		driver: driver, db: cfg.Database, uri: cfg.URI, log: log.With().Str("store", "neo4j").Logger(),
+		driver: driver, db: cfg.Database, uri: shown, log: log.With().Str("store", "neo4j").Logger(),
 		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
 		profile:   cfg.Profile,
 		loadBatch: cfg.LoadBatch,
@@ -98,7 +100,7 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		if peacegraph.ErrorCode(mapped) == peacegraph.EINTERNAL {
 			// Whatever kept the driver from connecting, the store is
 			// not there to use.
-			mapped = wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, "cannot reach Neo4j at %s", cfg.URI), err)
+			mapped = wrap(peacegraph.Errorf(peacegraph.EUNAVAILABLE, "cannot reach Neo4j at %s", shown), err)
 		}
 		return nil, mapped
 	}
@@ -106,7 +108,7 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		_ = driver.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
-	s.log.Debug().Str("uri", cfg.URI).Str("database", cfg.Database).Msg("connected to Neo4j")
+	s.log.Debug().Str("uri", shown).Str("database", cfg.Database).Msg("connected to Neo4j")
 	return s, nil
 }
 
@@ -130,3 +132,14 @@ func (s *Store) Close() error {
 // was opened (schema statements included), so tests and metrics can see
 // what a request costs.
 func (s *Store) QueryCount() int64 { return s.queries.Load() }
+
+// ShownURI is a Neo4j URI as errors, logs and commands show it: a
+// password it carries (bolt://user:secret@host) is shown as xxxxx, since
+// errors reach readiness answers and logs.
+func ShownURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "the URI given (it does not parse)"
+	}
+	return u.Redacted()
+}

@@ -25,6 +25,21 @@ func TestOpen(t *testing.T) {
 			t.Errorf("message %q does not name %s", got, uri)
 		}
 	})
+	t.Run("a password in the URI is never shown", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+		defer cancel()
+		_, err := pgneo4j.Open(ctx, pgneo4j.Config{URI: "bolt://neo4j:s3cret-pw@127.0.0.1:1"}, zerolog.Nop())
+		if got, want := peacegraph.ErrorCode(err), peacegraph.EUNAVAILABLE; got != want {
+			t.Fatalf("code = %q (%v), want %q", got, err, want)
+		}
+		msg := peacegraph.ErrorMessage(err)
+		if strings.Contains(msg, "s3cret-pw") || strings.Contains(err.Error(), "s3cret-pw") {
+			t.Errorf("the error shows the password: %q (%v)", msg, err)
+		}
+		if !strings.Contains(msg, "neo4j:xxxxx@127.0.0.1:1") {
+			t.Errorf("message %q does not name the server as bolt://neo4j:xxxxx@127.0.0.1:1", msg)
+		}
+	})
 	t.Run("missing URI is invalid", func(t *testing.T) {
 		_, err := pgneo4j.Open(t.Context(), pgneo4j.Config{}, zerolog.Nop())
 		if got, want := peacegraph.ErrorCode(err), peacegraph.EINVALID; got != want {

@@ -13,6 +13,7 @@ import (
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/loaders"
+	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
 	"github.com/rs/zerolog"
@@ -165,7 +166,7 @@ func (m *Main) reportSeedError(dir string, err error) error {
 
 func (m *Main) storeName() string {
 	if m.Config.UsesNeo4j() {
-		return "Neo4j store at " + m.Config.Neo4jURI
+		return "Neo4j store at " + pgneo4j.ShownURI(m.Config.Neo4jURI)
 	}
 	return "embedded store"
 }
