@@ -196,7 +196,7 @@ func (r *queryResolver) Plan(ctx context.Context, id *string) (*peacegraph.Plan,
 	if id != nil {
 		return loadAs[*peacegraph.Plan](ctx, *id)
 	}
-	return r.Store.DefaultPlan(ctx)
+	return defaultPlan(ctx)
 }
 
 // Plans is the resolver for the plans field.

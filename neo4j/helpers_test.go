@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/loaders"
 	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
+	"github.com/peacegraph/peacegraph/storetest"
 )
 
 // The tests share one Neo4j database and wipe it, so none of them runs in
@@ -159,4 +161,29 @@ func MustCounts(tb testing.TB, driver neo4j.DriverWithContext) (nodes, rels int6
 CALL () { MATCH ()-[r]->() RETURN count(r) AS rels }
 RETURN nodes, rels`, nil)
 	return r[0].Values[0].(int64), r[0].Values[1].(int64)
+}
+
+// askBoth returns a function that asks the Neo4j store and the memory
+// store the same question and fails the test where their answers (or
+// their error codes) differ, showing where the JSON of the two parts.
+func askBoth(t *testing.T, neo, mem peacegraph.Store) func(what string, f func(s peacegraph.Store) (any, error)) {
+	return func(what string, f func(s peacegraph.Store) (any, error)) {
+		t.Helper()
+		want, wantErr := f(mem)
+		got, gotErr := f(neo)
+		if peacegraph.ErrorCode(gotErr) != peacegraph.ErrorCode(wantErr) {
+			t.Errorf("%s: error %v, want %v", what, gotErr, wantErr)
+			return
+		}
+		if !storetest.Same(got, want) {
+			g, _ := json.Marshal(got)
+			w, _ := json.Marshal(want)
+			i := 0
+			for i < len(g) && i < len(w) && g[i] == w[i] {
+				i++
+			}
+			from := max(0, i-200)
+			t.Errorf("%s: differ at byte %d:\n got …%s\nwant …%s", what, i, g[from:min(len(g), i+200)], w[from:min(len(w), i+200)])
+		}
+	}
 }

@@ -121,17 +121,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 // takeLoadLock takes the load lock inside tx and returns the generation
 // the graph was at: the number of changes loads have committed.
 func (s *Store) takeLoadLock(ctx context.Context, tx neo4j.ManagedTransaction) (int64, error) {
-	s.queries.Add(1)
-	res, err := tx.Run(ctx, takeLoadLock, nil)
-	if err != nil {
-		return 0, err
-	}
-	rec, err := res.Single(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n, _ := rec.Values[0].(int64)
-	return n, nil
+	return s.runCount(ctx, tx, takeLoadLock, nil)
 }
 
 // The statements of a load. Relationship types cannot be parameters in

@@ -2,7 +2,6 @@ package neo4j_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"testing"
@@ -37,25 +36,7 @@ func TestSameAnswersAsMemoryOnSeeds(t *testing.T) {
 	for _, c := range d.Claims {
 		claimIDs = append(claimIDs, c.ID)
 	}
-	ask := func(what string, f func(s peacegraph.Store) (any, error)) {
-		t.Helper()
-		want, wantErr := f(mem)
-		got, gotErr := f(neo)
-		if peacegraph.ErrorCode(gotErr) != peacegraph.ErrorCode(wantErr) {
-			t.Errorf("%s: error %v, want %v", what, gotErr, wantErr)
-			return
-		}
-		if !storetest.Same(got, want) {
-			g, _ := json.Marshal(got)
-			w, _ := json.Marshal(want)
-			i := 0
-			for i < len(g) && i < len(w) && g[i] == w[i] {
-				i++
-			}
-			from := max(0, i-300)
-			t.Errorf("%s: differ at byte %d:\n got …%s\nwant …%s", what, i, g[from:min(len(g), i+200)], w[from:min(len(w), i+200)])
-		}
-	}
+	ask := askBoth(t, neo, mem)
 
 	ask("Nodes", func(s peacegraph.Store) (any, error) { return s.Nodes(ctx, append(ids, "no-such-node")) })
 	for _, plan := range append([]string{"", "no-such-plan"}, planIDs...) {

@@ -40,6 +40,22 @@ const (
 	disputeMap = "/*node projection:Dispute*/"
 )
 
+// included is the subquery of a read that brings along the nodes of one
+// kind that the request asks for next (peacegraph.Includes): for each x of
+// the list page, the IDs ids (a Cypher expression on x, empty where the
+// request does not ask), each read once from the kind's unique ID index,
+// projected. The hint keeps Neo4j on that index whatever the graph held
+// when it planned the statement.
+func included(label, ids string) string {
+	return `COLLECT {
+  UNWIND page AS x
+  UNWIND ` + ids + ` AS rid
+  WITH DISTINCT rid
+  MATCH (n:` + label + ` {id: rid}) USING INDEX n:` + label + `(id)
+  RETURN /*node projection:` + label + `*/
+}`
+}
+
 // fullNodeMap stands for the projection of every property of the node
 // bound to n: for reads whose nodes serve more than the fields a query
 // names (a search's snippets, a neighbourhood's labels and kinds).
@@ -125,6 +141,10 @@ var projections = []kindProjection{
 type projected struct {
 	any    string
 	byKind map[string]string
+	// applied keeps each statement with the projections in place, so
+	// that a request's reads do not rebuild their text: the statements
+	// are this package's, a few dozen.
+	applied sync.Map
 }
 
 // buildProjections makes the projections of a selection (nil: every
@@ -152,6 +172,18 @@ func buildProjections(sel *peacegraph.Selection) *projected {
 
 // apply puts the projections in place of the markers of a statement.
 func (p *projected) apply(cypher string) string {
+	if v, ok := p.applied.Load(cypher); ok {
+		return v.(string)
+	}
+	out := p.replace(cypher)
+	p.applied.Store(cypher, out)
+	return out
+}
+
+func (p *projected) replace(cypher string) string {
+	if strings.Contains(cypher, fullNodeMapMarker) {
+		cypher = strings.ReplaceAll(cypher, fullNodeMapMarker, everyProperty.any)
+	}
 	if strings.Contains(cypher, nodeMapMarker) {
 		cypher = strings.ReplaceAll(cypher, nodeMapMarker, p.any)
 	}
@@ -197,11 +229,8 @@ func (c *nodeMaps) get(sel *peacegraph.Selection) *projected {
 
 // project puts the context's projection into a statement that asks for one.
 func (s *Store) project(ctx context.Context, cypher string) string {
-	if !strings.Contains(cypher, "/*node projection") && !strings.Contains(cypher, fullNodeMapMarker) {
+	if !strings.Contains(cypher, "node projection") {
 		return cypher
-	}
-	if strings.Contains(cypher, fullNodeMapMarker) {
-		cypher = strings.ReplaceAll(cypher, fullNodeMapMarker, everyProperty.any)
 	}
 	return s.nodeMaps.get(peacegraph.SelectionFrom(ctx)).apply(cypher)
 }

@@ -86,6 +86,22 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher str
 	return nil
 }
 
+// runCount executes a write statement that returns one row holding a
+// count, inside tx, and returns the count.
+func (s *Store) runCount(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (int64, error) {
+	s.queries.Add(1)
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return 0, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := rec.Values[0].(int64)
+	return n, nil
+}
+
 // firstLine shortens a statement for the log.
 func firstLine(cypher string) string {
 	if i := strings.IndexByte(cypher, '\n'); i >= 0 {

@@ -54,21 +54,10 @@ RETURN i, total, [n IN page | ` + claimMap + `] AS nodes` + claimIncludes
 
 // claimIncludes reads, with a page of claims, the nodes the request will
 // ask for next (peacegraph.Includes): their claimants and the sources they
-// cite, each once, from the kinds' unique ID indexes. The hints keep
-// Neo4j on those indexes whatever the graph held when it planned the
-// statement: a plan made on a nearly empty graph scans the label.
-const claimIncludes = `, COLLECT {
-  UNWIND page AS c
-  WITH DISTINCT c.claimant AS rid WHERE $inc.claimants AND rid IS NOT NULL
-  MATCH (n:Actor {id: rid}) USING INDEX n:Actor(id)
-  RETURN ` + actorMap + `
-} + COLLECT {
-  UNWIND page AS c
-  UNWIND CASE WHEN $inc.citedSources THEN coalesce(c.citeSources, []) ELSE [] END AS rid
-  WITH DISTINCT rid
-  MATCH (n:Source {id: rid}) USING INDEX n:Source(id)
-  RETURN ` + sourceMap + `
-} AS related`
+// cite (included).
+var claimIncludes = ", " +
+	included("Actor", "CASE WHEN $inc.claimants AND x.claimant IS NOT NULL THEN [x.claimant] ELSE [] END") + " + " +
+	included("Source", "CASE WHEN $inc.citedSources THEN coalesce(x.citeSources, []) ELSE [] END") + " AS related"
 
 // claimStatements is the statement of each anchor, with the count of the
 // claims that pass the filter (true) or without it, for a request that

@@ -25,19 +25,14 @@ const noDefaultPlan = "WITH null AS def\n"
 // IS NOT NULL on number is what lets Neo4j seek a composite index on its
 // first property, where it would otherwise scan every point. It follows
 // defaultPlan, or noDefaultPlan when every plan is named.
-const pointsTail = `UNWIND range(0, size($ids) - 1) AS i
+var pointsTail = `UNWIND range(0, size($ids) - 1) AS i
 WITH i, CASE WHEN $ids[i] = '' THEN def ELSE $ids[i] END AS plan
 OPTIONAL MATCH (n:Point {plan: plan}) USING INDEX n:Point(plan, number)
 WHERE n.number IS NOT NULL AND ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
 WITH i, n ORDER BY i, n.number
 WITH i, collect(n) AS page
-RETURN i, [n IN page | ` + pointMap + `] AS nodes, COLLECT {
-  UNWIND page AS p
-  UNWIND CASE WHEN $inc.concededBy THEN coalesce(p.concededBy, []) ELSE [] END AS rid
-  WITH DISTINCT rid
-  MATCH (n:Actor {id: rid}) USING INDEX n:Actor(id)
-  RETURN ` + actorMap + `
-} AS related`
+RETURN i, [n IN page | ` + pointMap + `] AS nodes, ` +
+	included("Actor", "CASE WHEN $inc.concededBy THEN coalesce(x.concededBy, []) ELSE [] END") + ` AS related`
 
 // pointByNumberTail reads a point by its (plan, number), and whether the
 // plan exists (looked up only when the point is not found), after

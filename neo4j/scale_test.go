@@ -20,7 +20,6 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/memory"
-	"github.com/peacegraph/peacegraph/storetest"
 	"github.com/peacegraph/peacegraph/synth"
 )
 
@@ -408,25 +407,7 @@ func wantAnswers(t *testing.T, neo peacegraph.Store, d *peacegraph.Dataset, a *s
 	mem := memory.New()
 	MustLoad(t, mem, d)
 	ctx := t.Context()
-	ask := func(what string, f func(s peacegraph.Store) (any, error)) {
-		t.Helper()
-		want, wantErr := f(mem)
-		got, gotErr := f(neo)
-		if peacegraph.ErrorCode(gotErr) != peacegraph.ErrorCode(wantErr) {
-			t.Errorf("%s: error %v, want %v", what, gotErr, wantErr)
-			return
-		}
-		if !storetest.Same(got, want) {
-			g, _ := json.Marshal(got)
-			w, _ := json.Marshal(want)
-			i := 0
-			for i < len(g) && i < len(w) && g[i] == w[i] {
-				i++
-			}
-			from := max(0, i-200)
-			t.Errorf("%s: differ at byte %d:\n got …%s\nwant …%s", what, i, g[from:min(len(g), i+200)], w[from:min(len(w), i+200)])
-		}
-	}
+	ask := askBoth(t, neo, mem)
 	// The article's replica is 1 (synth: article k is about replica
 	// ((k-1) mod N)+1); its IDs end in -r1. The article's own nodes
 	// start with article-1. Every 97th other ID makes the sample.

@@ -262,18 +262,8 @@ func (s *Store) dropStaging(ctx context.Context) error {
 	}
 	for {
 		n, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (int64, error) {
-			s.queries.Add(1)
 			// A node goes with its relationships, several per node.
-			res, err := tx.Run(ctx, dropStagingBatch, map[string]any{"limit": max(1, s.loadBatch/10)})
-			if err != nil {
-				return 0, err
-			}
-			rec, err := res.Single(ctx)
-			if err != nil {
-				return 0, err
-			}
-			n, _ := rec.Values[0].(int64)
-			return n, nil
+			return s.runCount(ctx, tx, dropStagingBatch, map[string]any{"limit": max(1, s.loadBatch/10)})
 		})
 		if err != nil {
 			return s.mapError(err)
@@ -292,17 +282,12 @@ func (s *Store) relabel(ctx context.Context, tx neo4j.ManagedTransaction, kind s
 	n := 0
 	for start := 0; start < len(ids); start += batchRows {
 		batch := ids[start:min(start+batchRows, len(ids))]
-		s.queries.Add(1)
-		res, err := tx.Run(ctx, relabelStatements[kind], map[string]any{"ids": batch})
-		if err != nil {
-			return n, err
-		}
-		rec, err := res.Single(ctx)
+		got, err := s.runCount(ctx, tx, relabelStatements[kind], map[string]any{"ids": batch})
 		if err != nil {
 			return n, err
 		}
 		n++
-		if got, _ := rec.Values[0].(int64); int(got) != len(batch) {
+		if int(got) != len(batch) {
 			return n, peacegraph.Errorf(peacegraph.ECONFLICT, "%d of %d staged %s nodes are missing: another load ran at the same time; nothing was changed, run it again", len(batch)-int(got), len(batch), kind)
 		}
 	}
