@@ -4,7 +4,8 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// ComplexityLimit is the most a request may cost. A field costs 1 plus
+// ComplexityLimit is the default of Limits.Cost, the most a request may
+// cost (querycost.go computes it). A field costs 1 plus
 // what it selects; a list multiplies what it selects by the number of
 // items it can return: `first` for connections, and for plain lists a
 // generous estimate of their length in a real graph. The limit lets
@@ -22,7 +23,20 @@ const (
 )
 
 func times(n int) func(int) int {
-	return func(child int) int { return 1 + n*child }
+	return func(child int) int { return addCost(1, scaleCost(n, child)) }
+}
+
+// scaleCost is n times child, saturating instead of overflowing: a query
+// whose cost does not fit an int is refused, never let through as a
+// negative number.
+func scaleCost(n, child int) int {
+	if n <= 0 || child <= 0 {
+		return 0
+	}
+	if child > int(^uint(0)>>1)/n {
+		return int(^uint(0) >> 1)
+	}
+	return n * child
 }
 
 // pageCost is a connection's cost: `first` items (capped, so that an
@@ -33,7 +47,7 @@ func pageCost(child int, first *int, def int) int {
 	if first != nil {
 		n = min(max(*first, 0), MaxFirst)
 	}
-	return 1 + n*child
+	return addCost(1, scaleCost(n, child))
 }
 
 func connectionCost(child int, first *int, _ *string) int {
@@ -124,14 +138,14 @@ func complexity() ComplexityRoot {
 		if maxNodes != nil {
 			n = min(max(*maxNodes, 1), MaxNodes)
 		}
-		return 1 + max(1, n/DefaultMaxNodes)*child
+		return addCost(1, scaleCost(max(1, n/DefaultMaxNodes), child))
 	}
 	c.Query.Path = func(child int, _, _ string, maxHops *int) int {
 		n := 4
 		if maxHops != nil {
 			n = min(max(*maxHops, 1), MaxHops)
 		}
-		return 1 + n*child
+		return addCost(1, scaleCost(n, child))
 	}
 	return c
 }

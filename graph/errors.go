@@ -53,6 +53,16 @@ func presentError(base zerolog.Logger) graphql.ErrorPresenterFunc {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		var domain *peacegraph.Error
 		switch {
+		case errors.Is(err, errTooLarge) || errors.Is(err, errTimeout) || errors.Is(err, context.DeadlineExceeded):
+			// A request stopped by a limit: stoppedResponse replaces
+			// the answer with one error that says which.
+			out := withPath(ctx, gqlErr)
+			out.Message = err.Error()
+			out.Extensions = map[string]any{"code": CodeTimeout}
+			if errors.Is(err, errTooLarge) {
+				out.Extensions["code"] = CodeTooLarge
+			}
+			return out
 		case errors.As(err, &domain) && domain.Code == peacegraph.EUNAVAILABLE:
 			// What cannot be reached, and why, is the operator's business:
 			// the message would name hosts and ports.

@@ -15,21 +15,13 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// Limits on the size of a request, far above what a hand-written or
-// generated query needs, so that parsing cannot be made to cost much.
-const (
-	// MaxBodyBytes caps a request body; a larger one gets 413.
-	MaxBodyBytes = 1 << 20
-	// MaxQueryTokens caps the tokens of a query document.
-	MaxQueryTokens = 20000
-)
-
 // Option configures NewHandler.
 type Option func(*options)
 
 type options struct {
 	observe func(ctx context.Context, operation string)
 	cost    bool
+	limits  Limits
 }
 
 // WithCostExtension shows, in every response's extensions.cypher, what
@@ -49,8 +41,9 @@ func WithOperationObserver(observe func(ctx context.Context, operation string)) 
 
 // NewHandler returns the GraphQL endpoint over store: GraphQL over HTTP
 // with POST, GET and OPTIONS, a parsed-query cache, automatic persisted
-// queries, introspection, a complexity limit, and per-request read state
-// that asks the Store once per level of a query and read (batch.go).
+// queries, introspection, the request limits (limits.go), and per-request
+// read state that asks the Store once per level of a query and read
+// (batch.go).
 // Errors are presented with extensions.code; internals are logged to log
 // and never shown.
 func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http.Handler {
@@ -58,6 +51,7 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	for _, opt := range opts {
 		opt(&o)
 	}
+	limits := o.limits.withDefaults()
 	cfg := Config{Resolvers: &Resolver{Store: store}, Complexity: complexity()}
 	es := NewExecutableSchema(cfg)
 	schema := newSchemaInfo(es.Schema())
@@ -66,13 +60,14 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.SetParserTokenLimit(MaxQueryTokens)
+	srv.SetParserTokenLimit(limits.QueryTokens)
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	srv.Use(extension.FixedComplexityLimit(ComplexityLimit))
+	srv.Use(&queryCost{limits: limits})
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic)
-	srv.AroundFields(emptyAsNull)
+	srv.AroundFields(aroundField)
+	srv.AroundResponses(stoppedResponse(limits))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		// The store's reads answer what the operation asks, not more.
 		return next(peacegraph.WithSelection(ctx, schema.selectionOf(graphql.GetOperationContext(ctx).Operation)))
@@ -102,14 +97,12 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	}
 	scoper, _ := store.(peacegraph.RequestScoper)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > MaxBodyBytes {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		if !readBody(w, r, limits.BodyBytes) {
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		fw := &fixResponse{ResponseWriter: w}
 		defer fw.finish()
-		ctx := withRequest(r.Context(), newRequest(store, schema))
+		ctx := withRequest(r.Context(), newRequest(store, schema, limits.Objects))
 		if o.cost {
 			ctx, _ = peacegraph.WithQueryStats(ctx)
 		}

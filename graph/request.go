@@ -23,16 +23,19 @@ type request struct {
 	store  peacegraph.Store
 	schema *schemaInfo
 
+	budget budget
+
 	mu     sync.Mutex
 	nodes  map[string][]placed
 	shared map[string]*pending[any]
 	levels map[string][]any
 }
 
-func newRequest(store peacegraph.Store, schema *schemaInfo) *request {
+func newRequest(store peacegraph.Store, schema *schemaInfo, maxObjects int) *request {
 	return &request{
 		store:  store,
 		schema: schema,
+		budget: budget{max: int64(maxObjects)},
 		nodes:  map[string][]placed{},
 		shared: map[string]*pending[any]{},
 		levels: map[string][]any{},
@@ -46,10 +49,11 @@ func newRequest(store peacegraph.Store, schema *schemaInfo) *request {
 type schemaInfo struct {
 	schema    *ast.Schema
 	satisfies map[string][]string
+	composite map[string]bool
 }
 
 func newSchemaInfo(schema *ast.Schema) *schemaInfo {
-	info := &schemaInfo{schema: schema, satisfies: map[string][]string{}}
+	info := &schemaInfo{schema: schema, satisfies: map[string][]string{}, composite: compositeTypes(schema)}
 	for name, def := range schema.Types {
 		if def.Kind != ast.Object {
 			continue

@@ -154,13 +154,13 @@ func TestHTTP(t *testing.T) {
 		}
 	})
 	t.Run("a body above the limit is refused", func(t *testing.T) {
-		res, _ := post(t, "application/json", "", `{"query": "{ plans { id } }", "pad": "`+strings.Repeat("x", graph.MaxBodyBytes)+`"}`)
+		res, _ := post(t, "application/json", "", `{"query": "{ plans { id } }", "pad": "`+strings.Repeat("x", int(graph.DefaultLimits().BodyBytes))+`"}`)
 		if got, want := res.StatusCode, http.StatusRequestEntityTooLarge; got != want {
 			t.Errorf("status %d, want %d", got, want)
 		}
 	})
 	t.Run("a query of too many tokens is refused", func(t *testing.T) {
-		r := MustPost(t, srv, map[string]any{"query": "{ " + strings.Repeat("plans { id } ", graph.MaxQueryTokens/4) + "}"})
+		r := MustPost(t, srv, map[string]any{"query": "{ " + strings.Repeat("plans { id } ", graph.DefaultLimits().QueryTokens/4) + "}"})
 		if len(r.Errors) != 1 || r.Status != http.StatusBadRequest || !strings.Contains(r.Errors[0].Message, "token limit") {
 			t.Errorf("got %d %.300s, want 400 with the token limit error", r.Status, r.Raw)
 		}

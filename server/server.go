@@ -36,18 +36,25 @@ type Server struct {
 	ClaimExport http.Handler
 	// Log receives one line per request and server events.
 	Log zerolog.Logger
+	// Limits bound requests in flight and connection times; zero fields
+	// take their defaults.
+	Limits Limits
 }
 
 // Handler returns the routes wrapped in the request middleware:
 // /graphql, the playground at /, /healthz, /readyz and, when ClaimExport
 // is set, /claims/{id}.jsonld.
 func (s *Server) Handler() http.Handler {
+	limits := s.Limits.withDefaults()
+	// The health checks stay outside the cap on requests in flight, so
+	// that a busy server is not taken for a dead one.
+	limit := limitInFlight(limits.InFlight)
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.GraphQL)
+	mux.Handle("/graphql", limit(s.GraphQL))
 	if s.ClaimExport != nil {
 		// A pattern's wildcard is a whole segment, so the handler itself
 		// takes the ".jsonld" off.
-		mux.Handle("GET /claims/{file}", s.ClaimExport)
+		mux.Handle("GET /claims/{file}", limit(s.ClaimExport))
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
@@ -64,12 +71,16 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready chan<- n
 	if err != nil {
 		return err
 	}
+	limits := s.Limits.withDefaults()
 	srv := &http.Server{
 		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: limits.ReadHeaderTimeout,
+		ReadTimeout:       limits.ReadTimeout,
+		WriteTimeout:      limits.WriteTimeout,
+		IdleTimeout:       limits.IdleTimeout,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	s.Log.Info().Str("addr", ln.Addr().String()).Msg("listening")
+	s.Log.Info().Str("addr", ln.Addr().String()).Str("limits", limits.String()).Msg("listening")
 	if ready != nil {
 		ready <- ln.Addr()
 	}

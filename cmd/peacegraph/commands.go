@@ -94,7 +94,9 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		GraphQL:     graph.NewHandler(m.Store, m.Log, m.graphOptions()...),
 		ClaimExport: &schemaorg.Handler{Store: m.Store, Log: m.Log},
 		Log:         m.Log,
+		Limits:      m.Config.ServerLimits,
 	}
+	m.Log.Info().Str("limits", m.Config.GraphLimits.String()).Msg("GraphQL request limits")
 	return srv.ListenAndServe(ctx, m.Config.Addr, nil)
 }
 
@@ -181,7 +183,7 @@ func dirArg(rest []string) string {
 // graphOptions are the API's options: the request log names each
 // operation, and a profiling Neo4j store shows each request's cost.
 func (m *Main) graphOptions() []graph.Option {
-	opts := []graph.Option{graph.WithOperationObserver(server.RecordOperation)}
+	opts := []graph.Option{graph.WithOperationObserver(server.RecordOperation), graph.WithLimits(m.Config.GraphLimits)}
 	if m.Config.Neo4jProfile && m.Config.UsesNeo4j() {
 		opts = append(opts, graph.WithCostExtension())
 	}

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/peacegraph/peacegraph/graph"
+	"github.com/peacegraph/peacegraph/server"
 )
 
 // Config is everything the command can be told, from the environment first
@@ -34,6 +37,12 @@ type Config struct {
 	// LogFormat is json, console or auto: console when stderr is a
 	// terminal (LOG_FORMAT, --log-format).
 	LogFormat string
+	// GraphLimits and ServerLimits bound what one request may cost
+	// (PEACEGRAPH_MAX_*, PEACEGRAPH_*_TIMEOUT; limits.go); limitsErr is
+	// what was wrong with them, reported by Validate.
+	GraphLimits  graph.Limits
+	ServerLimits server.Limits
+	limitsErr    error
 }
 
 // Defaults of the configuration.
@@ -51,7 +60,11 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		}
 		return def
 	}
+	gl, sl, limitsErr := limitsFromEnv(getenv)
 	return Config{
+		GraphLimits:    gl,
+		ServerLimits:   sl,
+		limitsErr:      limitsErr,
 		Addr:           or("PEACEGRAPH_ADDR", DefaultAddr),
 		Seeds:          or("PEACEGRAPH_SEEDS", DefaultSeeds),
 		Neo4jURI:       or("NEO4J_URI", ""),
@@ -75,6 +88,9 @@ func (c *Config) commonFlags(fs *flag.FlagSet) {
 
 // Validate reports configuration that cannot work, before anything starts.
 func (c *Config) Validate() error {
+	if c.limitsErr != nil {
+		return c.limitsErr
+	}
 	if n, err := strconv.Atoi(c.Neo4jLoadBatch); err != nil || n < 1 {
 		return fmt.Errorf("load batch %q: want a whole number of rows, 1 or more", c.Neo4jLoadBatch)
 	}

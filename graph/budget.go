@@ -1,0 +1,137 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"sync/atomic"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// The extensions.code values of a request stopped while it runs.
+const (
+	// CodeTooLarge: the answer would hold more objects than Limits.Objects.
+	CodeTooLarge = "RESPONSE_TOO_LARGE"
+	// CodeTimeout: the request ran past Limits.Timeout.
+	CodeTimeout = "TIMEOUT"
+)
+
+// budget is what a request may still spend while it runs: the objects of
+// its answer, counted across every field and alias as each field returns.
+// The cost check (querycost.go) bounds a query by estimates; the budget
+// bounds the answer by what the graph actually holds, so that aliases of a
+// large neighbourhood cannot add up to hundreds of megabytes.
+type budget struct {
+	max     int64
+	objects atomic.Int64
+}
+
+// spend counts n more objects and reports whether the budget still holds.
+func (b *budget) spend(n int) bool {
+	return b.objects.Add(int64(n)) <= b.max
+}
+
+func (b *budget) exceeded() bool { return b.objects.Load() > b.max }
+
+var (
+	errTooLarge = errors.New("the answer is too large")
+	errTimeout  = errors.New("the request ran out of time")
+)
+
+// aroundField runs around every field: it stops a request whose deadline
+// has passed or whose budget is spent before the field does any work,
+// counts the objects the field returns, and shows an empty string as null
+// where the field may be null (emptyAsNull). The answer of a stopped
+// request is replaced by one error (stoppedResponse).
+func aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Definition == nil {
+		return next(ctx)
+	}
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	composite := req.schema.composite[fc.Field.Definition.Type.Name()]
+	if fc.IsResolver || composite {
+		if ctx.Err() != nil {
+			return nil, errTimeout
+		}
+		if req.budget.exceeded() {
+			return nil, errTooLarge
+		}
+	}
+	res, err := next(ctx)
+	if err != nil || res == nil {
+		return res, err
+	}
+	if !composite {
+		return emptyAsNull(fc.Field.Definition.Type, res), nil
+	}
+	if !req.budget.spend(objectsIn(fc.Field.Definition.Type, res)) {
+		return nil, errTooLarge
+	}
+	return res, nil
+}
+
+// objectsIn counts the objects a composite field's value holds at its own
+// level: the items of a list, or one.
+func objectsIn(t *ast.Type, v any) int {
+	if t.Elem == nil {
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return 0
+		}
+		return 1
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice {
+		return rv.Len()
+	}
+	return 1
+}
+
+// stoppedResponse runs the operation under its deadline, and replaces the
+// answer of a request stopped by the deadline or by its budget with one
+// error that says which limit and how to ask less: a partial answer would
+// hide where it was cut, and the error of every field that did not run
+// would say the same thing a thousand times. (The deadline starts here,
+// once the query is parsed and checked, which the token and cost limits
+// bound: gqlgen answers nothing at all for a request whose context is done
+// before it runs.)
+func stoppedResponse(limits Limits) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		ctx, cancel := context.WithTimeout(ctx, limits.Timeout)
+		defer cancel()
+		resp := next(ctx)
+		req, err := requestFor(ctx)
+		if err != nil || resp == nil {
+			return resp
+		}
+		var stop *gqlerror.Error
+		switch {
+		case req.budget.exceeded():
+			stop = gqlerror.Errorf("the answer would hold more than %d objects, the limit: ask for fewer (a smaller first or maxNodes, fewer aliases or nested lists)", limits.Objects)
+			stop.Extensions = map[string]any{"code": CodeTooLarge}
+		case errors.Is(ctx.Err(), context.DeadlineExceeded):
+			stop = gqlerror.Errorf("the request took longer than %s, the limit: ask for less", limits.Timeout)
+			stop.Extensions = map[string]any{"code": CodeTimeout}
+		default:
+			return resp
+		}
+		return &graphql.Response{Errors: gqlerror.List{stop}, Data: []byte("null"), Extensions: resp.Extensions}
+	}
+}
+
+// compositeTypes are the schema's types whose values are objects.
+func compositeTypes(schema *ast.Schema) map[string]bool {
+	out := map[string]bool{}
+	for name, def := range schema.Types {
+		switch def.Kind {
+		case ast.Object, ast.Interface, ast.Union:
+			out[name] = true
+		}
+	}
+	return out
+}
