@@ -77,6 +77,31 @@ func aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
 	return res, nil
 }
 
+// aroundRootField runs the fields of the operation's root one at a time,
+// each after checking the deadline and the budget. gqlgen starts them all
+// at once, so that without this a thousand aliases of a large
+// neighbourhood would all be reading before the first one could find the
+// budget spent; one at a time, those after it do nothing. It costs the
+// Neo4j store no time, since a request's reads are one transaction, which
+// runs one statement at a time anyway.
+func aroundRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return next(ctx)
+	}
+	req.roots.Lock()
+	defer req.roots.Unlock()
+	switch {
+	case ctx.Err() != nil:
+		graphql.AddError(ctx, errTimeout)
+		return graphql.Null
+	case req.budget.exceeded():
+		graphql.AddError(ctx, errTooLarge)
+		return graphql.Null
+	}
+	return next(ctx)
+}
+
 // objectsIn counts the objects a composite field's value holds at its own
 // level: the items of a list, or one.
 func objectsIn(t *ast.Type, v any) int {

@@ -67,6 +67,7 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic)
 	srv.AroundFields(aroundField)
+	srv.AroundRootFields(aroundRootField)
 	srv.AroundResponses(stoppedResponse(limits))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		// The store's reads answer what the operation asks, not more.

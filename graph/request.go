@@ -24,6 +24,7 @@ type request struct {
 	schema *schemaInfo
 
 	budget budget
+	roots  sync.Mutex // held by the root field being resolved (budget.go)
 
 	mu     sync.Mutex
 	nodes  map[string][]placed

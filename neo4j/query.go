@@ -26,7 +26,10 @@ func (s *Store) read(ctx context.Context, cypher string, params map[string]any) 
 	if s.profile {
 		cypher = "PROFILE " + cypher
 	}
-	if records, summary, ok := s.readInRequest(ctx, cypher, params); ok {
+	if records, summary, ok, err := s.readInRequest(ctx, cypher, params); ok {
+		if err != nil {
+			return nil, err
+		}
 		if s.profile && stats != nil && summary != nil {
 			stats.DBHits.Add(dbHits(summary.Profile()))
 		}

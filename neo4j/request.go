@@ -15,12 +15,15 @@ var _ peacegraph.RequestScoper = (*Store)(nil)
 // the first read, so a request that reads nothing costs nothing; its
 // statements take turns, since a transaction runs one at a time; and once
 // anything fails in it, the request's later reads go back to a managed
-// transaction each, which the driver retries.
+// transaction each, which the driver retries; but once Neo4j could not be
+// reached at all (unreachable), every later read of the request fails at
+// once with that error, rather than wait out the connect timeout again.
 type requestTx struct {
 	mu      sync.Mutex
 	session neo4j.SessionWithContext
 	tx      neo4j.ExplicitTransaction
 	broken  bool
+	failed  error
 }
 
 type requestTxKey struct{}
@@ -57,27 +60,36 @@ func (s *Store) BeginRequest(ctx context.Context) (context.Context, func()) {
 }
 
 // readInRequest runs a statement in the request's transaction; ok is false
-// when the request has none (or it broke), and the caller reads alone.
-func (s *Store) readInRequest(ctx context.Context, cypher string, params map[string]any) (records []*neo4j.Record, summary neo4j.ResultSummary, ok bool) {
+// when the request has none (or it broke), and the caller reads alone;
+// err, with ok, is the request's answer.
+func (s *Store) readInRequest(ctx context.Context, cypher string, params map[string]any) (records []*neo4j.Record, summary neo4j.ResultSummary, ok bool, err error) {
 	rt, _ := ctx.Value(requestTxKey{}).(*requestTx)
 	if rt == nil {
-		return nil, nil, false
+		return nil, nil, false, nil
 	}
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
-	if rt.broken {
-		return nil, nil, false
+	switch {
+	case rt.failed != nil:
+		return nil, nil, true, rt.failed
+	case rt.broken:
+		return nil, nil, false, nil
 	}
 	if rt.tx == nil {
 		rt.session = s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead, BookmarkManager: s.bookmarks})
 		tx, err := rt.session.BeginTransaction(ctx)
 		if err != nil {
 			rt.broken = true
-			return nil, nil, false
+			if unreachable(err) {
+				rt.failed = s.mapError(err)
+				return nil, nil, true, rt.failed
+			}
+			// A pooled connection found dead (Neo4j restarted): a
+			// read alone takes another.
+			return nil, nil, false, nil
 		}
 		rt.tx = tx
 	}
-	var err error
 	result, err := rt.tx.Run(ctx, cypher, params)
 	if err == nil {
 		records, err = result.Collect(ctx)
@@ -89,7 +101,11 @@ func (s *Store) readInRequest(ctx context.Context, cypher string, params map[str
 		// The transaction is of no more use; a retry alone may still
 		// answer (the error may be transient), else it is the answer.
 		rt.broken = true
-		return nil, nil, false
+		if unreachable(err) {
+			rt.failed = s.mapError(err)
+			return nil, nil, true, rt.failed
+		}
+		return nil, nil, false, nil
 	}
-	return records, summary, true
+	return records, summary, true, nil
 }

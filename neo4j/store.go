@@ -5,8 +5,10 @@ import (
 	"net/url"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
@@ -35,7 +37,29 @@ type Config struct {
 	// that writes more is staged (staging.go), so that no transaction
 	// outgrows Neo4j's transaction memory limit.
 	LoadBatch int
+	// ConnectTimeout bounds opening a connection and waiting for one
+	// from the pool (DefaultConnectTimeout when 0). RetryTime is how long
+	// the driver retries a transaction that failed for a transient reason;
+	// 0 means it does not. The driver's own defaults, 1 minute and 30
+	// seconds with a pause of about a second before each retry, make a
+	// request during an outage hang for most of a minute and then look
+	// like a bug; a request fails fast as unavailable instead (its client
+	// may retry), and no retries queue up to slow the recovery. A load,
+	// which nobody waits on answer by answer, retries.
+	ConnectTimeout time.Duration
+	RetryTime      time.Duration
 }
+
+// DefaultConnectTimeout is the default of Config.ConnectTimeout: with no
+// retries, a request during an outage is answered unavailable within a
+// second.
+const DefaultConnectTimeout = 800 * time.Millisecond
+
+// livenessCheckAfter is how long a pooled connection may sit idle before
+// the driver checks it is alive before use: after Neo4j restarts, every
+// pooled connection is dead, and without the check each would fail one
+// request. Under load connections are reused long before this.
+const livenessCheckAfter = 5 * time.Second
 
 // DefaultLoadBatch keeps each transaction that stages a large load at a
 // few hundred MiB (about 320 for 20,000 claims or sources), well under
@@ -81,7 +105,16 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 		token = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
 	}
 	shown := ShownURI(cfg.URI)
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, token)
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	cfg.RetryTime = max(cfg.RetryTime, 0)
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, token, func(c *config.Config) {
+		c.SocketConnectTimeout = cfg.ConnectTimeout
+		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
+		c.MaxTransactionRetryTime = cfg.RetryTime
+		c.ConnectionLivenessCheckTimeout = livenessCheckAfter
+	})
 	if err != nil {
 		return nil, wrap(peacegraph.FieldErrorf(peacegraph.EINVALID, "NEO4J_URI", "%s is not a Neo4j URI", shown), err)
 	}

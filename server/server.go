@@ -23,7 +23,7 @@ const ShutdownTimeout = 10 * time.Second
 
 // readyTimeout bounds a readiness probe, so a hung store makes /readyz
 // fail rather than hang the prober.
-const readyTimeout = 2 * time.Second
+const readyTimeout = 800 * time.Millisecond
 
 // Server serves the API over HTTP.
 type Server struct {

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
@@ -61,9 +63,20 @@ func (m *Main) parse(name string, args []string, extra func(*flag.FlagSet), maxA
 	return fs.Args(), nil
 }
 
+// loadRetryTime is the least time load retries a transaction that failed
+// for a transient reason.
+const loadRetryTime = 30 * time.Second
+
 // serveGCPercent is the garbage collector's target for serve where GOGC
 // does not set one (Go's default is 100).
 const serveGCPercent = 400
+
+// serveMemoryHeadroom is how far above the heap it starts with (the
+// embedded store's graph, when it is used) serve lets the heap grow before
+// the collector works harder, where GOMEMLIMIT does not set a limit. The
+// request limits bound what the requests in flight hold; this bounds the
+// garbage GOGC=400 would otherwise let pile up beside it.
+const serveMemoryHeadroom = 512 << 20
 
 // Serve runs the API until the context is cancelled (SIGINT, SIGTERM).
 func (m *Main) Serve(ctx context.Context, args []string) error {
@@ -89,6 +102,14 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 			return err
 		}
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		limit := int64(ms.HeapAlloc) + serveMemoryHeadroom
+		debug.SetMemoryLimit(limit)
+		m.Log.Info().Int64("bytes", limit).Msg("soft memory limit (GOMEMLIMIT unset: the heap at start plus 512 MiB)")
+	}
 	srv := &server.Server{
 		Store:       m.Store,
 		GraphQL:     graph.NewHandler(m.Store, m.Log, m.graphOptions()...),
@@ -108,6 +129,9 @@ func (m *Main) Load(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Nobody waits on a load answer by answer: it may ride out a
+	// transient failure rather than start again from the beginning.
+	m.Config.Neo4jRetryTime = max(m.Config.Neo4jRetryTime, loadRetryTime)
 	if err := m.openStore(ctx); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/server"
@@ -43,6 +44,13 @@ type Config struct {
 	GraphLimits  graph.Limits
 	ServerLimits server.Limits
 	limitsErr    error
+	// Neo4jConnectTimeout bounds connecting to Neo4j and waiting for a
+	// pooled connection (PEACEGRAPH_NEO4J_CONNECT_TIMEOUT), and
+	// Neo4jRetryTime how long a transaction that failed for a transient
+	// reason is retried (PEACEGRAPH_NEO4J_RETRY_TIME; load retries for at
+	// least loadRetryTime).
+	Neo4jConnectTimeout time.Duration
+	Neo4jRetryTime      time.Duration
 }
 
 // Defaults of the configuration.
@@ -60,11 +68,7 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		}
 		return def
 	}
-	gl, sl, limitsErr := limitsFromEnv(getenv)
-	return Config{
-		GraphLimits:    gl,
-		ServerLimits:   sl,
-		limitsErr:      limitsErr,
+	c := Config{
 		Addr:           or("PEACEGRAPH_ADDR", DefaultAddr),
 		Seeds:          or("PEACEGRAPH_SEEDS", DefaultSeeds),
 		Neo4jURI:       or("NEO4J_URI", ""),
@@ -76,6 +80,8 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		LogLevel:       or("LOG_LEVEL", "info"),
 		LogFormat:      or("LOG_FORMAT", "auto"),
 	}
+	c.limitsErr = c.readLimits(getenv)
+	return c
 }
 
 // commonFlags binds the flags every subcommand takes.

@@ -21,7 +21,9 @@ func (m *Main) openStore(ctx context.Context) error {
 		Database: m.Config.Neo4jDatabase,
 		Profile:  m.Config.Neo4jProfile,
 		// Validate has checked it is a whole number.
-		LoadBatch: atoi(m.Config.Neo4jLoadBatch),
+		LoadBatch:      atoi(m.Config.Neo4jLoadBatch),
+		ConnectTimeout: m.Config.Neo4jConnectTimeout,
+		RetryTime:      m.Config.Neo4jRetryTime,
 	}, m.Log)
 	if err != nil {
 		return err
