@@ -58,7 +58,7 @@ func TestComposeNeo4j(t *testing.T) {
 	if neo.Image != "neo4j:5.26-community" {
 		t.Errorf("neo4j image = %q, want neo4j:5.26-community (the version neo4j-dev runs)", neo.Image)
 	}
-	for _, port := range []string{"7687:7687", "7474:7474"} {
+	for _, port := range []string{"127.0.0.1:7687:7687", "127.0.0.1:7474:7474"} {
 		if !slices.Contains(neo.Ports, port) {
 			t.Errorf("neo4j ports %v lack %s", neo.Ports, port)
 		}
@@ -69,8 +69,30 @@ func TestComposeNeo4j(t *testing.T) {
 	if !slices.ContainsFunc(neo.Volumes, func(v string) bool { return strings.HasSuffix(v, ":/data") }) {
 		t.Errorf("neo4j volumes %v keep no /data", neo.Volumes)
 	}
-	if _, ok := neo.Environment["NEO4J_AUTH"]; !ok {
-		t.Error("neo4j sets no NEO4J_AUTH")
+	if auth := neo.Environment["NEO4J_AUTH"]; !requiredPassword.MatchString(auth) {
+		t.Errorf("neo4j NEO4J_AUTH = %q, want neo4j/ and the password required from the environment, with no default", auth)
+	}
+}
+
+// requiredPassword is how compose takes a password that must be set:
+// ${NEO4J_PASSWORD:?message}, which fails when it is not, rather than
+// ${NEO4J_PASSWORD:-default}, which runs on a password anyone can read.
+var requiredPassword = regexp.MustCompile(`\$\{NEO4J_PASSWORD:\?[^}]+\}`)
+
+// TestComposePublishesLocallyOnly: every published port is bound to
+// 127.0.0.1, never to every interface of the host.
+func TestComposePublishesLocallyOnly(t *testing.T) {
+	for name, svc := range MustCompose(t).Services {
+		for _, port := range svc.Ports {
+			if !strings.HasPrefix(port, "127.0.0.1:") {
+				t.Errorf("%s publishes %q on every interface, want 127.0.0.1:…", name, port)
+			}
+		}
+		for key, v := range svc.Environment {
+			if strings.Contains(v, "NEO4J_PASSWORD") && !requiredPassword.MatchString(v) {
+				t.Errorf("%s %s = %q gives the password a default", name, key, v)
+			}
+		}
 	}
 }
 
@@ -86,8 +108,8 @@ func TestComposePeacegraph(t *testing.T) {
 	if got := api.DependsOn["neo4j"].Condition; got != "service_healthy" {
 		t.Errorf("peacegraph waits for neo4j condition %q, want service_healthy", got)
 	}
-	if !slices.Contains(api.Ports, "8080:8080") {
-		t.Errorf("peacegraph ports %v lack 8080:8080", api.Ports)
+	if !slices.Contains(api.Ports, "127.0.0.1:8080:8080") {
+		t.Errorf("peacegraph ports %v lack 127.0.0.1:8080:8080", api.Ports)
 	}
 	// Every variable the service sets must be one the command reads.
 	config := MustReadFile(t, "cmd/peacegraph/config.go")
