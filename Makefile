@@ -129,9 +129,11 @@ clean: ## Remove build output.
 # Neo4j store is developed and tested against a real server without Docker.
 # Data, logs, pid, console log and build log live in .neo4j/ (ignored by git).
 # Authentication is off unless NEO4J_DEV_PASSWORD is set (8+ characters);
-# the Bolt port is NEO4J_DEV_PORT (default 7687).
-NEO4J_DEV_HOME      := $(CURDIR)/.neo4j
+# the Bolt port is NEO4J_DEV_PORT (default 7687). A server on another port
+# has a home of its own (.neo4j-PORT), so that it is not taken for the
+# default one, nor stopped in its place.
 NEO4J_DEV_PORT      ?= 7687
+NEO4J_DEV_HOME      ?= $(CURDIR)/.neo4j$(if $(filter 7687,$(NEO4J_DEV_PORT)),,-$(NEO4J_DEV_PORT))
 NEO4J_DEV_PASSWORD  ?=
 NEO4J_DEV_TIMEOUT   ?= 120
 NEO4J_DEV_JAVA      ?= java

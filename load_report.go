@@ -20,6 +20,18 @@ type LoadReport struct {
 	// the same, because facts derived from other entities changed (the
 	// evidence of an edge, say); stores that derive nothing at load report 0.
 	Derived int
+	// Held is how many entities (nodes and stances, as Kinds counts them)
+	// the store held before the load: what a removal is a share of.
+	Held int
+}
+
+// Removed is how many entities the load removes, of every kind.
+func (r *LoadReport) Removed() int {
+	n := 0
+	for _, c := range r.Kinds {
+		n += c.Removed
+	}
+	return n
 }
 
 // KindStance names the stances in a LoadReport; stances are no nodes.
@@ -82,9 +94,26 @@ type LoadOption func(*LoadOptions)
 
 // LoadOptions are the settings of one load, as the options leave them.
 type LoadOptions struct {
-	// Report, when set, receives what the load changed.
+	// Report, when set, receives what the load changed (or, with DryRun,
+	// would change).
 	Report *LoadReport
+	// DryRun computes the change and writes nothing.
+	DryRun bool
+	// MaxRemoved is the share of what the store holds (0 to 1) a load
+	// may remove; one that would remove more is refused (CheckRemovals)
+	// unless Prune is set. DefaultMaxRemoved when 0.
+	MaxRemoved float64
+	Prune      bool
 }
+
+// DryRun asks a load to compute and report its change, and write nothing.
+func DryRun() LoadOption { return func(o *LoadOptions) { o.DryRun = true } }
+
+// Prune lets a load remove any share of what the store holds.
+func Prune() LoadOption { return func(o *LoadOptions) { o.Prune = true } }
+
+// MaxRemoved sets the share of what the store holds a load may remove.
+func MaxRemoved(share float64) LoadOption { return func(o *LoadOptions) { o.MaxRemoved = share } }
 
 // ReportTo asks a load to fill r with what it changed.
 func ReportTo(r *LoadReport) LoadOption {
@@ -100,6 +129,9 @@ func ApplyLoadOptions(opts []LoadOption) LoadOptions {
 	if o.Report == nil {
 		o.Report = &LoadReport{}
 	}
+	if o.MaxRemoved <= 0 {
+		o.MaxRemoved = DefaultMaxRemoved
+	}
 	return o
 }
 
@@ -109,6 +141,7 @@ func ApplyLoadOptions(opts []LoadOption) LoadOptions {
 // position), values compared whole. A store that keeps the domain values
 // themselves, as the embedded one does, reports its loads with it.
 func (r *LoadReport) CompareDatasets(oldNodes, newNodes map[string]Node, oldStances, newStances []*Stance) {
+	r.Held = len(oldNodes) + len(oldStances)
 	for id, n := range newNodes {
 		o, ok := oldNodes[id]
 		switch {

@@ -268,7 +268,7 @@ func TestStoreCallsDoNotGrowWithData(t *testing.T) {
 		t.Run(tt.name+" costs the same at N and 4N", func(t *testing.T) {
 			EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Scaled(10) }, func(t *testing.T, s peacegraph.Store) {
 				small, smallSize := MustCountCalls(t, s, tt.query)
-				if err := s.Load(t.Context(), fixture.Scaled(40)); err != nil {
+				if err := s.Load(t.Context(), fixture.Scaled(40), peacegraph.Prune()); err != nil {
 					t.Fatalf("load the larger graph: %v", err)
 				}
 				large, largeSize := MustCountCalls(t, s, tt.query)

@@ -37,10 +37,17 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	snap := newSnapshot(c)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	o.Report.CompareDatasets(s.snap.nodes, snap.nodes, s.snap.stances, snap.stances)
-	if !o.Report.Empty() {
-		o.Report.Writes = 1
+	var r peacegraph.LoadReport
+	r.CompareDatasets(s.snap.nodes, snap.nodes, s.snap.stances, snap.stances)
+	if err := peacegraph.CheckRemovals(o, &r); err != nil {
+		return err
 	}
-	s.snap = snap
+	if !o.DryRun {
+		if !r.Empty() {
+			r.Writes = 1
+		}
+		s.snap = snap
+	}
+	*o.Report = r
 	return nil
 }

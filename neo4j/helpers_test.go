@@ -118,10 +118,11 @@ func MustSeeds(tb testing.TB) *peacegraph.Dataset {
 	return d
 }
 
-// MustLoad loads d into s.
+// MustLoad loads d into s in place of whatever the last test left
+// (Prune).
 func MustLoad(tb testing.TB, s peacegraph.Store, d *peacegraph.Dataset) {
 	tb.Helper()
-	if err := s.Load(tb.Context(), d); err != nil {
+	if err := s.Load(tb.Context(), d, peacegraph.Prune()); err != nil {
 		tb.Fatalf("Load: %v", err)
 	}
 }

@@ -45,7 +45,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	if err != nil {
 		return err
 	}
-	if held.staged {
+	if held.staged && !o.DryRun {
 		// A load that was stopped half-way left its staging behind;
 		// nobody reads it, and it goes before anything else. Dropping it
 		// moves the generation on (dropStaging), so read again.
@@ -58,6 +58,13 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	}
 	p := plan(us, held)
 	s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Int("held", len(held.units)).Msg("planned the load")
+	if err := peacegraph.CheckRemovals(o, &p.report); err != nil {
+		return err
+	}
+	if o.DryRun {
+		*o.Report = p.report
+		return nil
+	}
 	if p.empty() {
 		*o.Report = p.report
 		s.log.Info().Str("changes", p.report.String()).Dur("took", time.Since(started)).Msg("the graph in Neo4j already holds the dataset")
@@ -100,6 +107,9 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 				return nil, err
 			}
 			final = plan(us, now)
+			if err := peacegraph.CheckRemovals(o, &final.report); err != nil {
+				return nil, err
+			}
 		}
 		return final, s.apply(ctx, tx, final, st)
 	})
@@ -405,15 +415,21 @@ func plan(us []*unit, h *heldState) *loadPlan {
 		p.isFresh[u.key] = true
 	}
 	for key, old := range h.units {
-		if keep[key] {
-			continue
-		}
 		if old.label != "" {
-			p.drop = append(p.drop, key)
-			p.report.Count(peacegraph.Kind(old.label), 0, 0, 1)
+			p.report.Held++
+			if !keep[key] {
+				p.drop = append(p.drop, key)
+				p.report.Count(peacegraph.Kind(old.label), 0, 0, 1)
+			}
 			continue
 		}
 		anchor, kind := relUnitAnchor(key)
+		if kind != "" {
+			p.report.Held++
+		}
+		if keep[key] {
+			continue
+		}
 		p.clear = append(p.clear, map[string]any{"key": key, "anchor": anchor})
 		if kind != "" {
 			p.report.Count(kind, 0, 0, 1)

@@ -123,7 +123,7 @@ func TestLoad(t *testing.T) {
 		before := MustDump(t, driver)
 		ctx, cancel := context.WithCancel(t.Context())
 		cancel()
-		err := s.Load(ctx, storetest.Fixture())
+		err := s.Load(ctx, storetest.Fixture(), peacegraph.Prune())
 		if got, want := peacegraph.ErrorCode(err), peacegraph.EUNAVAILABLE; got != want {
 			t.Fatalf("Load: code %q (%v), want %q", got, err, want)
 		}
@@ -149,7 +149,7 @@ func TestLoadCancelledMidWrite(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	defer s.Close()
-	err = s.Load(ctx, storetest.Fixture())
+	err = s.Load(ctx, storetest.Fixture(), peacegraph.Prune())
 	if got, want := peacegraph.ErrorCode(err), peacegraph.EUNAVAILABLE; got != want {
 		t.Fatalf("Load: code %q (%v), want %q", got, err, want)
 	}

@@ -150,10 +150,11 @@ type loadRun struct {
 
 var changesLine = regexp.MustCompile(`: changes: (.*)\n`)
 
-// loadCommand is `peacegraph load dir` on the test database, logging JSON
-// at debug level, which is where the kill points are read from.
+// loadCommand is `peacegraph load --prune dir` on the test database (its
+// first load replaces what the last test left), logging JSON at debug
+// level, which is where the kill points are read from.
 func loadCommand(bin, dir string) *exec.Cmd {
-	cmd := exec.Command(bin, "load", "--log-format", "json", "--log-level", "debug", dir)
+	cmd := exec.Command(bin, "load", "--prune", "--log-format", "json", "--log-level", "debug", dir)
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"), "NEO4J_URI=" + testConfig().URI,
 		"NEO4J_USERNAME=" + testConfig().Username, "NEO4J_PASSWORD=" + testConfig().Password, "NEO4J_DATABASE=" + testConfig().Database}
 	return cmd

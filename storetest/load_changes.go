@@ -72,7 +72,7 @@ func changedFixture() *peacegraph.Dataset {
 
 func mustLoadReport(tb testing.TB, s peacegraph.Store, d *peacegraph.Dataset, r *peacegraph.LoadReport) {
 	tb.Helper()
-	if err := s.Load(tb.Context(), d, peacegraph.ReportTo(r)); err != nil {
+	if err := s.Load(tb.Context(), d, peacegraph.ReportTo(r), peacegraph.Prune()); err != nil {
 		tb.Fatalf("Load: %v", err)
 	}
 }

@@ -56,16 +56,18 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("KeepsNoReferenceToCaller", func(t *testing.T) { testLoadCopies(t, open(t)) })
 		t.Run("NilDatasetIsInvalid", func(t *testing.T) { testLoadNil(t, open(t)) })
 		t.Run("ReportsAndWritesOnlyChanges", func(t *testing.T) { testLoadReports(t, open(t)) })
+		t.Run("RefusesLargeRemovals", func(t *testing.T) { testLoadGuard(t, open(t)) })
 	})
 
 	t.Run("Record", func(t *testing.T) { testRecord(t, open(t)) })
 	t.Run("Seeds", func(t *testing.T) { testSeeds(t, open(t)) })
 }
 
-// MustLoad loads d into s and fails the test on any error.
+// MustLoad loads d into s in place of whatever s held (a test's setup
+// replaces the last test's graph: Prune) and fails the test on any error.
 func MustLoad(tb testing.TB, s peacegraph.Store, d *peacegraph.Dataset) {
 	tb.Helper()
-	if err := s.Load(tb.Context(), d); err != nil {
+	if err := s.Load(tb.Context(), d, peacegraph.Prune()); err != nil {
 		tb.Fatalf("Load: %v", err)
 	}
 }

@@ -56,7 +56,8 @@ func seedDir(ctx context.Context, c *config, work string, scale int) (string, er
 // way a user loads it, and returns the loader's summary line.
 func load(ctx context.Context, c *config, dir string) (string, error) {
 	out, err := runCommand(ctx, loadTimeout, childEnv(c.neo4jEnv()...),
-		c.peacegraph, "load", "--log-level", "warn", "--log-format", "json", dir)
+		// Each scale replaces the graph the last one loaded: --prune.
+		c.peacegraph, "load", "--prune", "--log-level", "warn", "--log-format", "json", dir)
 	if err != nil {
 		return "", err
 	}

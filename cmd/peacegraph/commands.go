@@ -123,11 +123,21 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 
 // Load validates a seed directory and writes it to the configured store.
 func (m *Main) Load(ctx context.Context, args []string) error {
+	var dryRun, prune bool
 	rest, err := m.parse("load", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&m.Config.Neo4jLoadBatch, "load-batch", m.Config.Neo4jLoadBatch, "rows one transaction of a large Neo4j load writes (env PEACEGRAPH_NEO4J_LOAD_BATCH)")
+		fs.BoolVar(&dryRun, "dry-run", false, "print what the load would change, and write nothing")
+		fs.BoolVar(&prune, "prune", false, "let the load remove more of the graph than PEACEGRAPH_LOAD_MAX_REMOVED allows (an emptied record, a set that replaces another)")
 	}, 1)
 	if err != nil {
 		return err
+	}
+	opts := []peacegraph.LoadOption{peacegraph.MaxRemoved(m.Config.LoadMaxRemoved)}
+	if dryRun {
+		opts = append(opts, peacegraph.DryRun())
+	}
+	if prune {
+		opts = append(opts, peacegraph.Prune())
 	}
 	// Nobody waits on a load answer by answer: it may ride out a
 	// transient failure rather than start again from the beginning.
@@ -135,10 +145,10 @@ func (m *Main) Load(ctx context.Context, args []string) error {
 	if err := m.openStore(ctx); err != nil {
 		return err
 	}
-	if err := m.load(ctx, dirArg(rest)); err != nil {
+	if err := m.load(ctx, dirArg(rest), opts...); err != nil {
 		return err
 	}
-	if !m.Config.UsesNeo4j() {
+	if !m.Config.UsesNeo4j() && !dryRun {
 		fmt.Fprintln(m.Stdout, "note: NEO4J_URI is not set, so this wrote to an embedded store that ends with this command; 'peacegraph serve' loads the seeds itself.")
 	}
 	return nil
@@ -160,15 +170,21 @@ func (m *Main) Validate(ctx context.Context, args []string) error {
 	return nil
 }
 
-// load reads dir and writes it to the store, printing what it did.
-func (m *Main) load(ctx context.Context, dir string) error {
+// load reads dir and writes it to the store, printing what it did (or,
+// with peacegraph.DryRun, what it would do).
+func (m *Main) load(ctx context.Context, dir string, opts ...peacegraph.LoadOption) error {
 	d, err := loaders.Read(dir)
 	if err != nil {
 		return m.reportSeedError(dir, err)
 	}
 	var report peacegraph.LoadReport
-	if err := m.Store.Load(ctx, d, peacegraph.ReportTo(&report)); err != nil {
+	if err := m.Store.Load(ctx, d, append(opts, peacegraph.ReportTo(&report))...); err != nil {
 		return fmt.Errorf("loading %s: %w", dir, err)
+	}
+	if peacegraph.ApplyLoadOptions(opts).DryRun {
+		fmt.Fprintf(m.Stdout, "%s: dry run against the %s, nothing written: %s\n", dir, m.storeName(), loaders.Summarize(d))
+		fmt.Fprintf(m.Stdout, "%s: would change: %s (%d of %d entities removed)\n", dir, report.String(), report.Removed(), report.Held)
+		return nil
 	}
 	m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Str("changes", report.String()).Msg("seeds loaded")
 	fmt.Fprintf(m.Stdout, "%s: loaded into the %s: %s\n", dir, m.storeName(), loaders.Summarize(d))

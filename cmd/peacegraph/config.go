@@ -51,6 +51,10 @@ type Config struct {
 	// least loadRetryTime).
 	Neo4jConnectTimeout time.Duration
 	Neo4jRetryTime      time.Duration
+	// LoadMaxRemoved is the share of the graph (0 to 1) a load may remove
+	// without --prune (PEACEGRAPH_LOAD_MAX_REMOVED, default
+	// peacegraph.DefaultMaxRemoved).
+	LoadMaxRemoved float64
 }
 
 // Defaults of the configuration.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
 	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
 	"github.com/peacegraph/peacegraph/server"
@@ -64,6 +65,14 @@ var limitSettings = []limitSetting{
 	{"PEACEGRAPH_WRITE_TIMEOUT", duration(func(c *Config) *time.Duration { return &c.ServerLimits.WriteTimeout })},
 	{"PEACEGRAPH_NEO4J_CONNECT_TIMEOUT", duration(func(c *Config) *time.Duration { return &c.Neo4jConnectTimeout })},
 	{"PEACEGRAPH_NEO4J_RETRY_TIME", duration(func(c *Config) *time.Duration { return &c.Neo4jRetryTime })},
+	{"PEACEGRAPH_LOAD_MAX_REMOVED", func(c *Config, v string) error {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 || f > 1 {
+			return fmt.Errorf("want a share of the graph, more than 0 and at most 1 (0.25 is a quarter)")
+		}
+		c.LoadMaxRemoved = f
+		return nil
+	}},
 	{"PEACEGRAPH_IDLE_TIMEOUT", duration(func(c *Config) *time.Duration { return &c.ServerLimits.IdleTimeout })},
 }
 
@@ -73,6 +82,7 @@ var limitSettings = []limitSetting{
 func (c *Config) readLimits(getenv func(string) string) error {
 	c.GraphLimits, c.ServerLimits = graph.DefaultLimits(), server.DefaultLimits()
 	c.Neo4jConnectTimeout, c.Neo4jRetryTime = pgneo4j.DefaultConnectTimeout, 0
+	c.LoadMaxRemoved = peacegraph.DefaultMaxRemoved
 	var problems []string
 	for _, l := range limitSettings {
 		v := strings.TrimSpace(getenv(l.env))

@@ -34,7 +34,8 @@ const usage = `peacegraph: a knowledge graph of a negotiation, served over Graph
 
 Usage:
   peacegraph serve    [flags]        serve the API (GraphQL at /graphql, playground at /)
-  peacegraph load     [flags] [DIR]  validate the seeds in DIR (default seeds) and write them to the store
+  peacegraph load     [flags] [DIR]  validate the seeds in DIR (default seeds) and write what changed to the store
+                                     (--dry-run: print the change only; --prune: allow large removals)
   peacegraph validate [flags] [DIR]  check the seeds in DIR (default seeds); exit status 1 on any problem
   peacegraph synth    [flags] --out DIR  write a generated seed set, --scale times the real record's size
 

@@ -68,7 +68,7 @@ func Open(tb testing.TB) *pgneo4j.Store {
 func OpenLoaded(tb testing.TB, d *peacegraph.Dataset) *pgneo4j.Store {
 	tb.Helper()
 	s := Open(tb)
-	if err := s.Load(tb.Context(), d); err != nil {
+	if err := s.Load(tb.Context(), d, peacegraph.Prune()); err != nil {
 		tb.Fatalf("load into Neo4j: %v", err)
 	}
 	return s
@@ -88,7 +88,7 @@ func OpenProfiled(tb testing.TB, d *peacegraph.Dataset) *pgneo4j.Store {
 		Unreachable(tb, err)
 	}
 	tb.Cleanup(func() { _ = s.Close() })
-	if err := s.Load(tb.Context(), d); err != nil {
+	if err := s.Load(tb.Context(), d, peacegraph.Prune()); err != nil {
 		tb.Fatalf("load into Neo4j: %v", err)
 	}
 	return s
