@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Problem is one broken rule in a dataset. Kind, ID and Field locate it so
@@ -60,12 +61,15 @@ const (
 	// RuleConflict: two fields that cannot both hold, such as a point
 	// both amended and recorded as dropped.
 	RuleConflict = "conflict"
+	// RuleImpossibleDate: a date that cannot be, such as a source read
+	// before it was published, or anything dated after today.
+	RuleImpossibleDate = "impossible-date"
 )
 
 // Validate checks every rule of the dataset and returns all problems at
 // once as Problems, or nil. It expects Complete to have run.
 func (d *Dataset) Validate() error {
-	v := validator{nodes: map[string]Node{}}
+	v := validator{nodes: map[string]Node{}, latest: latestDate(time.Now())}
 	v.ids(d)
 	for _, a := range d.Actors {
 		v.actor(a)
@@ -98,6 +102,15 @@ func (d *Dataset) Validate() error {
 type validator struct {
 	nodes    map[string]Node
 	problems Problems
+	// latest is the last date the record may hold (latestDate).
+	latest Date
+}
+
+// latestDate is the last date a record may hold at now: tomorrow in UTC,
+// which is today somewhere on Earth. A claim dated 2999 is a typo, not a
+// prophecy.
+func latestDate(now time.Time) Date {
+	return Date(now.UTC().AddDate(0, 0, 1).Format(time.DateOnly))
 }
 
 func (v *validator) add(n Node, field, rule, format string, args ...any) {
@@ -195,8 +208,11 @@ func (v *validator) required(n Node, field, value string) {
 }
 
 func (v *validator) date(n Node, field string, d Date) {
-	if !d.Valid() {
+	switch {
+	case !d.Valid():
 		v.add(n, field, RuleBadDate, "%q is not a date of the form YYYY-MM-DD", string(d))
+	case d != "" && d > v.latest:
+		v.add(n, field, RuleImpossibleDate, "%s is after today: a record holds what has happened", d)
 	}
 }
 
@@ -268,6 +284,9 @@ func (v *validator) source(s *Source) {
 	v.required(s, "title", s.Title)
 	v.date(s, "published", s.Published)
 	v.date(s, "retrieved", s.Retrieved)
+	if s.Published.Valid() && s.Retrieved.Valid() && s.Published != "" && s.Retrieved != "" && s.Retrieved < s.Published {
+		v.add(s, "retrieved", RuleImpossibleDate, "retrieved %s, before it was published on %s", s.Retrieved, s.Published)
+	}
 }
 
 func (v *validator) claim(c *Claim) {

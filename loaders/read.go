@@ -40,11 +40,17 @@ import (
 // is the directory read again, noting every line, to report each problem
 // where it is. Files are parsed and decoded on every CPU.
 func Read(dir string) (*peacegraph.Dataset, error) {
-	fast := &reader{dir: dir, d: &peacegraph.Dataset{}}
+	return ReadWith(dir, Options{})
+}
+
+// ReadWith is Read within the bounds of opts.
+func ReadWith(dir string, opts Options) (*peacegraph.Dataset, error) {
+	opts = opts.withDefaults()
+	fast := &reader{dir: dir, opts: opts, d: &peacegraph.Dataset{}}
 	if err := fast.read(); err == nil && len(fast.errs) == 0 {
 		return fast.d, nil
 	}
-	r := &reader{dir: dir, d: &peacegraph.Dataset{}, locs: make(map[any]*location)}
+	r := &reader{dir: dir, opts: opts, d: &peacegraph.Dataset{}, locs: make(map[any]*location)}
 	if err := r.read(); err != nil {
 		return nil, err
 	}
@@ -59,6 +65,7 @@ func Read(dir string) (*peacegraph.Dataset, error) {
 // of it (readAll).
 type reader struct {
 	dir  string
+	opts Options
 	root *os.Root
 	d    *peacegraph.Dataset
 	errs Errors
@@ -167,6 +174,8 @@ type parsed struct {
 	top *yaml.Node
 	// problem, when set, is why the file defines nothing.
 	problem *Error
+	// issues are problems that leave the rest of the file readable.
+	issues []Error
 }
 
 // readAll reads the files on every CPU, a few ahead of the one being
@@ -184,7 +193,7 @@ func (r *reader) readAll(files []string) {
 		for i, rel := range files {
 			ahead <- struct{}{}
 			go func() {
-				fr := &reader{dir: r.dir, root: r.root, d: &peacegraph.Dataset{}}
+				fr := &reader{dir: r.dir, opts: r.opts, root: r.root, d: &peacegraph.Dataset{}}
 				if r.locs != nil {
 					fr.locs = make(map[any]*location)
 				}
@@ -225,9 +234,15 @@ func (r *reader) parse(rel string) parsed {
 		p.problem = &Error{File: p.file, Line: line, Rule: rule, Message: fmt.Sprintf(format, args...)}
 		return p
 	}
+	if info, err := r.root.Stat(filepath.FromSlash(rel)); err == nil && info.Size() > r.opts.MaxFileBytes {
+		return stop(0, RuleTooLarge, "the file is %d bytes, more than the %d a seed file may hold", info.Size(), r.opts.MaxFileBytes)
+	}
 	data, err := r.root.ReadFile(filepath.FromSlash(rel))
 	if err != nil {
 		return stop(0, RuleMissingFile, "cannot read the file: %v", unwrapPath(err))
+	}
+	if line, b := invalidUTF8(data); line > 0 {
+		return stop(line, RuleSyntax, "the file is not UTF-8 text: byte 0x%02x on this line", b)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -246,6 +261,7 @@ func (r *reader) parse(rel string) parsed {
 		line, msg := yamlError(err)
 		return stop(line, RuleSyntax, "%s", msg)
 	}
+	p.issues = strictness(p.file, &doc)
 	p.top = deref(doc.Content[0])
 	return p
 }
@@ -257,6 +273,7 @@ func (r *reader) file(p parsed) {
 		r.errs = append(r.errs, *p.problem)
 		return
 	}
+	r.errs = append(r.errs, p.issues...)
 	file, top := p.file, p.top
 	if top == nil {
 		return
@@ -332,6 +349,10 @@ func (r *reader) scope(file string, n *yaml.Node, entity any) scope {
 // text reads a source's text_file, relative to the seed directory and
 // confined to it.
 func (s scope) text(line int, name string) string {
+	if info, err := s.r.root.Stat(filepath.FromSlash(name)); err == nil && info.Size() > s.r.opts.MaxFileBytes {
+		s.fail(line, "text_file", RuleTooLarge, "text file %q is %d bytes, more than the %d a text may hold", name, info.Size(), s.r.opts.MaxFileBytes)
+		return ""
+	}
 	data, err := s.r.root.ReadFile(filepath.FromSlash(name))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -341,9 +362,16 @@ func (s scope) text(line int, name string) string {
 	case len(data) == 0:
 		s.fail(line, "text_file", RuleMissingFile, "text file %q is empty", name)
 	case !utf8.Valid(data):
-		s.fail(line, "text_file", RuleMissingFile, "text file %q is not UTF-8 text", name)
+		at, b := invalidUTF8(data)
+		s.fail(line, "text_file", RuleMissingFile, "text file %q is not UTF-8 text: byte 0x%02x on its line %d", name, b, at)
 	default:
-		return string(data)
+		text := string(data)
+		if r, ok := controlCharacter(text); ok {
+			at := 1 + strings.Count(text[:strings.IndexRune(text, r)], "\n")
+			s.fail(line, "text_file", RuleControlCharacter, "text file %q holds control character %U on its line %d: only tabs and line breaks may be written", name, r, at)
+			return ""
+		}
+		return text
 	}
 	return ""
 }

@@ -162,7 +162,7 @@ func (m *Main) Validate(ctx context.Context, args []string) error {
 		return err
 	}
 	dir := dirArg(rest)
-	d, err := loaders.Read(dir)
+	d, err := loaders.ReadWith(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
 	if err != nil {
 		return m.reportSeedError(dir, err)
 	}
@@ -173,7 +173,7 @@ func (m *Main) Validate(ctx context.Context, args []string) error {
 // load reads dir and writes it to the store, printing what it did (or,
 // with peacegraph.DryRun, what it would do).
 func (m *Main) load(ctx context.Context, dir string, opts ...peacegraph.LoadOption) error {
-	d, err := loaders.Read(dir)
+	d, err := loaders.ReadWith(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
 	if err != nil {
 		return m.reportSeedError(dir, err)
 	}
@@ -192,15 +192,23 @@ func (m *Main) load(ctx context.Context, dir string, opts ...peacegraph.LoadOpti
 	return nil
 }
 
+// shownProblems is how many seed problems are printed: a broken file can
+// hold a million, and the first hundred say what is wrong.
+const shownProblems = 100
+
 // reportSeedError prints seed problems one per line, file:line first, so
-// editors and CI logs can jump to them.
+// editors and CI logs can jump to them; the first shownProblems, then how
+// many more there are.
 func (m *Main) reportSeedError(dir string, err error) error {
 	var problems loaders.Errors
 	if !errors.As(err, &problems) {
 		return fmt.Errorf("reading %s: %w", dir, err)
 	}
-	for _, p := range problems {
+	for _, p := range problems[:min(len(problems), shownProblems)] {
 		fmt.Fprintln(m.Stderr, p.String())
+	}
+	if more := len(problems) - shownProblems; more > 0 {
+		fmt.Fprintf(m.Stderr, "%s: … and %d more problem(s) not shown; mend these and run again\n", dir, more)
 	}
 	fmt.Fprintf(m.Stderr, "%s: %d problem(s); nothing was written\n", dir, len(problems))
 	return errReported

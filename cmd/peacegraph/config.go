@@ -55,6 +55,10 @@ type Config struct {
 	// without --prune (PEACEGRAPH_LOAD_MAX_REMOVED, default
 	// peacegraph.DefaultMaxRemoved).
 	LoadMaxRemoved float64
+	// SeedFileBytes caps each seed file and stored text
+	// (PEACEGRAPH_MAX_SEED_FILE_BYTES, default
+	// loaders.DefaultMaxFileBytes).
+	SeedFileBytes int64
 }
 
 // Defaults of the configuration.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
+	"github.com/peacegraph/peacegraph/loaders"
 	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
 	"github.com/peacegraph/peacegraph/server"
 )
@@ -30,6 +31,17 @@ func count(field func(*Config) *int) func(*Config, string) error {
 	}
 }
 
+func byteCount(field func(*Config) *int64) func(*Config, string) error {
+	return func(c *Config, v string) error {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1 {
+			return fmt.Errorf("want a whole number of bytes, 1 or more")
+		}
+		*field(c) = n
+		return nil
+	}
+}
+
 func duration(field func(*Config) *time.Duration) func(*Config, string) error {
 	return func(c *Config, v string) error {
 		d, err := time.ParseDuration(v)
@@ -45,14 +57,8 @@ func duration(field func(*Config) *time.Duration) func(*Config, string) error {
 // graph.Limits and server.Limits and of the Neo4j driver's timeouts;
 // README.md lists them with their defaults.
 var limitSettings = []limitSetting{
-	{"PEACEGRAPH_MAX_BODY_BYTES", func(c *Config, v string) error {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 1 {
-			return fmt.Errorf("want a whole number of bytes, 1 or more")
-		}
-		c.GraphLimits.BodyBytes = n
-		return nil
-	}},
+	{"PEACEGRAPH_MAX_BODY_BYTES", byteCount(func(c *Config) *int64 { return &c.GraphLimits.BodyBytes })},
+	{"PEACEGRAPH_MAX_SEED_FILE_BYTES", byteCount(func(c *Config) *int64 { return &c.SeedFileBytes })},
 	{"PEACEGRAPH_MAX_QUERY_TOKENS", count(func(c *Config) *int { return &c.GraphLimits.QueryTokens })},
 	{"PEACEGRAPH_MAX_DEPTH", count(func(c *Config) *int { return &c.GraphLimits.Depth })},
 	{"PEACEGRAPH_MAX_FRAGMENT_SPREADS", count(func(c *Config) *int { return &c.GraphLimits.FragmentSpreads })},
@@ -83,6 +89,7 @@ func (c *Config) readLimits(getenv func(string) string) error {
 	c.GraphLimits, c.ServerLimits = graph.DefaultLimits(), server.DefaultLimits()
 	c.Neo4jConnectTimeout, c.Neo4jRetryTime = pgneo4j.DefaultConnectTimeout, 0
 	c.LoadMaxRemoved = peacegraph.DefaultMaxRemoved
+	c.SeedFileBytes = loaders.DefaultMaxFileBytes
 	var problems []string
 	for _, l := range limitSettings {
 		v := strings.TrimSpace(getenv(l.env))

@@ -95,6 +95,22 @@ func TestValidate(t *testing.T) {
 			t.Errorf("stderr = %q, want it to say nothing was written", r.stderr)
 		}
 	})
+	t.Run("a thousand problems print the first hundred and a count", func(t *testing.T) {
+		dir := t.TempDir()
+		var b strings.Builder
+		b.WriteString("actors:\n")
+		for i := range 1000 {
+			fmt.Fprintf(&b, "  - id: Bad ID %d\n    name: N\n    kind: PERSON\n", i)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "actors.yaml"), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := MustRun(t, nil, "validate", dir)
+		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+		if r.code != 1 || len(lines) != 102 || !strings.Contains(r.stderr, "… and 900 more problem(s)") || !strings.Contains(lines[101], "1000 problem(s)") {
+			t.Errorf("exit %d, %d lines, last %q; want 100 problems, a count of the rest and the total", r.code, len(lines), lines[len(lines)-1])
+		}
+	})
 	t.Run("missing directory fails", func(t *testing.T) {
 		r := MustRun(t, nil, "validate", filepath.Join(t.TempDir(), "nope"))
 		if r.code != 1 {
