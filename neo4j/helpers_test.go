@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/rs/zerolog"
@@ -47,7 +46,7 @@ func MustDriver(tb testing.TB) neo4j.DriverWithContext {
 		tb.Fatalf("driver for %s: %v", cfg.URI, err)
 	}
 	tb.Cleanup(func() { _ = driver.Close(context.Background()) })
-	ctx, cancel := context.WithTimeout(tb.Context(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(tb.Context(), neo4jtest.OpenTimeout)
 	defer cancel()
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		neo4jtest.Unreachable(tb, err)

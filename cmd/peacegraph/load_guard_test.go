@@ -1,18 +1,13 @@
 package main_test
 
 import (
-	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
-	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
 )
 
 // TestLoadShowsAndGuardsItsChange loads the real seeds into the test
@@ -22,13 +17,7 @@ import (
 // prints the change and writes nothing; --prune lets it through.
 func TestLoadShowsAndGuardsItsChange(t *testing.T) {
 	cfg := neo4jtest.Config()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	probe, err := pgneo4j.Open(ctx, cfg, zerolog.Nop())
-	cancel()
-	if err != nil {
-		neo4jtest.Unreachable(t, err)
-	}
-	_ = probe.Close()
+	neo4jtest.Reachable(t)
 	neo4jtest.Lock(t)
 	env := []string{"NEO4J_URI=" + cfg.URI, "NEO4J_USERNAME=" + cfg.Username, "NEO4J_PASSWORD=" + cfg.Password, "NEO4J_DATABASE=" + cfg.Database, "LOG_LEVEL=warn"}
 	load := func(t *testing.T, args ...string) result {

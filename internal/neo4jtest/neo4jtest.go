@@ -19,6 +19,15 @@ import (
 // DefaultURI is where `make neo4j-up` starts Neo4j.
 const DefaultURI = "bolt://127.0.0.1:7687"
 
+// OpenTimeout bounds opening the test store, and ConnectTimeout each of
+// its connections: far above what an idle server needs, so that a busy
+// 2-core machine (the other packages' tests, a load in progress) fails
+// no test for being slow to accept a connection.
+const (
+	OpenTimeout    = 60 * time.Second
+	ConnectTimeout = 10 * time.Second
+)
+
 // Config is the test server's connection: NEO4J_URI (default DefaultURI),
 // NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE.
 func Config() pgneo4j.Config {
@@ -27,11 +36,25 @@ func Config() pgneo4j.Config {
 		uri = DefaultURI
 	}
 	return pgneo4j.Config{
-		URI:      uri,
-		Username: os.Getenv("NEO4J_USERNAME"),
-		Password: os.Getenv("NEO4J_PASSWORD"),
-		Database: os.Getenv("NEO4J_DATABASE"),
+		URI:            uri,
+		Username:       os.Getenv("NEO4J_USERNAME"),
+		Password:       os.Getenv("NEO4J_PASSWORD"),
+		Database:       os.Getenv("NEO4J_DATABASE"),
+		ConnectTimeout: ConnectTimeout,
 	}
+}
+
+// Reachable ends the test (Unreachable) unless the test Neo4j answers;
+// for tests that reach it through a command rather than a store.
+func Reachable(tb testing.TB) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), OpenTimeout)
+	defer cancel()
+	s, err := pgneo4j.Open(ctx, Config(), zerolog.Nop())
+	if err != nil {
+		Unreachable(tb, err)
+	}
+	_ = s.Close()
 }
 
 // Required reports whether a test that cannot reach Neo4j must fail rather
@@ -54,7 +77,7 @@ func Unreachable(tb testing.TB, err error) {
 func Open(tb testing.TB) *pgneo4j.Store {
 	tb.Helper()
 	Lock(tb)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), OpenTimeout)
 	defer cancel()
 	s, err := pgneo4j.Open(ctx, Config(), zerolog.Nop())
 	if err != nil {
@@ -79,7 +102,7 @@ func OpenLoaded(tb testing.TB, d *peacegraph.Dataset) *pgneo4j.Store {
 func OpenProfiled(tb testing.TB, d *peacegraph.Dataset) *pgneo4j.Store {
 	tb.Helper()
 	Lock(tb)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), OpenTimeout)
 	defer cancel()
 	cfg := Config()
 	cfg.Profile = true
