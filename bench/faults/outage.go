@@ -79,7 +79,10 @@ func outage(bin string) error {
 					return
 				}
 				mu.Lock()
-				events = append(events, event{ph, time.Now(), a})
+				if current == ph {
+					// Requests that straddle a change belong to no phase.
+					events = append(events, event{ph, time.Now(), a})
+				}
 				mu.Unlock()
 			}
 		}()
@@ -87,6 +90,11 @@ func outage(bin string) error {
 	starts := make([]time.Time, len(phases))
 	ready := make([]string, len(phases))
 	for i, ph := range phases {
+		// Requests that start (or end) while Neo4j changes belong to no
+		// phase.
+		mu.Lock()
+		current = -1
+		mu.Unlock()
 		if err := ph.begin(proxy); err != nil {
 			cancel()
 			wg.Wait()
@@ -148,7 +156,7 @@ func outage(bin string) error {
 				back = first.Round(time.Millisecond).String()
 			}
 		}
-		fmt.Printf("| %s | %s | %s / %s | %s | %s |\n", ph.name, strings.Join(parts, ", "), p50.Round(time.Millisecond), most.Round(time.Millisecond), ready[i], back)
+		fmt.Printf("| %s | %s | %s / %s | %s | %s |\n", ph.name, strings.Join(parts, ", "), p50.Round(100*time.Microsecond), most.Round(100*time.Microsecond), ready[i], back)
 		outageNow := !ph.back && i > 0
 		switch {
 		case outageNow && (codes["data"] > 0 || codes["no answer"] > 0 || most > time.Second+200*time.Millisecond):
