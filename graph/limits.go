@@ -56,28 +56,23 @@ func DefaultLimits() Limits {
 // withDefaults fills the zero fields of l from DefaultLimits.
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits()
-	if l.BodyBytes <= 0 {
-		l.BodyBytes = d.BodyBytes
+	return Limits{
+		BodyBytes:       orDefault(l.BodyBytes, d.BodyBytes),
+		QueryTokens:     orDefault(l.QueryTokens, d.QueryTokens),
+		Depth:           orDefault(l.Depth, d.Depth),
+		FragmentSpreads: orDefault(l.FragmentSpreads, d.FragmentSpreads),
+		Cost:            orDefault(l.Cost, d.Cost),
+		Objects:         orDefault(l.Objects, d.Objects),
+		Timeout:         orDefault(l.Timeout, d.Timeout),
 	}
-	if l.QueryTokens <= 0 {
-		l.QueryTokens = d.QueryTokens
+}
+
+// orDefault is v, or def when v is not positive.
+func orDefault[T int | int64 | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
 	}
-	if l.Depth <= 0 {
-		l.Depth = d.Depth
-	}
-	if l.FragmentSpreads <= 0 {
-		l.FragmentSpreads = d.FragmentSpreads
-	}
-	if l.Cost <= 0 {
-		l.Cost = d.Cost
-	}
-	if l.Objects <= 0 {
-		l.Objects = d.Objects
-	}
-	if l.Timeout <= 0 {
-		l.Timeout = d.Timeout
-	}
-	return l
+	return v
 }
 
 // String lists the limits, for the start-up log.

@@ -42,22 +42,21 @@ func DefaultLimits() Limits {
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits()
-	if l.InFlight <= 0 {
-		l.InFlight = d.InFlight
+	return Limits{
+		InFlight:          orDefault(l.InFlight, d.InFlight),
+		ReadHeaderTimeout: orDefault(l.ReadHeaderTimeout, d.ReadHeaderTimeout),
+		ReadTimeout:       orDefault(l.ReadTimeout, d.ReadTimeout),
+		WriteTimeout:      orDefault(l.WriteTimeout, d.WriteTimeout),
+		IdleTimeout:       orDefault(l.IdleTimeout, d.IdleTimeout),
 	}
-	if l.ReadHeaderTimeout <= 0 {
-		l.ReadHeaderTimeout = d.ReadHeaderTimeout
+}
+
+// orDefault is v, or def when v is not positive.
+func orDefault[T int | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
 	}
-	if l.ReadTimeout <= 0 {
-		l.ReadTimeout = d.ReadTimeout
-	}
-	if l.WriteTimeout <= 0 {
-		l.WriteTimeout = d.WriteTimeout
-	}
-	if l.IdleTimeout <= 0 {
-		l.IdleTimeout = d.IdleTimeout
-	}
-	return l
+	return v
 }
 
 // String lists the limits, for the start-up log.
