@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"errors"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -65,11 +66,26 @@ const awaitSearchIndex = "CALL db.index.fulltext.awaitEventuallyConsistentIndexR
 
 // applySchema runs each schema statement in its own transaction, since
 // Neo4j does not mix schema changes with other work in one.
+// alreadyThere are the codes Neo4j gives when a schema rule being created
+// exists already, or an equivalent one does.
+var alreadyThere = map[string]bool{
+	"Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists": true,
+	"Neo.ClientError.Schema.IndexAlreadyExists":                true,
+	"Neo.ClientError.Schema.ConstraintAlreadyExists":           true,
+}
+
 func (s *Store) applySchema(ctx context.Context) error {
 	for _, stmt := range schema {
 		s.queries.Add(1)
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting())
+		var neoErr *neo4j.Neo4jError
+		if errors.As(err, &neoErr) && alreadyThere[neoErr.Code] {
+			// Another process (a second server, a load) created the
+			// same index or constraint at the same moment: IF NOT
+			// EXISTS checks before it creates, not atomically.
+			continue
+		}
 		if err != nil {
 			return s.mapError(err)
 		}

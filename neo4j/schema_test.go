@@ -3,9 +3,38 @@ package neo4j_test
 import (
 	"slices"
 	"testing"
+
+	"github.com/rs/zerolog"
+
+	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
 )
 
 func TestSchema(t *testing.T) {
+	t.Run("stores opening at once on a database without the schema all open", func(t *testing.T) {
+		// (The package's tests hold the database's lock: main_test.go.)
+		driver := MustDriver(t)
+		// Without its indexes every Open creates them, and they race:
+		// IF NOT EXISTS is checked before the index is created, not
+		// atomically with it.
+		for _, drop := range []string{"DROP INDEX node_text IF EXISTS", "DROP INDEX node_sort IF EXISTS"} {
+			MustRun(t, driver, drop, nil)
+		}
+		errs := make(chan error, 4)
+		for range cap(errs) {
+			go func() {
+				s, err := pgneo4j.Open(t.Context(), testConfig(), zerolog.Nop())
+				if err == nil {
+					err = s.Close()
+				}
+				errs <- err
+			}()
+		}
+		for range cap(errs) {
+			if err := <-errs; err != nil {
+				t.Errorf("Open beside others: %v", err)
+			}
+		}
+	})
 	t.Run("opening twice keeps one of each constraint and index", func(t *testing.T) {
 		driver := MustDriver(t)
 		MustOpenEmpty(t)
