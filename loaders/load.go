@@ -35,6 +35,9 @@ func Summarize(d *peacegraph.Dataset) *Summary {
 	}
 }
 
+// Empty reports whether the dataset holds nothing at all.
+func (s *Summary) Empty() bool { return *s == Summary{} }
+
 // String reads like "12 actors, 1 plan, 28 points, ...", for a command to
 // print after loading.
 func (s *Summary) String() string {

@@ -166,7 +166,13 @@ func (m *Main) Validate(ctx context.Context, args []string) error {
 	if err != nil {
 		return m.reportSeedError(dir, err)
 	}
-	fmt.Fprintf(m.Stdout, "%s: ok: %s\n", dir, loaders.Summarize(d))
+	sum := loaders.Summarize(d)
+	fmt.Fprintf(m.Stdout, "%s: ok: %s\n", dir, sum)
+	if sum.Empty() {
+		// Valid, and far more likely a wrong or emptied directory than
+		// a record: loading it would remove the whole graph.
+		fmt.Fprintf(m.Stderr, "%s: warning: the seed set holds nothing; load refuses to replace a graph with it unless given --prune\n", dir)
+	}
 	return nil
 }
 

@@ -111,6 +111,16 @@ func TestValidate(t *testing.T) {
 			t.Errorf("exit %d, %d lines, last %q; want 100 problems, a count of the rest and the total", r.code, len(lines), lines[len(lines)-1])
 		}
 	})
+	t.Run("a set whose files are empty is valid, with a warning", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "actors.yaml"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := MustRun(t, nil, "validate", dir)
+		if r.code != 0 || !strings.Contains(r.stdout, "ok: 0 actors") || !strings.Contains(r.stderr, "holds nothing") {
+			t.Errorf("exit %d, stdout %q, stderr %q; want ok and a warning", r.code, r.stdout, r.stderr)
+		}
+	})
 	t.Run("missing directory fails", func(t *testing.T) {
 		r := MustRun(t, nil, "validate", filepath.Join(t.TempDir(), "nope"))
 		if r.code != 1 {
