@@ -13,7 +13,7 @@ run: ## Serve the seeded graph on the embedded store (http://localhost:8080).
 	$(GO) run ./cmd/peacegraph serve
 
 .PHONY: test
-test: ## Every check CI makes, each stage run and reported even after a failure: vet, formatting, generated code, race tests on both stores (Neo4j started if needed), GraphQL-over-HTTP audit, JSON-LD check.
+test: chromium ## Every check CI makes, each stage run and reported even after a failure: vet, formatting, generated code, race tests on both stores (Neo4j started if needed) and in a browser, GraphQL-over-HTTP audit, JSON-LD check.
 	@started=0; \
 	  if ! $(MAKE) -s --no-print-directory neo4j-status >/dev/null 2>&1; then \
 	    $(MAKE) --no-print-directory neo4j-up || exit 1; started=1; fi; \
@@ -29,6 +29,20 @@ test: ## Every check CI makes, each stage run and reported even after a failure:
 	  if [ -n "$$failed" ]; then echo "== make test: FAILED in $$(( $$(date +%s) - all ))s:$$failed (see each stage's output above)"; exit 1; fi; \
 	  echo "== make test: all $$total stages passed in $$(( $$(date +%s) - all ))s"
 
+# The browser tests drive Debian's headless Chromium; the test set-up
+# installs it when it is missing (as root, or through sudo).
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: chromium
+chromium: ## Install Debian's chromium for the browser tests, when it is missing.
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "chromium: installing Debian's chromium for the browser tests"; \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q chromium >/dev/null \
+	    || { $$sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q chromium >/dev/null; } \
+	    || { echo "chromium: could not install it; the browser tests need $(CHROMIUM)" >&2; exit 1; }; \
+	fi
+
 # The stages of `make test`, in order; each runs even when one before it
 # failed, so that one run reports every failure.
 TEST_STAGES := check unit audit jsonld-check
@@ -40,7 +54,7 @@ AUDIT_ADDR     ?= 127.0.0.1:18080
 
 .PHONY: build
 build: ## Build bin/peacegraph.
-	$(GO) build -o bin/peacegraph ./cmd/peacegraph
+	$(GO) build -buildvcs=auto -o bin/peacegraph ./cmd/peacegraph
 
 .PHONY: generate
 generate: ## Regenerate the gqlgen code from schema.graphqls.

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/peacegraph/peacegraph"
 	"github.com/rs/zerolog"
 )
@@ -34,6 +33,11 @@ type Server struct {
 	// ClaimExport, when set, serves each claim's JSON-LD document at
 	// GET /claims/{id}.jsonld (see package schemaorg).
 	ClaimExport http.Handler
+	// Web, when set, serves the pages and their assets: the playground at
+	// / and its files under /assets/ (package web).
+	Web http.Handler
+	// Schema, when set, serves the schema's SDL at GET /schema.graphql.
+	Schema http.Handler
 	// Log receives one line per request and server events.
 	Log zerolog.Logger
 	// Limits bound requests in flight and connection times; zero fields
@@ -42,8 +46,8 @@ type Server struct {
 }
 
 // Handler returns the routes wrapped in the request middleware:
-// /graphql, the playground at /, /healthz, /readyz and, when ClaimExport
-// is set, /claims/{id}.jsonld.
+// /graphql, /healthz, /readyz and, when they are set, the pages (Web) at /
+// and /assets/, /schema.graphql and /claims/{id}.jsonld.
 func (s *Server) Handler() http.Handler {
 	limits := s.Limits.withDefaults()
 	// The health checks stay outside the cap on requests in flight, so
@@ -58,7 +62,13 @@ func (s *Server) Handler() http.Handler {
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.Handle("GET /{$}", playground.Handler("peacegraph", "/graphql"))
+	if s.Schema != nil {
+		mux.Handle("GET /schema.graphql", s.Schema)
+	}
+	if s.Web != nil {
+		mux.Handle("GET /{$}", s.Web)
+		mux.Handle("GET /assets/", s.Web)
+	}
 	return s.logRequests(mux)
 }
 
@@ -81,6 +91,9 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready chan<- n
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	s.Log.Info().Str("addr", ln.Addr().String()).Str("limits", limits.String()).Msg("listening")
+	base := "http://" + browsable(ln.Addr())
+	s.Log.Info().Str("playground", base+"/").Str("graphql", base+"/graphql").Str("schema", base+"/schema.graphql").
+		Msg("open the playground at " + base + "/")
 	if ready != nil {
 		ready <- ln.Addr()
 	}
@@ -101,6 +114,19 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready chan<- n
 		return err
 	}
 	return nil
+}
+
+// browsable is addr as a browser on this machine reaches it: an address
+// that listens on every interface is reached at localhost.
+func browsable(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return addr.String()
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
 }
 
 // healthz says the process is up; it checks nothing else, so an

@@ -18,6 +18,7 @@ import (
 	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
+	"github.com/peacegraph/peacegraph/web"
 	"github.com/rs/zerolog"
 )
 
@@ -114,6 +115,8 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		Store:       m.Store,
 		GraphQL:     graph.NewHandler(m.Store, m.Log, m.graphOptions()...),
 		ClaimExport: &schemaorg.Handler{Store: m.Store, Log: m.Log},
+		Web:         web.Handler(),
+		Schema:      graph.SchemaHandler(),
 		Log:         m.Log,
 		Limits:      m.Config.ServerLimits,
 	}

@@ -38,6 +38,7 @@ Usage:
                                      (--dry-run: print the change only; --prune: allow large removals)
   peacegraph validate [flags] [DIR]  check the seeds in DIR (default seeds); exit status 1 on any problem
   peacegraph synth    [flags] --out DIR  write a generated seed set, --scale times the real record's size
+  peacegraph version                 print the version, commit and Go of this build
 
 Run 'peacegraph COMMAND -h' for a command's flags. Configuration comes from
 the environment (PEACEGRAPH_ADDR, PEACEGRAPH_SEEDS, NEO4J_URI, NEO4J_USERNAME,
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		cmd = m.Validate
 	case "synth":
 		cmd = m.Synth
+	case "version":
+		cmd = m.Version
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -140,6 +140,7 @@ func TestUsage(t *testing.T) {
 		"bad log format is a usage error":  {[]string{"LOG_FORMAT=xml"}, []string{"validate", seeds}, 2},
 		"too many arguments is an error":   {nil, []string{"validate", seeds, seeds}, 2},
 		"help succeeds":                    {nil, []string{"help"}, 0},
+		"version succeeds":                 {nil, []string{"version"}, 0},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if r := MustRun(t, tc.env, tc.args...); r.code != tc.code {
@@ -203,8 +204,19 @@ func TestServe(t *testing.T) {
 		}
 		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "/graphql") {
-			t.Errorf("GET / = %d, body does not point at /graphql", res.StatusCode)
+		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "/assets/playground.js") || !strings.Contains(string(body), "/assets/vendor/graphiql.min.js") {
+			t.Errorf("GET / = %d, body does not load the playground from the server", res.StatusCode)
+		}
+	})
+	t.Run("the schema is served as SDL", func(t *testing.T) {
+		res, err := http.Get(base + "/schema.graphql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.Contains(string(body), "type Query {") || !strings.Contains(string(body), "whoBacks(") {
+			t.Errorf("GET /schema.graphql = %d, %d bytes; want the schema", res.StatusCode, len(body))
 		}
 	})
 	t.Run("graphql answers from the seeded graph", func(t *testing.T) {
@@ -239,14 +251,24 @@ func TestServe(t *testing.T) {
 			t.Errorf("X-Request-ID = %q, want the client's", id)
 		}
 	})
-	t.Run("each request is logged once with its operation", func(t *testing.T) {
+	t.Run("the start names the playground's URL, and each request is logged once with its operation", func(t *testing.T) {
 		deadline := time.After(5 * time.Second)
+		sawURL := false
 		for {
 			select {
 			case line := <-lines:
 				var entry map[string]any
-				if json.Unmarshal([]byte(line), &entry) != nil || entry["request_id"] != "test-req-6" {
+				if json.Unmarshal([]byte(line), &entry) != nil {
 					continue
+				}
+				if entry["playground"] == base+"/" && entry["graphql"] == base+"/graphql" {
+					sawURL = true
+				}
+				if entry["request_id"] != "test-req-6" {
+					continue
+				}
+				if !sawURL {
+					t.Errorf("no start line named the playground at %s/ and the API at %s/graphql", base, base)
 				}
 				if entry["operation"] != "SixthPoint" || entry["status"] != float64(200) || entry["latency"] == nil {
 					t.Errorf("log line = %s, want operation SixthPoint, status 200 and a latency", line)

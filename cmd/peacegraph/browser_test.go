@@ -1,0 +1,132 @@
+package main_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium is Debian's headless browser, which the test set-up installs.
+const chromium = "/usr/bin/chromium"
+
+// MustBrowser starts headless Chromium that can resolve no host but
+// 127.0.0.1, and records every URL a page asks for. Without Chromium the
+// test is skipped, unless CI=true, where it fails.
+func MustBrowser(t *testing.T) (context.Context, func() []string) {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s: %v (CI=true: the browser tests need Debian's chromium)", chromium, err)
+		}
+		t.Skipf("%s not found (apt-get install chromium)", chromium)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.WindowSize(1400, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(cancel)
+	var mu sync.Mutex
+	var urls []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			mu.Lock()
+			urls = append(urls, e.Request.URL)
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatalf("start %s: %v", chromium, err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("start %s: %v", chromium, err)
+	}
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), urls...)
+	}
+}
+
+// screenshotDir is where the browser tests leave their screenshots for a
+// person to look at: PEACEGRAPH_SCREENSHOTS, or a folder in the temp dir.
+func screenshotDir(t *testing.T) string {
+	dir := os.Getenv("PEACEGRAPH_SCREENSHOTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "peacegraph-screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestPlaygroundInABrowser(t *testing.T) {
+	addr := MustFreeAddr(t)
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--seeds", seeds, "--log-level", "warn")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	base := "http://" + addr
+	MustWaitReady(t, base+"/readyz")
+	ctx, requested := MustBrowser(t)
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`.graphiql-tab`)),
+	); err != nil {
+		t.Fatalf("the playground did not open: %v", err)
+	}
+	tabs, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.graphiql-tab').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first tab holds the README's first question: run it.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.graphiql-execute-button`))); err != nil {
+		t.Fatalf("run the first question: %v", err)
+	}
+	result, err := chromedp.Run(ctx, chromedp.Poll[string](
+		// The whole answer, from the result editor (CodeMirror draws only
+		// the lines in view).
+		`(() => { const cm = document.querySelector('.result-window .CodeMirror'); const s = cm && cm.CodeMirror ? cm.CodeMirror.getValue() : ''; return s.includes('concessions') ? s : ''; })()`))
+	if err != nil {
+		t.Fatalf("no answer shown: %v", err)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(screenshotDir(t), "playground.png")
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+	if tabs < 6 {
+		t.Errorf("%d tabs, want one per README question (6 or more)", tabs)
+	}
+	for _, want := range []string{`"concessions"`, `"onTheTwentieth"`, `"position"`} {
+		if !strings.Contains(result, want) {
+			t.Errorf("the answer shown lacks %s:\n%s", want, result)
+		}
+	}
+	for _, u := range requested() {
+		if !strings.HasPrefix(u, base+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			t.Errorf("the page asked %s, another host than the server", u)
+		}
+	}
+}
