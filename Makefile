@@ -57,8 +57,8 @@ build: ## Build bin/peacegraph.
 	$(GO) build -buildvcs=auto -o bin/peacegraph ./cmd/peacegraph
 
 .PHONY: generate
-generate: ## Regenerate the gqlgen code from schema.graphqls.
-	$(GO) generate ./graph/...
+generate: ## Regenerate the gqlgen code from schema.graphqls, and the playground's examples from the README.
+	$(GO) generate ./graph/... ./web/...
 
 .PHONY: check
 check: ## go vet, gofmt, and that the generated code is current.
@@ -69,7 +69,7 @@ check: ## go vet, gofmt, and that the generated code is current.
 .PHONY: check-generated
 check-generated: ## Fail when the committed gqlgen code differs from what the schema generates.
 	@$(MAKE) --no-print-directory generate
-	@if [ -n "$$(git status --porcelain -- graph gqlgen.yml schema.graphqls)" ]; then \
+	@if [ -n "$$(git status --porcelain -- graph gqlgen.yml schema.graphqls web/assets/examples.json)" ]; then \
 	  echo "generated code is stale: run 'make generate' and commit the result"; \
 	  git status --porcelain -- graph; git --no-pager diff --stat -- graph; exit 1; fi
 

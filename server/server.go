@@ -43,6 +43,9 @@ type Server struct {
 	// Limits bound requests in flight and connection times; zero fields
 	// take their defaults.
 	Limits Limits
+	// CORS lets pages of the origins it names call the API (/graphql,
+	// /schema.graphql, /claims/); none when empty.
+	CORS CORS
 }
 
 // Handler returns the routes wrapped in the request middleware:
@@ -53,17 +56,20 @@ func (s *Server) Handler() http.Handler {
 	// The health checks stay outside the cap on requests in flight, so
 	// that a busy server is not taken for a dead one.
 	limit := limitInFlight(limits.InFlight)
+	api := func(h http.Handler) http.Handler { return s.CORS.wrap(limit(h)) }
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limit(s.GraphQL))
+	mux.Handle("/graphql", api(s.GraphQL))
 	if s.ClaimExport != nil {
 		// A pattern's wildcard is a whole segment, so the handler itself
 		// takes the ".jsonld" off.
-		mux.Handle("GET /claims/{file}", limit(s.ClaimExport))
+		mux.Handle("GET /claims/{file}", api(s.ClaimExport))
+		mux.Handle("OPTIONS /claims/{file}", api(s.ClaimExport))
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	if s.Schema != nil {
-		mux.Handle("GET /schema.graphql", s.Schema)
+		mux.Handle("GET /schema.graphql", s.CORS.wrap(s.Schema))
+		mux.Handle("OPTIONS /schema.graphql", s.CORS.wrap(s.Schema))
 	}
 	if s.Web != nil {
 		mux.Handle("GET /{$}", s.Web)

@@ -119,6 +119,7 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		Schema:      graph.SchemaHandler(),
 		Log:         m.Log,
 		Limits:      m.Config.ServerLimits,
+		CORS:        m.Config.ServerCORS,
 	}
 	m.Log.Info().Str("limits", m.Config.GraphLimits.String()).Msg("GraphQL request limits")
 	return srv.ListenAndServe(ctx, m.Config.Addr, nil)

@@ -43,7 +43,10 @@ type Config struct {
 	// what was wrong with them, reported by Validate.
 	GraphLimits  graph.Limits
 	ServerLimits server.Limits
-	limitsErr    error
+	// ServerCORS names the origins whose pages may call the API
+	// (PEACEGRAPH_CORS_ORIGINS, comma-separated, or *; none by default).
+	ServerCORS server.CORS
+	limitsErr  error
 	// Neo4jConnectTimeout bounds connecting to Neo4j and waiting for a
 	// pooled connection (PEACEGRAPH_NEO4J_CONNECT_TIMEOUT), and
 	// Neo4jRetryTime how long a transaction that failed for a transient

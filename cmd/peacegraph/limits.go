@@ -54,8 +54,9 @@ func duration(field func(*Config) *time.Duration) func(*Config, string) error {
 }
 
 // limitSettings are the environment variables of the limits in
-// graph.Limits and server.Limits and of the Neo4j driver's timeouts;
-// README.md lists them with their defaults.
+// graph.Limits and server.Limits, of the Neo4j driver's timeouts and of
+// the origins allowed to call the API; README.md lists them with their
+// defaults.
 var limitSettings = []limitSetting{
 	{"PEACEGRAPH_MAX_BODY_BYTES", byteCount(func(c *Config) *int64 { return &c.GraphLimits.BodyBytes })},
 	{"PEACEGRAPH_MAX_SEED_FILE_BYTES", byteCount(func(c *Config) *int64 { return &c.SeedFileBytes })},
@@ -78,6 +79,11 @@ var limitSettings = []limitSetting{
 		}
 		c.LoadMaxRemoved = f
 		return nil
+	}},
+	{"PEACEGRAPH_CORS_ORIGINS", func(c *Config, v string) error {
+		origins, err := server.ParseOrigins(v)
+		c.ServerCORS = server.CORS{Origins: origins}
+		return err
 	}},
 	{"PEACEGRAPH_IDLE_TIMEOUT", duration(func(c *Config) *time.Duration { return &c.ServerLimits.IdleTimeout })},
 }
