@@ -102,6 +102,19 @@ func aroundRootField(ctx context.Context, next graphql.RootResolver) graphql.Mar
 	return next(ctx)
 }
 
+// spendObjects counts n objects a field returns inside one value (a
+// drawing library's JSON), which aroundField cannot see.
+func spendObjects(ctx context.Context, n int) error {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return err
+	}
+	if !req.budget.spend(n) {
+		return errTooLarge
+	}
+	return nil
+}
+
 // objectsIn counts the objects a composite field's value holds at its own
 // level: the items of a list, or one.
 func objectsIn(t *ast.Type, v any) int {

@@ -37,6 +37,8 @@ type ResolverRoot interface {
 	DisputeSide() DisputeSideResolver
 	Event() EventResolver
 	GraphEdge() GraphEdgeResolver
+	GraphNode() GraphNodeResolver
+	GraphView() GraphViewResolver
 	PathStep() PathStepResolver
 	Plan() PlanResolver
 	Point() PointResolver
@@ -156,15 +158,19 @@ type ComplexityRoot struct {
 	}
 
 	GraphNode struct {
-		ID    func(childComplexity int) int
-		Kind  func(childComplexity int) int
-		Label func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Label      func(childComplexity int) int
+		ShortLabel func(childComplexity int) int
 	}
 
 	GraphView struct {
-		Edges     func(childComplexity int) int
-		Nodes     func(childComplexity int) int
-		Truncated func(childComplexity int) int
+		Cytoscape  func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		Nvl        func(childComplexity int) int
+		Truncated  func(childComplexity int) int
+		VisNetwork func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -342,6 +348,14 @@ type EventResolver interface {
 }
 type GraphEdgeResolver interface {
 	Evidence(ctx context.Context, objs []*peacegraph.Edge) ([][]*peacegraph.Claim, error)
+}
+type GraphNodeResolver interface {
+	ShortLabel(ctx context.Context, obj *model.GraphNode) (string, error)
+}
+type GraphViewResolver interface {
+	Cytoscape(ctx context.Context, obj *model.GraphView) (any, error)
+	VisNetwork(ctx context.Context, obj *model.GraphView) (any, error)
+	Nvl(ctx context.Context, obj *model.GraphView) (any, error)
 }
 type PathStepResolver interface {
 	Node(ctx context.Context, objs []*peacegraph.PathStep) ([]peacegraph.Node, error)
@@ -877,7 +891,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
+	case "GraphNode.shortLabel":
+		if e.ComplexityRoot.GraphNode.ShortLabel == nil {
+			break
+		}
 
+		return e.ComplexityRoot.GraphNode.ShortLabel(childComplexity), true
+
+	case "GraphView.cytoscape":
+		if e.ComplexityRoot.GraphView.Cytoscape == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphView.Cytoscape(childComplexity), true
 	case "GraphView.edges":
 		if e.ComplexityRoot.GraphView.Edges == nil {
 			break
@@ -890,12 +916,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GraphView.Nodes(childComplexity), true
+	case "GraphView.nvl":
+		if e.ComplexityRoot.GraphView.Nvl == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphView.Nvl(childComplexity), true
 	case "GraphView.truncated":
 		if e.ComplexityRoot.GraphView.Truncated == nil {
 			break
 		}
 
 		return e.ComplexityRoot.GraphView.Truncated(childComplexity), true
+	case "GraphView.visNetwork":
+		if e.ComplexityRoot.GraphView.VisNetwork == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphView.VisNetwork(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1695,6 +1733,9 @@ var sources = []*ast.Source{
 "An ISO-8601 calendar date, e.g. \"2025-11-21\". Null where the date is unknown. An input that is not a real date of the form YYYY-MM-DD is rejected with BAD_USER_INPUT."
 scalar Date
 
+"A JSON value: a drawing library's own data, passed to it as it is."
+scalar JSON
+
 "Anything in the graph that has an ID: an actor, plan, point, claim, source, event or dispute. IDs are unique across all kinds."
 interface Node {
   "Stable, readable slug, e.g. \"steve-witkoff\"."
@@ -2120,6 +2161,12 @@ type GraphView {
   edges: [GraphEdge!]!
   "True when the node cap cut nodes off: the view then holds the first maxNodes nodes in the order above."
   truncated: Boolean!
+  "The view as Cytoscape.js takes it, unchanged: ` + "`" + `cytoscape({elements: view.cytoscape})` + "`" + ` or ` + "`" + `cy.add(view.cytoscape)` + "`" + `. Nodes are ` + "`" + `{group: 'nodes', data: {id, label, fullLabel, kind}}` + "`" + ` (label the short label), edges ` + "`" + `{group: 'edges', data: {id, source, target, type}}` + "`" + `."
+  cytoscape: JSON!
+  "The view as vis-network takes it, unchanged: ` + "`" + `new vis.Network(container, view.visNetwork, options)` + "`" + `. ` + "`" + `{nodes: [{id, label, title, group}], edges: [{id, from, to, label, arrows}]}` + "`" + `: label the short label, title the full one, group the kind."
+  visNetwork: JSON!
+  "The view as NVL (the Neo4j Visualization Library) takes it, unchanged: ` + "`" + `new NVL(container, view.nvl.nodes, view.nvl.relationships)` + "`" + `. ` + "`" + `{nodes: [{id, caption}], relationships: [{id, from, to, caption}]}` + "`" + `."
+  nvl: JSON!
 }
 
 "A node as visualizations draw it."
@@ -2130,6 +2177,8 @@ type GraphNode {
   label: String!
   "Actor kind, or POINT, CLAIM, SOURCE, EVENT, PLAN, DISPUTE."
   kind: String!
+  "The label cut at a word to at most 40 characters, with an ellipsis when cut: what a drawing shows; label holds the whole."
+  shortLabel: String!
 }
 
 "A relationship as visualizations draw it."
@@ -2422,6 +2471,8 @@ func (ec *executionContext) childFields_GraphNode(ctx context.Context, field gra
 		return ec.fieldContext_GraphNode_label(ctx, field)
 	case "kind":
 		return ec.fieldContext_GraphNode_kind(ctx, field)
+	case "shortLabel":
+		return ec.fieldContext_GraphNode_shortLabel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
 }
@@ -2434,6 +2485,12 @@ func (ec *executionContext) childFields_GraphView(ctx context.Context, field gra
 		return ec.fieldContext_GraphView_edges(ctx, field)
 	case "truncated":
 		return ec.fieldContext_GraphView_truncated(ctx, field)
+	case "cytoscape":
+		return ec.fieldContext_GraphView_cytoscape(ctx, field)
+	case "visNetwork":
+		return ec.fieldContext_GraphView_visNetwork(ctx, field)
+	case "nvl":
+		return ec.fieldContext_GraphView_nvl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GraphView", field.Name)
 }
@@ -5788,6 +5845,29 @@ func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
+func (ec *executionContext) _GraphNode_shortLabel(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_shortLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphNode().ShortLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_shortLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "String")
+}
+
 func (ec *executionContext) _GraphView_nodes(ctx context.Context, field graphql.CollectedField, obj *model.GraphView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5873,6 +5953,75 @@ func (ec *executionContext) _GraphView_truncated(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_GraphView_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphView", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _GraphView_cytoscape(ctx context.Context, field graphql.CollectedField, obj *model.GraphView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphView_cytoscape(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphView().Cytoscape(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphView_cytoscape(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphView", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _GraphView_visNetwork(ctx context.Context, field graphql.CollectedField, obj *model.GraphView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphView_visNetwork(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphView().VisNetwork(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphView_visNetwork(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphView", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _GraphView_nvl(ctx context.Context, field graphql.CollectedField, obj *model.GraphView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphView_nvl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.GraphView().Nvl(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalNJSON2interface(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphView_nvl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphView", field, true, true, "JSON")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -11415,18 +11564,24 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._GraphNode_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "label":
 			out.Values[i] = ec._GraphNode_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
 			out.Values[i] = ec._GraphNode_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "shortLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphNode_shortLabel(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11458,18 +11613,36 @@ func (ec *executionContext) _GraphView(ctx context.Context, sel ast.SelectionSet
 		case "nodes":
 			out.Values[i] = ec._GraphView_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "edges":
 			out.Values[i] = ec._GraphView_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "truncated":
 			out.Values[i] = ec._GraphView_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "cytoscape":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphView_cytoscape(ctx, field, obj)
+				})
+		case "visNetwork":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphView_visNetwork(ctx, field, obj)
+				})
+		case "nvl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphView_nvl(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13183,6 +13356,24 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	res := graphql.MarshalInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNJSON2interface(ctx context.Context, v any) (any, error) {
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJSON2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "JSON!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalAny(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
 	}
 	return res
 }

@@ -88,6 +88,31 @@ func (r *graphEdgeResolver) Evidence(ctx context.Context, objs []*peacegraph.Edg
 	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
+func (r *graphNodeResolver) ShortLabel(ctx context.Context, obj *model.GraphNode) (string, error) {
+	return shortLabel(obj.Label), nil
+}
+
+func (r *graphViewResolver) Cytoscape(ctx context.Context, obj *model.GraphView) (any, error) {
+	if err := spendObjects(ctx, len(obj.Nodes)+len(obj.Edges)); err != nil {
+		return nil, err
+	}
+	return cytoscapeElements(obj), nil
+}
+
+func (r *graphViewResolver) VisNetwork(ctx context.Context, obj *model.GraphView) (any, error) {
+	if err := spendObjects(ctx, len(obj.Nodes)+len(obj.Edges)); err != nil {
+		return nil, err
+	}
+	return visNetworkData(obj), nil
+}
+
+func (r *graphViewResolver) Nvl(ctx context.Context, obj *model.GraphView) (any, error) {
+	if err := spendObjects(ctx, len(obj.Nodes)+len(obj.Edges)); err != nil {
+		return nil, err
+	}
+	return nvlData(obj), nil
+}
+
 func (r *pathStepResolver) Node(ctx context.Context, objs []*peacegraph.PathStep) ([]peacegraph.Node, error) {
 	return nodeOf[peacegraph.Node](ctx, objs)
 }
@@ -438,6 +463,10 @@ func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
 func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
 
+func (r *Resolver) GraphNode() GraphNodeResolver { return &graphNodeResolver{r} }
+
+func (r *Resolver) GraphView() GraphViewResolver { return &graphViewResolver{r} }
+
 func (r *Resolver) PathStep() PathStepResolver { return &pathStepResolver{r} }
 
 func (r *Resolver) Plan() PlanResolver { return &planResolver{r} }
@@ -469,6 +498,8 @@ type (
 	disputeSideResolver   struct{ *Resolver }
 	eventResolver         struct{ *Resolver }
 	graphEdgeResolver     struct{ *Resolver }
+	graphNodeResolver     struct{ *Resolver }
+	graphViewResolver     struct{ *Resolver }
 	pathStepResolver      struct{ *Resolver }
 	planResolver          struct{ *Resolver }
 	pointResolver         struct{ *Resolver }

@@ -38,6 +38,9 @@ type Server struct {
 	Web http.Handler
 	// Schema, when set, serves the schema's SDL at GET /schema.graphql.
 	Schema http.Handler
+	// Views, when set, serves neighbourhoods as files at
+	// GET /graph/{center} (graph.ViewHandler).
+	Views http.Handler
 	// Log receives one line per request and server events.
 	Log zerolog.Logger
 	// Limits bound requests in flight and connection times; zero fields
@@ -67,6 +70,10 @@ func (s *Server) Handler() http.Handler {
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
+	if s.Views != nil {
+		mux.Handle("GET /graph/{center}", api(s.Views))
+		mux.Handle("OPTIONS /graph/{center}", api(s.Views))
+	}
 	if s.Schema != nil {
 		mux.Handle("GET /schema.graphql", s.CORS.wrap(s.Schema))
 		mux.Handle("OPTIONS /schema.graphql", s.CORS.wrap(s.Schema))

@@ -117,6 +117,7 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		ClaimExport: &schemaorg.Handler{Store: m.Store, Log: m.Log},
 		Web:         web.Handler(),
 		Schema:      graph.SchemaHandler(),
+		Views:       graph.ViewHandler(m.Store, m.Log, m.Config.GraphLimits.Timeout),
 		Log:         m.Log,
 		Limits:      m.Config.ServerLimits,
 		CORS:        m.Config.ServerCORS,

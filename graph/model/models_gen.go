@@ -50,6 +50,8 @@ type GraphNode struct {
 	Label string `json:"label"`
 	// Actor kind, or POINT, CLAIM, SOURCE, EVENT, PLAN, DISPUTE.
 	Kind string `json:"kind"`
+	// The label cut at a word to at most 40 characters, with an ellipsis when cut: what a drawing shows; label holds the whole.
+	ShortLabel string `json:"shortLabel"`
 }
 
 // A neighbourhood of the graph in a form that visualization libraries take directly.
@@ -60,6 +62,12 @@ type GraphView struct {
 	Edges []*peacegraph.Edge `json:"edges"`
 	// True when the node cap cut nodes off: the view then holds the first maxNodes nodes in the order above.
 	Truncated bool `json:"truncated"`
+	// The view as Cytoscape.js takes it, unchanged: `cytoscape({elements: view.cytoscape})` or `cy.add(view.cytoscape)`. Nodes are `{group: 'nodes', data: {id, label, fullLabel, kind}}` (label the short label), edges `{group: 'edges', data: {id, source, target, type}}`.
+	Cytoscape any `json:"cytoscape"`
+	// The view as vis-network takes it, unchanged: `new vis.Network(container, view.visNetwork, options)`. `{nodes: [{id, label, title, group}], edges: [{id, from, to, label, arrows}]}`: label the short label, title the full one, group the kind.
+	VisNetwork any `json:"visNetwork"`
+	// The view as NVL (the Neo4j Visualization Library) takes it, unchanged: `new NVL(container, view.nvl.nodes, view.nvl.relationships)`. `{nodes: [{id, caption}], relationships: [{id, from, to, caption}]}`.
+	Nvl any `json:"nvl"`
 }
 
 // Relay page information.
