@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refreshes web/vendor/ from the npm registry: the builds of GraphiQL and
-# React that the playground serves itself, so that a browser needs no CDN.
+# React (the playground) and of Cytoscape.js (the explorer) that the
+# binary serves itself, so that a browser needs no CDN.
 # The versions are pinned here; web/vendor/VERSIONS.md records each file
 # with its package, version, license and SHA-256. Run it after changing a
 # version, and commit web/vendor/.
@@ -9,11 +10,12 @@ cd "$(dirname "$0")/.."
 
 GRAPHIQL=4.1.2
 REACT=18.3.1
+CYTOSCAPE=3.35.0
 
 out=web/vendor
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-(cd "$tmp" && npm pack --silent "graphiql@$GRAPHIQL" "react@$REACT" "react-dom@$REACT" >/dev/null)
+(cd "$tmp" && npm pack --silent "graphiql@$GRAPHIQL" "react@$REACT" "react-dom@$REACT" "cytoscape@$CYTOSCAPE" >/dev/null)
 for tgz in "$tmp"/*.tgz; do
   name=$(basename "$tgz" .tgz)
   mkdir -p "$tmp/$name" && tar xzf "$tgz" -C "$tmp/$name"
@@ -26,6 +28,7 @@ files=(
   "graphiql $GRAPHIQL graphiql.min.css graphiql.min.css"
   "react $REACT umd/react.production.min.js react.production.min.js"
   "react-dom $REACT umd/react-dom.production.min.js react-dom.production.min.js"
+  "cytoscape $CYTOSCAPE dist/cytoscape.min.js cytoscape.min.js"
 )
 {
   echo "# Vendored browser builds"
@@ -44,4 +47,4 @@ for f in "${files[@]}"; do
   sum=$(sha256sum "$out/$to" | cut -d' ' -f1)
   echo "| $to | $pkg | $version | $license ($pkg.LICENSE) | \`$sum\` |" >>"$out/VERSIONS.md"
 done
-echo "vendor-web: wrote $out (graphiql $GRAPHIQL, react $REACT)"
+echo "vendor-web: wrote $out (graphiql $GRAPHIQL, react $REACT, cytoscape $CYTOSCAPE)"

@@ -34,7 +34,8 @@ type Server struct {
 	// GET /claims/{id}.jsonld (see package schemaorg).
 	ClaimExport http.Handler
 	// Web, when set, serves the pages and their assets: the playground at
-	// / and its files under /assets/ (package web).
+	// /, the explorer at /explore, sources at /sources/{id}, and their
+	// files under /assets/ (package web).
 	Web http.Handler
 	// Schema, when set, serves the schema's SDL at GET /schema.graphql.
 	Schema http.Handler
@@ -79,8 +80,9 @@ func (s *Server) Handler() http.Handler {
 		mux.Handle("OPTIONS /schema.graphql", s.CORS.wrap(s.Schema))
 	}
 	if s.Web != nil {
-		mux.Handle("GET /{$}", s.Web)
-		mux.Handle("GET /assets/", s.Web)
+		for _, pattern := range []string{"GET /{$}", "GET /explore", "GET /sources/{id}", "GET /assets/"} {
+			mux.Handle(pattern, s.Web)
+		}
 	}
 	return s.logRequests(mux)
 }

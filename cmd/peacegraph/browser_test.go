@@ -74,7 +74,10 @@ func screenshotDir(t *testing.T) string {
 	return dir
 }
 
-func TestPlaygroundInABrowser(t *testing.T) {
+// MustServeSeeds serves the real seeds on the embedded store and returns
+// the server's base URL.
+func MustServeSeeds(t *testing.T) string {
+	t.Helper()
 	addr := MustFreeAddr(t)
 	cmd := exec.Command(bin, "serve", "--addr", addr, "--seeds", seeds, "--log-level", "warn")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
@@ -84,6 +87,34 @@ func TestPlaygroundInABrowser(t *testing.T) {
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
 	base := "http://" + addr
 	MustWaitReady(t, base+"/readyz")
+	return base
+}
+
+// mustOnlyAsk fails the test when the pages asked any host but base.
+func mustOnlyAsk(t *testing.T, base string, urls []string) {
+	t.Helper()
+	for _, u := range urls {
+		if !strings.HasPrefix(u, base+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			t.Errorf("a page asked %s, another host than the server", u)
+		}
+	}
+}
+
+func mustScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(screenshotDir(t), name)
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+func TestPlaygroundInABrowser(t *testing.T) {
+	base := MustServeSeeds(t)
 	ctx, requested := MustBrowser(t)
 
 	if err := chromedp.Do(ctx,
@@ -107,15 +138,7 @@ func TestPlaygroundInABrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no answer shown: %v", err)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(screenshotDir(t), "playground.png")
-	if err := os.WriteFile(path, shot, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
+	mustScreenshot(t, ctx, "playground.png")
 	if tabs < 6 {
 		t.Errorf("%d tabs, want one per README question (6 or more)", tabs)
 	}
@@ -124,9 +147,57 @@ func TestPlaygroundInABrowser(t *testing.T) {
 			t.Errorf("the answer shown lacks %s:\n%s", want, result)
 		}
 	}
-	for _, u := range requested() {
-		if !strings.HasPrefix(u, base+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
-			t.Errorf("the page asked %s, another host than the server", u)
-		}
+	mustOnlyAsk(t, base, requested())
+}
+
+// TestExplorerInABrowser draws the neighbourhood of kirill-dmitriev, opens
+// his stance on the plan, and follows its first quote into the source,
+// where the quoted words are marked, verbatim, at their offsets.
+func TestExplorerInABrowser(t *testing.T) {
+	base := MustServeSeeds(t)
+	ctx, requested := MustBrowser(t)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/explore?center=kirill-dmitriev"),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-drawn="true"]`)),
+	); err != nil {
+		t.Fatalf("the explorer drew nothing: %v", err)
 	}
+	drawn, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[peacegraphExplorer.nodes().length, peacegraphExplorer.edges().length]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if drawn[0] < 10 || drawn[1] < 10 {
+		t.Errorf("drew %d nodes and %d edges around kirill-dmitriev, want his neighbourhood", drawn[0], drawn[1])
+	}
+	const edge = "SUPPORTS:kirill-dmitriev->us-28-point-plan"
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(peacegraphExplorer.getElementById('`+edge+`').emit('tap'), true)`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#panel .claim blockquote`))); err != nil {
+		t.Fatalf("the stance's evidence did not show: %v", err)
+	}
+	mustScreenshot(t, ctx, "explorer.png")
+	ev, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => {
+		const a = [...document.querySelectorAll('#panel .claim a')].find((a) => a.getAttribute('href').startsWith('/sources/'));
+		const q = a.closest('.meta').previousElementSibling.textContent;
+		return { href: a ? a.getAttribute('href') : '', quote: q, claim: a.closest('.claim').dataset.claim };
+	})()`))
+	if err != nil || ev["href"] == "" {
+		t.Fatalf("no link from the evidence into its source (%v): %v", err, ev)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+ev["href"]),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"] mark.current`)),
+	); err != nil {
+		t.Fatalf("the source page did not mark the quote: %v", err)
+	}
+	marked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('mark.current').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if marked != ev["quote"] {
+		t.Errorf("marked %q in the source, the claim %s quotes %q", marked, ev["claim"], ev["quote"])
+	}
+	mustScreenshot(t, ctx, "source.png")
+	mustOnlyAsk(t, base, requested())
 }
