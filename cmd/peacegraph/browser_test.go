@@ -201,3 +201,46 @@ func TestExplorerInABrowser(t *testing.T) {
 	mustScreenshot(t, ctx, "source.png")
 	mustOnlyAsk(t, base, requested())
 }
+
+// TestExplorerDateControl: on Putin's neighbourhood, the date control
+// replays his stance on the plan: CONDITIONAL now (27 November), SUPPORTS
+// as of 22 November; the stance matrix shows it as a grid.
+func TestExplorerDateControl(t *testing.T) {
+	base := MustServeSeeds(t)
+	ctx, requested := MustBrowser(t)
+	stances := func() []string {
+		t.Helper()
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`peacegraphExplorer.edges().filter((e) => e.data('source') === 'vladimir-putin' && e.data('target') === 'us-28-point-plan').map((e) => e.data('type'))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/explore?center=vladimir-putin"),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-drawn="true"]`)),
+	); err != nil {
+		t.Fatalf("the explorer drew nothing: %v", err)
+	}
+	if now := stances(); len(now) != 1 || now[0] != "CONDITIONAL" {
+		t.Errorf("Putin on the plan now: %v, want [CONDITIONAL]", now)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const d = document.getElementById('asof'); d.value = '2025-11-22'; d.dispatchEvent(new Event('change')); return true; })()`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`body[data-asof="2025-11-22"]`))); err != nil {
+		t.Fatalf("the date control did not replay: %v", err)
+	}
+	if then := stances(); len(then) != 1 || then[0] != "SUPPORTS" {
+		t.Errorf("Putin on the plan as of 22 November: %v, want [SUPPORTS]", then)
+	}
+	mustScreenshot(t, ctx, "explorer-as-of.png")
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#matrix`)),
+		chromedp.WaitVisible(chromedp.CSS(`#panel table.matrix td.SUPPORTS`)),
+	); err != nil {
+		t.Fatalf("no stance matrix: %v", err)
+	}
+	mustScreenshot(t, ctx, "stance-matrix.png")
+	mustOnlyAsk(t, base, requested())
+}

@@ -45,6 +45,9 @@
     const data = await gql('query View($c: ID!, $d: Int) { graph(center: $c, depth: $d, maxNodes: 200) { cytoscape truncated } }', { c: center, d: depth || 1 });
     const fresh = data.graph.cytoscape.filter((el) => cy.getElementById(el.data.id).empty());
     cy.add(fresh);
+    // A neighbourhood holds every stance on record, past ones too: the
+    // ones drawn are those effective now, or on the day chosen.
+    await replay();
     applyFilters();
     cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: 9000 }).run();
     lists();
@@ -146,6 +149,63 @@
   document.getElementById('results').addEventListener('click', (ev) => {
     const b = ev.target.closest('button[data-node]');
     if (b) { cy.elements().remove(); openNode(b.dataset.node); draw(b.dataset.node, 1); }
+  });
+
+  // The date control replays stances: each actor drawn gets the stance
+  // edges effective on that day (asOf, or now), the others are taken away.
+  const positions = ['SUPPORTS', 'OPPOSES', 'CONDITIONAL', 'UNDECIDED'];
+  let asOf = null;
+  async function replay() {
+    const actors = cy.nodes().filter((n) => ['PERSON', 'GOVERNMENT', 'ORGANIZATION'].includes(n.data('kind')));
+    if (actors.empty()) return;
+    const q = 'query AsOf($d: Date) {' + actors.map((a, i) =>
+      `a${i}: actor(id: ${JSON.stringify(a.id())}) { id stances(asOf: $d) { position target { ... on Node { id } } } }`).join(' ') + '}';
+    const data = await gql(q, { d: asOf });
+    cy.edges().filter((e) => positions.includes(e.data('type'))).remove();
+    const add = [];
+    for (const a of Object.values(data)) {
+      if (!a) continue;
+      for (const st of a.stances) {
+        const id = `${st.position}:${a.id}->${st.target.id}`;
+        if (cy.getElementById(st.target.id).nonempty() && cy.getElementById(id).empty()) {
+          add.push({ group: 'edges', data: { id, source: a.id, target: st.target.id, type: st.position } });
+        }
+      }
+    }
+    cy.add(add);
+    applyFilters();
+    lists();
+    document.body.dataset.asof = asOf || 'now';
+  }
+  document.getElementById('asof').addEventListener('change', (ev) => { asOf = ev.target.value || null; replay(); });
+  document.getElementById('now').addEventListener('click', () => { document.getElementById('asof').value = ''; asOf = null; replay(); });
+
+  // Who stands where on each point of the plan: the stance matrix as a
+  // grid, as of the date chosen.
+  document.getElementById('matrix').addEventListener('click', async () => {
+    const data = await gql(`query Matrix($d: Date) { stanceMatrix(asOf: $d) { plan { title }
+      actors { id name } targets { __typename id ... on Point { number title } ... on Plan { title } }
+      cells { actor { id } target { id } position evidenceCount asOf } } }`, { d: asOf });
+    const m = data.stanceMatrix;
+    const cell = {};
+    for (const c of m.cells) (cell[c.actor.id + ' ' + c.target.id] = cell[c.actor.id + ' ' + c.target.id] || []).push(c);
+    const head = m.targets.map((t) => `<th scope="col" title="${esc(t.title)}">${t.__typename === 'Plan' ? 'plan' : esc(t.number)}</th>`).join('');
+    const rows = m.actors.map((a) => `<tr><th scope="row">${esc(a.name)}</th>` + m.targets.map((t) => {
+      const cs = cell[a.id + ' ' + t.id] || [];
+      return `<td class="${esc(cs.map((c) => c.position).join(' '))}" title="${esc(cs.map((c) => `${c.position} as of ${c.asOf || 'undated'}, ${c.evidenceCount} claim(s)`).join('; '))}">${esc(cs.map((c) => c.position[0]).join('/'))}</td>`;
+    }).join('') + '</tr>').join('');
+    panel.innerHTML = `<h2>Who stands where on ${esc(m.plan.title)}${asOf ? ' as of ' + esc(asOf) : ''}</h2>
+      <p class="meta">S supports, O opposes, C conditional, U undecided; hover a cell for its date and evidence.</p>
+      <table class="matrix"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  });
+
+  // The disputes: each question with its sides, their claims and sources.
+  document.getElementById('disputes').addEventListener('click', async () => {
+    const data = await gql(`{ disputes { question sides { label claims { text certainty claimant { name } } sources { publisher url published } } } }`);
+    panel.innerHTML = '<h2>Disputes</h2>' + data.disputes.map((d) => `<h3>${esc(d.question)}</h3>` + d.sides.map((s) => `
+      <div class="side"><strong>${esc(s.label)}</strong>
+        <ul>${s.claims.map((c) => `<li>${esc(c.text)} <span class="meta">(${esc(c.claimant ? c.claimant.name : 'unattributed')}, ${esc(c.certainty)})</span></li>`).join('')}</ul>
+        <p class="meta">${s.sources.map((src) => src.url ? `<a href="${esc(src.url)}" rel="noreferrer" target="_blank">${esc(src.publisher || src.url)}</a> ${esc(src.published || '')}` : esc(src.publisher || '')).join(' · ')}</p></div>`).join('')).join('');
   });
 
   // ?center=ID&depth=N draws a neighbourhood at once.
