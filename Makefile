@@ -13,7 +13,7 @@ run: ## Serve the seeded graph on the embedded store (http://localhost:8080).
 	$(GO) run ./cmd/peacegraph serve
 
 .PHONY: test
-test: chromium ## Every check CI makes, each stage run and reported even after a failure: vet, formatting, generated code, race tests on both stores (Neo4j started if needed) and in a browser, GraphQL-over-HTTP audit, JSON-LD check.
+test: chromium frontends ## Every check CI makes, each stage run and reported even after a failure: vet, formatting, generated code, race tests on both stores (Neo4j started if needed) and in a browser, GraphQL-over-HTTP audit, JSON-LD check.
 	@started=0; \
 	  if ! $(MAKE) -s --no-print-directory neo4j-status >/dev/null 2>&1; then \
 	    $(MAKE) --no-print-directory neo4j-up || exit 1; started=1; fi; \
@@ -42,6 +42,12 @@ chromium: ## Install Debian's chromium for the browser tests, when it is missing
 	    || { $$sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q chromium >/dev/null; } \
 	    || { echo "chromium: could not install it; the browser tests need $(CHROMIUM)" >&2; exit 1; }; \
 	fi
+
+# The drawing libraries the browser tests give peacegraph's graph output
+# to, unchanged (scripts/frontends, pinned by its lock file).
+.PHONY: frontends
+frontends: ## Install the drawing libraries of the browser tests (scripts/frontends).
+	@cd scripts/frontends && npm ci --no-audit --no-fund --silent
 
 # The stages of `make test`, in order; each runs even when one before it
 # failed, so that one run reports every failure.

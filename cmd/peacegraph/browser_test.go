@@ -2,6 +2,9 @@ package main_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -243,4 +246,77 @@ func TestExplorerDateControl(t *testing.T) {
 	}
 	mustScreenshot(t, ctx, "stance-matrix.png")
 	mustOnlyAsk(t, base, requested())
+}
+
+// frontendLibs is where `make frontends` installs the drawing libraries.
+const frontendLibs = "../../scripts/frontends/node_modules"
+
+// TestFrontEndsDrawTheGraphUnchanged gives the output of graph, as the API
+// answers it, to Cytoscape.js and vis-network, each loaded from its npm
+// package by a page of another origin (which CORS lets call the API), and
+// counts what they drew.
+func TestFrontEndsDrawTheGraphUnchanged(t *testing.T) {
+	if _, err := os.Stat(frontendLibs); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s: %v (CI=true: run make frontends)", frontendLibs, err)
+		}
+		t.Skipf("%s not installed: make frontends", frontendLibs)
+	}
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/cytoscape.js":
+			http.ServeFile(w, r, filepath.Join(frontendLibs, "cytoscape/dist/cytoscape.min.js"))
+		case "/vis-network.js":
+			http.ServeFile(w, r, filepath.Join(frontendLibs, "vis-network/standalone/umd/vis-network.min.js"))
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<!DOCTYPE html><html><body>
+<div id="cy" style="width:600px;height:400px"></div><div id="vis" style="width:600px;height:400px"></div>
+<script src="/cytoscape.js"></script><script src="/vis-network.js"></script></body></html>`)
+		}
+	}))
+	defer page.Close()
+
+	addr := MustFreeAddr(t)
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--seeds", seeds, "--log-level", "warn")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "PEACEGRAPH_CORS_ORIGINS=" + page.URL}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	api := "http://" + addr
+	MustWaitReady(t, api+"/readyz")
+
+	ctx, requested := MustBrowser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(page.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	drawn, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]int](`(async () => {
+		const res = await fetch('`+api+`/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ query: '{ graph(center: "kirill-dmitriev", depth: 2) { nodes { id } edges { id } cytoscape visNetwork } }' }) });
+		const g = (await res.json()).data.graph;
+		const cy = cytoscape({ container: document.getElementById('cy'), elements: g.cytoscape, headless: false });
+		const net = new vis.Network(document.getElementById('vis'), g.visNetwork, { physics: false });
+		return { nodes: g.nodes.length, edges: g.edges.length,
+			cyNodes: cy.nodes().length, cyEdges: cy.edges().length,
+			visNodes: Object.keys(net.body.nodes).filter((id) => !id.startsWith('edgeId:')).length,
+			visEdges: Object.keys(net.body.edges).length };
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("drawing the graph: %v", err)
+	}
+	t.Logf("drawn: %v", drawn)
+	if drawn["nodes"] < 10 {
+		t.Fatalf("the API gave %d nodes", drawn["nodes"])
+	}
+	for _, lib := range []string{"cy", "vis"} {
+		if drawn[lib+"Nodes"] != drawn["nodes"] || drawn[lib+"Edges"] != drawn["edges"] {
+			t.Errorf("%s drew %d nodes and %d edges, the API gave %d and %d", lib, drawn[lib+"Nodes"], drawn[lib+"Edges"], drawn["nodes"], drawn["edges"])
+		}
+	}
+	for _, u := range requested() {
+		if !strings.HasPrefix(u, page.URL+"/") && !strings.HasPrefix(u, api+"/") && !strings.HasPrefix(u, "data:") {
+			t.Errorf("the page asked %s", u)
+		}
+	}
 }
