@@ -47,7 +47,7 @@ chromium: ## Install Debian's chromium for the browser tests, when it is missing
 # to, unchanged (scripts/frontends, pinned by its lock file).
 .PHONY: frontends
 frontends: ## Install the drawing libraries of the browser tests (scripts/frontends).
-	@cd scripts/frontends && npm ci --no-audit --no-fund --silent
+	@cd scripts/frontends && npm ci --no-audit --no-fund --silent && npm run build --silent
 
 # The stages of `make test`, in order; each runs even when one before it
 # failed, so that one run reports every failure.

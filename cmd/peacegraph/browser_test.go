@@ -252,9 +252,9 @@ func TestExplorerDateControl(t *testing.T) {
 const frontendLibs = "../../scripts/frontends/node_modules"
 
 // TestFrontEndsDrawTheGraphUnchanged gives the output of graph, as the API
-// answers it, to Cytoscape.js and vis-network, each loaded from its npm
-// package by a page of another origin (which CORS lets call the API), and
-// counts what they drew.
+// answers it, to Cytoscape.js, vis-network and NVL, each loaded from its
+// npm package by a page of another origin (which CORS lets call the API),
+// and counts what they drew.
 func TestFrontEndsDrawTheGraphUnchanged(t *testing.T) {
 	if _, err := os.Stat(frontendLibs); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -268,11 +268,14 @@ func TestFrontEndsDrawTheGraphUnchanged(t *testing.T) {
 			http.ServeFile(w, r, filepath.Join(frontendLibs, "cytoscape/dist/cytoscape.min.js"))
 		case "/vis-network.js":
 			http.ServeFile(w, r, filepath.Join(frontendLibs, "vis-network/standalone/umd/vis-network.min.js"))
+		case "/nvl.js":
+			http.ServeFile(w, r, filepath.Join(frontendLibs, "../dist/nvl.js"))
 		default:
 			w.Header().Set("Content-Type", "text/html")
 			fmt.Fprint(w, `<!DOCTYPE html><html><body>
 <div id="cy" style="width:600px;height:400px"></div><div id="vis" style="width:600px;height:400px"></div>
-<script src="/cytoscape.js"></script><script src="/vis-network.js"></script></body></html>`)
+<div id="nvl" style="width:600px;height:400px"></div>
+<script src="/cytoscape.js"></script><script src="/vis-network.js"></script><script src="/nvl.js"></script></body></html>`)
 		}
 	}))
 	defer page.Close()
@@ -293,14 +296,17 @@ func TestFrontEndsDrawTheGraphUnchanged(t *testing.T) {
 	}
 	drawn, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]int](`(async () => {
 		const res = await fetch('`+api+`/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ query: '{ graph(center: "kirill-dmitriev", depth: 2) { nodes { id } edges { id } cytoscape visNetwork } }' }) });
+			body: JSON.stringify({ query: '{ graph(center: "kirill-dmitriev", depth: 2) { nodes { id } edges { id } cytoscape visNetwork nvl } }' }) });
 		const g = (await res.json()).data.graph;
 		const cy = cytoscape({ container: document.getElementById('cy'), elements: g.cytoscape, headless: false });
 		const net = new vis.Network(document.getElementById('vis'), g.visNetwork, { physics: false });
+		const nvl = new NVL(document.getElementById('nvl'), g.nvl.nodes, g.nvl.relationships,
+			{ disableTelemetry: true, disableWebWorkers: true, renderer: 'canvas' });
 		return { nodes: g.nodes.length, edges: g.edges.length,
 			cyNodes: cy.nodes().length, cyEdges: cy.edges().length,
 			visNodes: Object.keys(net.body.nodes).filter((id) => !id.startsWith('edgeId:')).length,
-			visEdges: Object.keys(net.body.edges).length };
+			visEdges: Object.keys(net.body.edges).length,
+			nvlNodes: nvl.getNodes().length, nvlEdges: nvl.getRelationships().length };
 	})()`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("drawing the graph: %v", err)
@@ -309,7 +315,7 @@ func TestFrontEndsDrawTheGraphUnchanged(t *testing.T) {
 	if drawn["nodes"] < 10 {
 		t.Fatalf("the API gave %d nodes", drawn["nodes"])
 	}
-	for _, lib := range []string{"cy", "vis"} {
+	for _, lib := range []string{"cy", "vis", "nvl"} {
 		if drawn[lib+"Nodes"] != drawn["nodes"] || drawn[lib+"Edges"] != drawn["edges"] {
 			t.Errorf("%s drew %d nodes and %d edges, the API gave %d and %d", lib, drawn[lib+"Nodes"], drawn[lib+"Edges"], drawn["nodes"], drawn["edges"])
 		}
