@@ -98,7 +98,9 @@
     panel.innerHTML = `<h2>${esc(title)}</h2><p class="meta">${esc(n.__typename)} ${esc(n.kind || '')} ${esc(n.role || '')}</p>` +
       (n.summary ? `<p>${esc(n.summary)}</p>` : '') +
       (n.__typename === 'Claim' ? claimHTML(n) : '') +
-      (n.__typename === 'Source' ? `<p><a href="/sources/${encodeURIComponent(n.id)}">the source with its quoted passages marked</a></p>` : '');
+      (n.__typename === 'Source' ? `<p><a href="/sources/${encodeURIComponent(n.id)}">the source with its quoted passages marked</a></p>` : '') +
+      `<p class="meta">Its neighbourhood as a file: ${['graphml', 'gexf', 'cytoscape', 'vis', 'nvl'].map((f) =>
+        `<a href="/graph/${encodeURIComponent(n.id)}?depth=1&format=${f}" download>${f === 'graphml' ? 'GraphML' : f === 'gexf' ? 'GEXF (Gephi)' : f + ' JSON'}</a>`).join(' · ')}</p>`;
   }
 
   async function openEdge(edge) {
