@@ -39,6 +39,9 @@
 
   const hidden = new Set();
   const panel = document.getElementById('panel');
+  // Only web addresses become links: a javascript: URL in a record would
+  // run in the page.
+  const safeURL = (u) => (/^https?:\/\//i.test(u || '') ? u : '');
   const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
   async function draw(center, depth) {
@@ -82,7 +85,7 @@
       <blockquote>${esc(ct.quote || '(no quote on record)')}</blockquote>
       <div class="meta">${esc(ct.source.publisher || '')} ${esc(ct.source.published || 'undated')} —
         ${ct.start != null ? `<a href="/sources/${encodeURIComponent(ct.source.id)}#${encodeURIComponent('c-' + c.id + '-' + i)}">the quote in its source</a> ·` : ''}
-        ${ct.source.url ? `<a href="${esc(ct.source.url)}" rel="noreferrer" target="_blank">original</a>` : ''}</div>`).join('');
+        ${safeURL(ct.source.url) ? `<a href="${esc(safeURL(ct.source.url))}" rel="noreferrer" target="_blank">original</a>` : ''}</div>`).join('');
     return `<div class="claim" data-claim="${esc(c.id)}"><p>${esc(c.text)}</p>
       <div class="meta">${esc(c.claimant ? c.claimant.name : 'unattributed')} · ${esc(c.certainty)} · ${esc(c.date || 'undated')}</div>${cites}</div>`;
   }
@@ -207,7 +210,7 @@
     panel.innerHTML = '<h2>Disputes</h2>' + data.disputes.map((d) => `<h3>${esc(d.question)}</h3>` + d.sides.map((s) => `
       <div class="side"><strong>${esc(s.label)}</strong>
         <ul>${s.claims.map((c) => `<li>${esc(c.text)} <span class="meta">(${esc(c.claimant ? c.claimant.name : 'unattributed')}, ${esc(c.certainty)})</span></li>`).join('')}</ul>
-        <p class="meta">${s.sources.map((src) => src.url ? `<a href="${esc(src.url)}" rel="noreferrer" target="_blank">${esc(src.publisher || src.url)}</a> ${esc(src.published || '')}` : esc(src.publisher || '')).join(' · ')}</p></div>`).join('')).join('');
+        <p class="meta">${s.sources.map((src) => safeURL(src.url) ? `<a href="${esc(safeURL(src.url))}" rel="noreferrer" target="_blank">${esc(src.publisher || src.url)}</a> ${esc(src.published || '')}` : esc(src.publisher || '')).join(' · ')}</p></div>`).join('')).join('');
   });
 
   // ?center=ID&depth=N draws a neighbourhood at once.

@@ -3,6 +3,9 @@
 // as #c-{claim}-{citation}.
 (async function () {
   'use strict';
+  // Only web addresses become links: a javascript: URL in a record would
+  // run in the page.
+  const safeURL = (u) => (/^https?:\/\//i.test(u || '') ? u : '');
   const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   const article = document.getElementById('source');
   const id = decodeURIComponent(location.pathname.replace(/^\/sources\//, ''));
@@ -38,7 +41,7 @@
   }
   html += esc(cps.slice(at).join(''));
   article.innerHTML = `<h1>${esc(s.title)}</h1>
-    <p class="meta">${esc(s.publisher || '')} · ${esc(s.published || 'undated')} ${s.url ? `· <a href="${esc(s.url)}" rel="noreferrer">the original</a>` : ''} · ${marks.length} quoted passage(s)</p>
+    <p class="meta">${esc(s.publisher || '')} · ${esc(s.published || 'undated')} ${safeURL(s.url) ? `· <a href="${esc(safeURL(s.url))}" rel="noreferrer">the original</a>` : ''} · ${marks.length} quoted passage(s)</p>
     ${s.text ? `<div class="text">${html}</div>` : '<p class="hint">The text of this source is not stored; its quotes are in the claims that cite it.</p>'}
     ${listed.length ? `<p class="meta">Also quoted, inside a marked passage: ${listed.map((m) => esc(m.claim.id)).join(', ')}</p>` : ''}`;
   const current = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
