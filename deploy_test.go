@@ -135,7 +135,7 @@ func TestComposePeacegraph(t *testing.T) {
 
 func TestDockerfile(t *testing.T) {
 	df := MustReadFile(t, "Dockerfile")
-	build := regexp.MustCompile(`build -o bin/peacegraph (\S+)`).FindStringSubmatch(MustReadFile(t, "Makefile"))
+	build := regexp.MustCompile(`build (?:-\S+ )*-o bin/peacegraph (\S+)`).FindStringSubmatch(MustReadFile(t, "Makefile"))
 	if build == nil {
 		t.Fatal("Makefile has no build of bin/peacegraph")
 	}
