@@ -154,8 +154,9 @@ func TestPlaygroundInABrowser(t *testing.T) {
 }
 
 // TestExplorerInABrowser draws the neighbourhood of kirill-dmitriev, opens
-// his stance on the plan, and follows its first quote into the source,
-// where the quoted words are marked, verbatim, at their offsets.
+// his stance on the plan from the keyboard, and follows its first quote
+// into the source, where the quoted words are marked, verbatim, at their
+// offsets.
 func TestExplorerInABrowser(t *testing.T) {
 	base := MustServeSeeds(t)
 	ctx, requested := MustBrowser(t)
@@ -172,11 +173,14 @@ func TestExplorerInABrowser(t *testing.T) {
 	if drawn[0] < 10 || drawn[1] < 10 {
 		t.Errorf("drew %d nodes and %d edges around kirill-dmitriev, want his neighbourhood", drawn[0], drawn[1])
 	}
+	// The stance's evidence, reached from the keyboard: its button in
+	// Dmitriev's panel, focused, and Enter.
 	const edge = "SUPPORTS:kirill-dmitriev->us-28-point-plan"
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(peacegraphExplorer.getElementById('`+edge+`').emit('tap'), true)`)); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#panel .claim blockquote`))); err != nil {
+	if err := chromedp.Do(ctx,
+		chromedp.Focus(chromedp.CSS(`#panel button[data-edge="`+edge+`"]`)),
+		chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(chromedp.CSS(`#panel .claim blockquote`)),
+	); err != nil {
 		t.Fatalf("the stance's evidence did not show: %v", err)
 	}
 	mustScreenshot(t, ctx, "explorer.png")

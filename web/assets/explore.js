@@ -102,9 +102,28 @@
       (n.summary ? `<p>${esc(n.summary)}</p>` : '') +
       (n.__typename === 'Claim' ? claimHTML(n) : '') +
       (n.__typename === 'Source' ? `<p><a href="/sources/${encodeURIComponent(n.id)}">the source with its quoted passages marked</a></p>` : '') +
+      edgeList(id) +
       `<p class="meta">Its neighbourhood as a file: ${['graphml', 'gexf', 'cytoscape', 'vis', 'nvl'].map((f) =>
         `<a href="/graph/${encodeURIComponent(n.id)}?depth=1&format=${f}" download>${f === 'graphml' ? 'GraphML' : f === 'gexf' ? 'GEXF (Gephi)' : f + ' JSON'}</a>`).join(' · ')}</p>`;
   }
+
+  // The relationships of a drawn node as buttons, so that the evidence of
+  // each is one key press away, not only one click on the drawing.
+  function edgeList(id) {
+    const n = cy.getElementById(id);
+    if (n.empty()) return '';
+    const label = (x) => esc(cy.getElementById(x).data('label') || x);
+    const items = n.connectedEdges().filter((e) => e.style('display') !== 'none').map((e) => {
+      const d = e.data();
+      const text = d.source === id ? `${esc(d.type)} → ${label(d.target)}` : `${label(d.source)} ${esc(d.type)} →`;
+      return `<li><button data-edge="${esc(d.id)}">${text}</button></li>`;
+    });
+    return items.length ? `<h3>Relationships drawn</h3><ul class="edges">${items.join('')}</ul>` : '';
+  }
+  panel.addEventListener('click', (ev) => {
+    const b = ev.target.closest('button[data-edge]');
+    if (b) openEdge(cy.getElementById(b.dataset.edge));
+  });
 
   async function openEdge(edge) {
     const { source, type, id } = edge.data();
@@ -115,7 +134,14 @@
       (ev.length ? `<p class="meta">${ev.length} claim(s) attest it:</p>` + ev.map(claimHTML).join('') : '<p class="hint">No claim attests this relationship: it records background.</p>');
   }
 
-  cy.on('tap', 'node', (ev) => { openNode(ev.target.id()); draw(ev.target.id(), 1); });
+  // Opening a node draws what it touches, then shows its panel (which
+  // lists its drawn relationships).
+  async function focusNode(id, depth) {
+    const view = await draw(id, depth || 1);
+    await openNode(id);
+    return view;
+  }
+  cy.on('tap', 'node', (ev) => focusNode(ev.target.id()));
   cy.on('tap', 'edge', (ev) => openEdge(ev.target));
   const tip = document.getElementById('tip');
   cy.on('mouseover', 'node', (ev) => {
@@ -130,7 +156,7 @@
 
   document.getElementById('nodes').addEventListener('click', (ev) => {
     const b = ev.target.closest('button[data-node]');
-    if (b) { openNode(b.dataset.node); draw(b.dataset.node, 1); }
+    if (b) focusNode(b.dataset.node);
   });
 
   const searchQuery = `query Find($t: String!) { search(text: $t, first: 15) { __typename
@@ -153,7 +179,7 @@
   });
   document.getElementById('results').addEventListener('click', (ev) => {
     const b = ev.target.closest('button[data-node]');
-    if (b) { cy.elements().remove(); openNode(b.dataset.node); draw(b.dataset.node, 1); }
+    if (b) { cy.elements().remove(); focusNode(b.dataset.node); }
   });
 
   // The date control replays stances: each actor drawn gets the stance
@@ -216,8 +242,6 @@
   // ?center=ID&depth=N draws a neighbourhood at once.
   const params = new URLSearchParams(location.search);
   if (params.get('center')) {
-    const c = params.get('center');
-    openNode(c);
-    draw(c, Number(params.get('depth')) || 1).then(() => { document.body.dataset.drawn = 'true'; });
+    focusNode(params.get('center'), Number(params.get('depth')) || 1).then(() => { document.body.dataset.drawn = 'true'; });
   }
 })();
