@@ -81,9 +81,17 @@ func screenshotDir(t *testing.T) string {
 // the server's base URL.
 func MustServeSeeds(t *testing.T) string {
 	t.Helper()
+	return MustServeSet(t, seeds)
+}
+
+// MustServeSet serves the seed set in dir on the embedded store, with env
+// added to a clean environment, and returns the server's base URL once it
+// is ready; the server stops with the test.
+func MustServeSet(t *testing.T, dir string, env ...string) string {
+	t.Helper()
 	addr := MustFreeAddr(t)
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--seeds", seeds, "--log-level", "warn")
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
+	cmd := exec.Command(bin, "serve", "--addr", addr, "--seeds", dir, "--log-level", "warn")
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, env...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -284,15 +292,7 @@ func TestFrontEndsDrawTheGraphUnchanged(t *testing.T) {
 	}))
 	defer page.Close()
 
-	addr := MustFreeAddr(t)
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--seeds", seeds, "--log-level", "warn")
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "PEACEGRAPH_CORS_ORIGINS=" + page.URL}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	api := "http://" + addr
-	MustWaitReady(t, api+"/readyz")
+	api := MustServeSet(t, seeds, "PEACEGRAPH_CORS_ORIGINS="+page.URL)
 
 	ctx, requested := MustBrowser(t)
 	if err := chromedp.Do(ctx, chromedp.Navigate(page.URL+"/")); err != nil {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,15 +87,7 @@ func TestServeSynth(t *testing.T) {
 	if r := MustRun(t, nil, "synth", "--scale", "3", "--out", dir); r.code != 0 {
 		t.Fatalf("synth: exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	addr := MustFreeAddr(t)
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--seeds", dir, "--log-level", "warn")
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH")}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	base := "http://" + addr
-	MustWaitReady(t, base+"/readyz")
+	base := MustServeSet(t, dir)
 
 	body := `{"query":"{ point(number: 6) { number summary plan { id } } }"}`
 	res, err := http.Post(base+"/graphql", "application/json", strings.NewReader(body))
