@@ -51,27 +51,34 @@ func aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
 	if fc == nil || fc.Field.Definition == nil {
 		return next(ctx)
 	}
+	t := fc.Field.Definition.Type
+	if !compositeTypes[t.Name()] {
+		// A scalar: no objects to count, and the request state is not
+		// looked up on this, the most frequent path.
+		if fc.IsResolver && ctx.Err() != nil {
+			return nil, errTimeout
+		}
+		res, err := next(ctx)
+		if err != nil || res == nil {
+			return res, err
+		}
+		return emptyAsNull(t, res), nil
+	}
 	req, err := requestFor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	composite := req.schema.composite[fc.Field.Definition.Type.Name()]
-	if fc.IsResolver || composite {
-		if ctx.Err() != nil {
-			return nil, errTimeout
-		}
-		if req.budget.exceeded() {
-			return nil, errTooLarge
-		}
+	if ctx.Err() != nil {
+		return nil, errTimeout
+	}
+	if req.budget.exceeded() {
+		return nil, errTooLarge
 	}
 	res, err := next(ctx)
 	if err != nil || res == nil {
 		return res, err
 	}
-	if !composite {
-		return emptyAsNull(fc.Field.Definition.Type, res), nil
-	}
-	if !req.budget.spend(objectsIn(fc.Field.Definition.Type, res)) {
+	if !req.budget.spend(objectsIn(t, res)) {
 		return nil, errTooLarge
 	}
 	return res, nil
@@ -163,13 +170,13 @@ func stoppedResponse(limits Limits) graphql.ResponseMiddleware {
 }
 
 // compositeTypes are the schema's types whose values are objects.
-func compositeTypes(schema *ast.Schema) map[string]bool {
+var compositeTypes = func() map[string]bool {
 	out := map[string]bool{}
-	for name, def := range schema.Types {
+	for name, def := range parsedSchema.Types {
 		switch def.Kind {
 		case ast.Object, ast.Interface, ast.Union:
 			out[name] = true
 		}
 	}
 	return out
-}
+}()

@@ -50,11 +50,10 @@ func newRequest(store peacegraph.Store, schema *schemaInfo, maxObjects int) *req
 type schemaInfo struct {
 	schema    *ast.Schema
 	satisfies map[string][]string
-	composite map[string]bool
 }
 
 func newSchemaInfo(schema *ast.Schema) *schemaInfo {
-	info := &schemaInfo{schema: schema, satisfies: map[string][]string{}, composite: compositeTypes(schema)}
+	info := &schemaInfo{schema: schema, satisfies: map[string][]string{}}
 	for name, def := range schema.Types {
 		if def.Kind != ast.Object {
 			continue

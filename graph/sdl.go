@@ -11,7 +11,7 @@ import (
 // clients that generate code or types from it without introspecting.
 func SchemaHandler() http.Handler {
 	var b bytes.Buffer
-	formatter.NewFormatter(&b, formatter.WithComments()).FormatSchema(NewExecutableSchema(Config{}).Schema())
+	formatter.NewFormatter(&b, formatter.WithComments()).FormatSchema(parsedSchema)
 	sdl := b.Bytes()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
