@@ -63,6 +63,27 @@ func TestCORS(t *testing.T) {
 			t.Errorf("Access-Control-Allow-Origin %q", got)
 		}
 	})
+	t.Run("the GET-only routes answer preflights only when origins are allowed", func(t *testing.T) {
+		schema := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("type Query")) })
+		preflight := func(origins ...string) int {
+			srv := MustServe(t, &server.Server{Store: memory.New(), GraphQL: api, Schema: schema, Log: zerolog.Nop(), CORS: server.CORS{Origins: origins}})
+			req, _ := http.NewRequest(http.MethodOptions, srv.URL+"/schema.graphql", nil)
+			req.Header.Set("Origin", "https://viz.example")
+			req.Header.Set("Access-Control-Request-Method", "GET")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			return res.StatusCode
+		}
+		if got := preflight("https://viz.example"); got != http.StatusNoContent {
+			t.Errorf("allowed origin: %d, want 204", got)
+		}
+		if got := preflight(); got != http.StatusMethodNotAllowed {
+			t.Errorf("no origins configured: %d, want 405", got)
+		}
+	})
 	t.Run("origins are checked as they are configured", func(t *testing.T) {
 		for _, bad := range []string{"viz.example", "https://viz.example/", "https://viz.example/app", "ftp://x.example"} {
 			if _, err := server.ParseOrigins(bad); err == nil {

@@ -48,7 +48,7 @@ type Server struct {
 	// take their defaults.
 	Limits Limits
 	// CORS lets pages of the origins it names call the API (/graphql,
-	// /schema.graphql, /claims/); none when empty.
+	// /schema.graphql, /claims/, /graph/); none when empty.
 	CORS CORS
 }
 
@@ -62,22 +62,30 @@ func (s *Server) Handler() http.Handler {
 	limit := limitInFlight(limits.InFlight)
 	api := func(h http.Handler) http.Handler { return s.CORS.wrap(limit(h)) }
 	mux := http.NewServeMux()
+	// preflight answers a browser's CORS preflight on a GET-only route;
+	// without allowed origins there is none to answer, and OPTIONS stays
+	// the 405 it is.
+	preflight := func(path string) {
+		if len(s.CORS.Origins) > 0 {
+			mux.Handle("OPTIONS "+path, s.CORS.wrap(http.NotFoundHandler()))
+		}
+	}
 	mux.Handle("/graphql", api(s.GraphQL))
 	if s.ClaimExport != nil {
 		// A pattern's wildcard is a whole segment, so the handler itself
 		// takes the ".jsonld" off.
 		mux.Handle("GET /claims/{file}", api(s.ClaimExport))
-		mux.Handle("OPTIONS /claims/{file}", api(s.ClaimExport))
+		preflight("/claims/{file}")
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	if s.Views != nil {
 		mux.Handle("GET /graph/{center}", api(s.Views))
-		mux.Handle("OPTIONS /graph/{center}", api(s.Views))
+		preflight("/graph/{center}")
 	}
 	if s.Schema != nil {
 		mux.Handle("GET /schema.graphql", s.CORS.wrap(s.Schema))
-		mux.Handle("OPTIONS /schema.graphql", s.CORS.wrap(s.Schema))
+		preflight("/schema.graphql")
 	}
 	if s.Web != nil {
 		for _, pattern := range []string{"GET /{$}", "GET /explore", "GET /sources/{id}", "GET /assets/"} {
