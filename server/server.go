@@ -88,9 +88,8 @@ func (s *Server) Handler() http.Handler {
 		preflight("/schema.graphql")
 	}
 	if s.Web != nil {
-		for _, pattern := range []string{"GET /{$}", "GET /explore", "GET /sources/{id}", "GET /assets/"} {
-			mux.Handle(pattern, s.Web)
-		}
+		// Every path no other route takes: the pages know their own.
+		mux.Handle("/", s.Web)
 	}
 	return s.logRequests(mux)
 }
