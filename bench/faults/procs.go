@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/peacegraph/peacegraph/internal/childenv"
 )
 
 // server is a peacegraph serve process the run started.
@@ -131,18 +133,8 @@ func (s *server) send(ctx context.Context, body io.Reader, n int64) answer {
 }
 
 // cleanEnv is this process's environment without peacegraph's and
-// Neo4j's settings, which each part sets itself.
-func cleanEnv() []string {
-	var out []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "NEO4J_") || strings.HasPrefix(k, "PEACEGRAPH_") || k == "LOG_LEVEL" || k == "LOG_FORMAT" {
-			continue
-		}
-		out = append(out, kv)
-	}
-	return out
-}
+// Neo4j's settings, which each part sets itself (childenv.Clean).
+func cleanEnv() []string { return childenv.Clean() }
 
 // neo4jEnv is the Neo4j connection of this run, for commands.
 func neo4jEnv(uri string) []string {

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/peacegraph/peacegraph/internal/childenv"
 )
 
 // proc is a server the benchmark started; it is stopped by stop, and by
@@ -153,20 +155,9 @@ func graphqlOK(url string) func(context.Context) bool {
 
 var noProxy = &http.Client{Transport: &http.Transport{Proxy: nil}}
 
-// childEnv is the benchmark's environment without the variables that
-// configure peacegraph or Neo4j, plus extra: each server gets exactly the
-// configuration it is meant to have (the embedded store no NEO4J_URI).
-func childEnv(extra ...string) []string {
-	var out []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "NEO4J_") || strings.HasPrefix(k, "PEACEGRAPH_") || k == "LOG_LEVEL" || k == "LOG_FORMAT" {
-			continue
-		}
-		out = append(out, kv)
-	}
-	return append(out, extra...)
-}
+// childEnv is the benchmark's environment for a server it starts
+// (childenv.Clean).
+func childEnv(extra ...string) []string { return childenv.Clean(extra...) }
 
 func (c *config) neo4jEnv() []string {
 	env := []string{"NEO4J_URI=" + c.neo4jURI, "NEO4J_USERNAME=" + c.neo4jUser, "NEO4J_DATABASE=" + c.neo4jDatabase}
