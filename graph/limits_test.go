@@ -86,8 +86,8 @@ func TestAnswerLimits(t *testing.T) {
 		}
 	})
 	t.Run("the objects are counted across aliases", func(t *testing.T) {
-		// One alias fits in 12 objects (a connection, its edges, their
-		// claims: 1 + 2×3 with first: 3... at most 7); two do not.
+		// One alias of a page of 3 claims holds 7 objects (the
+		// connection, 3 edges, 3 claims): one fits in 12, two do not.
 		srv := MustServer(t, store, nil, graph.WithLimits(graph.Limits{Objects: 12}))
 		one := MustPost(t, srv, map[string]any{"query": `{ a: claims(first: 3) { edges { node { id } } } }`})
 		if len(one.Errors) != 0 {
