@@ -33,6 +33,10 @@ type Server struct {
 	// ClaimExport, when set, serves each claim's JSON-LD document at
 	// GET /claims/{id}.jsonld (see package schemaorg).
 	ClaimExport http.Handler
+	// Annotations, when set, serves citations as W3C Web Annotations at
+	// GET /claims/{id}/annotations.jsonld and
+	// GET /sources/{id}/annotations.jsonld (see package webannotation).
+	Annotations http.Handler
 	// Web, when set, serves the pages and their assets: the playground at
 	// /, the explorer at /explore, sources at /sources/{id}, and their
 	// files under /assets/ (package web).
@@ -48,13 +52,15 @@ type Server struct {
 	// take their defaults.
 	Limits Limits
 	// CORS lets pages of the origins it names call the API (/graphql,
-	// /schema.graphql, /claims/, /graph/); none when empty.
+	// /schema.graphql, /claims/, /graph/, /sources/{id}/annotations.jsonld);
+	// none when empty.
 	CORS CORS
 }
 
 // Handler returns the routes wrapped in the request middleware:
 // /graphql, /healthz, /readyz and, when they are set, the pages (Web) at /
-// and /assets/, /schema.graphql and /claims/{id}.jsonld.
+// and /assets/, /schema.graphql, /claims/{id}.jsonld and the annotations
+// at /claims/{id}/annotations.jsonld and /sources/{id}/annotations.jsonld.
 func (s *Server) Handler() http.Handler {
 	limits := s.Limits.withDefaults()
 	// The health checks stay outside the cap on requests in flight, so
@@ -76,6 +82,15 @@ func (s *Server) Handler() http.Handler {
 		// takes the ".jsonld" off.
 		mux.Handle("GET /claims/{file}", api(s.ClaimExport))
 		preflight("/claims/{file}")
+	}
+	if s.Annotations != nil {
+		// One more segment than the claim export's pattern, so the two
+		// never match the same path; the source pages' /sources/{id} is
+		// one segment shorter too.
+		for _, p := range []string{"/claims/{id}/annotations.jsonld", "/sources/{id}/annotations.jsonld"} {
+			mux.Handle("GET "+p, api(s.Annotations))
+			preflight(p)
+		}
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)

@@ -19,6 +19,7 @@ import (
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
 	"github.com/peacegraph/peacegraph/web"
+	"github.com/peacegraph/peacegraph/webannotation"
 	"github.com/rs/zerolog"
 )
 
@@ -115,6 +116,7 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		Store:       m.Store,
 		GraphQL:     graph.NewHandler(m.Store, m.Log, m.graphOptions()...),
 		ClaimExport: &schemaorg.Handler{Store: m.Store, Log: m.Log},
+		Annotations: &webannotation.Handler{Store: m.Store, Log: m.Log},
 		Web:         web.Handler(),
 		Schema:      graph.SchemaHandler(),
 		Views:       graph.ViewHandler(m.Store, m.Log, m.Config.GraphLimits.Timeout),
