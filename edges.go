@@ -14,6 +14,7 @@ const (
 	RelConcededBy     = "CONCEDED_BY"     // (Point)->(Actor)
 	RelReportedIn     = "REPORTED_IN"     // (Point)->(Source)
 	RelRevises        = "REVISES"         // (Plan)->(Plan)
+	RelAccompanies    = "ACCOMPANIES"     // (Plan)->(Plan): a companion document to its plan
 	RelAmends         = "AMENDS"          // (Point)->(Point)
 	RelClaimed        = "CLAIMED"         // (Actor)->(Claim)
 	RelAbout          = "ABOUT"           // (Claim)->(Actor|Point|Plan)
@@ -63,7 +64,7 @@ type NeighbourhoodQuery struct {
 // RelationshipTypes lists every relationship type of the graph, sorted.
 func RelationshipTypes() []string {
 	return []string{
-		RelAbout, RelAffiliatedWith, RelAmends, RelAuthored, RelCites, RelClaimed,
+		RelAbout, RelAccompanies, RelAffiliatedWith, RelAmends, RelAuthored, RelCites, RelClaimed,
 		RelConcededBy, string(Conditional), RelContradicts, RelEvidencedBy, RelHasPoint,
 		string(Opposes), RelParticipatedIn, RelReportedIn, RelRevises, string(Supports),
 		string(Undecided),
@@ -139,6 +140,9 @@ func (d *Dataset) Edges() []Edge {
 		}
 		if p.Revises != "" {
 			add(RelRevises, p.ID, p.Revises, aboutBoth(p.ID, p.Revises))
+		}
+		if p.Accompanies != "" {
+			add(RelAccompanies, p.ID, p.Accompanies, aboutBoth(p.ID, p.Accompanies))
 		}
 	}
 	for _, p := range d.Points {

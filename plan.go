@@ -3,7 +3,9 @@ package peacegraph
 import "sort"
 
 // Plan is one version of a peace plan. Later versions are plans of their
-// own that name the plan they revise.
+// own that name the plan they revise; a companion document (a draft, annex
+// or framework published alongside a plan, not a version of it) is a plan
+// of its own that names the plan it accompanies.
 type Plan struct {
 	ID    string
 	Title string
@@ -16,8 +18,15 @@ type Plan struct {
 	AuthorIDs []string
 	// Revises is the ID of the plan this one revises, or "".
 	Revises string
+	// Accompanies is the ID of the plan this document accompanies, or "".
+	// A companion is not a version: it revises nothing, so it has no
+	// changes and its points amend nothing, and it is never the default
+	// plan. The plan it accompanies accompanies nothing itself, so a
+	// companion always leads to a plan of its own in one step.
+	Accompanies string
 	// Seq is the plan's position in load order; the plan with the lowest
-	// Seq is the default plan that queries without a plan argument use.
+	// Seq among those that accompany nothing is the default plan that
+	// queries without a plan argument use (DefaultPlan).
 	Seq int
 	// SeedChanges are what the seeds record of the fate of the revised
 	// plan's points (KEPT, DROPPED or UNKNOWN, with evidence); only a
@@ -39,12 +48,19 @@ func (p *Plan) NodeKind() Kind { return KindPlan }
 func (p *Plan) Label() string { return p.Title }
 
 // DefaultPlan is the plan meant where a question names none: the first
-// loaded (the lowest Seq) of plans in load order, or nil when there is none.
+// loaded (the lowest Seq) of plans in load order that accompanies no
+// other, or nil when there is none. A companion is skipped because it is
+// not a plan of its own: a question about "the plan" means the plan it
+// accompanies, wherever the seed files happen to put the companion in
+// load order. A valid dataset with plans always has one, since the plan a
+// companion accompanies accompanies nothing.
 func DefaultPlan(plans []*Plan) *Plan {
-	if len(plans) == 0 {
-		return nil
+	for _, p := range plans {
+		if p.Accompanies == "" {
+			return p
+		}
 	}
-	return plans[0]
+	return nil
 }
 
 // Amendments maps each point that points amend to the points that amend

@@ -55,14 +55,21 @@ type Store interface {
 	// revise it, by Seq, aligned with ids.
 	Revisions(ctx context.Context, ids []string) ([][]string, error)
 
+	// Companions returns, for each plan ID, the IDs of the plans that
+	// accompany it (Plan.Accompanies), by Seq, aligned with ids; an
+	// unknown ID has none. It returns no error of its own beyond
+	// EUNAVAILABLE and EINTERNAL.
+	Companions(ctx context.Context, ids []string) ([][]string, error)
+
 	// Amenders returns, for each point ID, the IDs of the points of later
 	// plans that amend it, by their plan's Seq, then Number, aligned with
 	// ids.
 	Amenders(ctx context.Context, ids []string) ([][]string, error)
 
-	// DefaultPlan returns the plan loaded first (the lowest Seq), which a
-	// plan argument left out means; nil when no plan is loaded. It costs
-	// one plan however many there are.
+	// DefaultPlan returns the plan loaded first (the lowest Seq) among
+	// those that accompany no other (peacegraph.DefaultPlan), which a plan
+	// argument left out means; nil when no plan is loaded. It costs one
+	// plan however many there are.
 	DefaultPlan(ctx context.Context) (*Plan, error)
 
 	// Points returns, for each plan ID, its points that pass the filter,

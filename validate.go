@@ -55,6 +55,9 @@ const (
 	RuleMissingQuote     = "missing-quote"
 	RuleNoEvidence       = "no-evidence"
 	RuleDuplicateStance  = "duplicate-stance"
+	// RuleEvidenceNotAboutTarget: a stance's evidence claim that is not
+	// about the stance's target.
+	RuleEvidenceNotAboutTarget = "evidence-not-about-target"
 	// RuleCycle: a chain of references that leads back to where it started
 	// (a source that republishes itself, through others or not).
 	RuleCycle = "cycle"
@@ -79,6 +82,7 @@ func (d *Dataset) Validate() error {
 	}
 	v.points(d.Points)
 	v.versions(d.Plans, d.Points)
+	v.companions(d.Plans)
 	for _, s := range d.Sources {
 		v.source(s)
 	}
@@ -352,7 +356,16 @@ func (v *validator) stances(stances []*Stance) {
 			v.add(owner, prefix+".evidence", RuleNoEvidence, "a stance must be backed by at least one claim")
 		}
 		for i, id := range s.EvidenceIDs {
-			v.ref(owner, fmt.Sprintf("%s.evidence[%d]", prefix, i), id, KindClaim)
+			field := fmt.Sprintf("%s.evidence[%d]", prefix, i)
+			if !v.ref(owner, field, id, KindClaim) {
+				continue
+			}
+			// A stance is on what its evidence speaks of (docs/rules.md,
+			// "What a stance is on"), so that no stance on a point is
+			// inferred from words about the plan, or the other way round.
+			if c := v.nodes[id].(*Claim); !contains(c.AboutIDs, s.TargetID) {
+				v.add(owner, field, RuleEvidenceNotAboutTarget, "claim %q is not about %q (its about: %s), so it is no evidence of a stance on it", id, s.TargetID, strings.Join(c.AboutIDs, ", "))
+			}
 		}
 		key := [3]string{s.ActorID, s.TargetID, string(s.Position)}
 		if seen[key] {
@@ -464,6 +477,9 @@ func (v *validator) versions(plans []*Plan, points []*Point) {
 		plan := plans2[pt.PlanID]
 		switch {
 		case plan == nil:
+		case plan.Revises == "" && plan.Accompanies != "":
+			v.add(pt, "amends", RuleUnknownReference,
+				"point %q amends %q, but plan %q accompanies %q and is not a version of it: a companion's points amend nothing", pt.ID, pt.Amends, plan.ID, plan.Accompanies)
 		case plan.Revises == "":
 			v.add(pt, "amends", RuleUnknownReference,
 				"point %q amends %q, but plan %q revises no plan (set revises on the plan)", pt.ID, pt.Amends, plan.ID)
@@ -479,7 +495,11 @@ func (v *validator) versions(plans []*Plan, points []*Point) {
 	}
 	for _, p := range plans {
 		if p.Revises == "" && len(p.SeedChanges) > 0 {
-			v.add(p, "changes", RuleUnknownReference, "only a plan that revises another records changes (set revises)")
+			if p.Accompanies != "" {
+				v.add(p, "changes", RuleUnknownReference, "plan %q accompanies %q and is not a version of it, so it records no changes", p.ID, p.Accompanies)
+			} else {
+				v.add(p, "changes", RuleUnknownReference, "only a plan that revises another records changes (set revises)")
+			}
 			continue
 		}
 		seen := make(map[string]int)
@@ -508,6 +528,58 @@ func (v *validator) versions(plans []*Plan, points []*Point) {
 			}
 		}
 	}
+}
+
+// companions checks what links a companion document to the plan it
+// accompanies: a plan other than itself, which accompanies nothing (so a
+// companion leads to a plan of its own in one step and no chain of them
+// can loop), and no revises beside it, since a companion is not a version
+// of anything and has no changes to derive.
+func (v *validator) companions(plans []*Plan) {
+	for _, p := range plans {
+		if p.Accompanies == "" {
+			continue
+		}
+		if !v.ref(p, "accompanies", p.Accompanies, KindPlan) {
+			continue
+		}
+		if p.Accompanies == p.ID {
+			v.add(p, "accompanies", RuleUnknownReference, "a plan cannot accompany itself")
+			continue
+		}
+		if p.Revises != "" {
+			v.add(p, "accompanies", RuleConflict,
+				"plan %q both revises %q and accompanies %q: a companion is not a version (keep one of the two)", p.ID, p.Revises, p.Accompanies)
+		}
+		target := v.nodes[p.Accompanies].(*Plan)
+		if target.Accompanies == "" {
+			continue
+		}
+		if v.accompaniesBack(p) {
+			v.add(p, "accompanies", RuleCycle, "plan %q accompanies itself through a chain of companions", p.ID)
+			continue
+		}
+		v.add(p, "accompanies", RuleUnknownReference,
+			"%q is itself a companion (it accompanies %q): a companion names a plan of its own", p.Accompanies, target.Accompanies)
+	}
+}
+
+// accompaniesBack reports whether following accompanies from p leads back
+// to p.
+func (v *validator) accompaniesBack(p *Plan) bool {
+	seen := map[string]bool{}
+	for cur := p.Accompanies; cur != "" && !seen[cur]; {
+		if cur == p.ID {
+			return true
+		}
+		seen[cur] = true
+		next, ok := v.nodes[cur].(*Plan)
+		if !ok {
+			return false
+		}
+		cur = next.Accompanies
+	}
+	return false
 }
 
 // InvalidDataset returns the error a Store's Load gives for a dataset that

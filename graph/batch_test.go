@@ -150,7 +150,7 @@ func TestNodeFieldsAreBatchFields(t *testing.T) {
 	others := []string{
 		"Actor.claims", "Actor.events", "Actor.members", "Actor.mentionedIn", "Actor.stanceHistory", "Actor.stances",
 		"Claim.contradictedBy", "DisputeSide.sources",
-		"Plan.points", "Plan.revisions", "Plan.stances",
+		"Plan.companions", "Plan.points", "Plan.revisions", "Plan.stances",
 		"Point.amendedBy", "Point.claims", "Point.stances",
 		"Source.claims",
 	}

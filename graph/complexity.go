@@ -74,6 +74,7 @@ func complexity() ComplexityRoot {
 	c.Plan.Points = func(child int, _ *string, _ *bool) int { return times(planItems)(child) }
 	c.Plan.Stances = stancesCost
 	c.Plan.Revisions = times(fewItems)
+	c.Plan.Companions = times(fewItems)
 	c.Plan.Changes = times(planItems)
 
 	c.Point.ConcededBy = times(fewItems)

@@ -185,16 +185,18 @@ type ComplexityRoot struct {
 	}
 
 	Plan struct {
-		Authors   func(childComplexity int) int
-		Changes   func(childComplexity int) int
-		Date      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Points    func(childComplexity int, topic *string, concession *bool) int
-		Revises   func(childComplexity int) int
-		Revisions func(childComplexity int) int
-		Stances   func(childComplexity int, position *peacegraph.Position, asOf *peacegraph.Date) int
-		Summary   func(childComplexity int) int
-		Title     func(childComplexity int) int
+		Accompanies func(childComplexity int) int
+		Authors     func(childComplexity int) int
+		Changes     func(childComplexity int) int
+		Companions  func(childComplexity int) int
+		Date        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Points      func(childComplexity int, topic *string, concession *bool) int
+		Revises     func(childComplexity int) int
+		Revisions   func(childComplexity int) int
+		Stances     func(childComplexity int, position *peacegraph.Position, asOf *peacegraph.Date) int
+		Summary     func(childComplexity int) int
+		Title       func(childComplexity int) int
 	}
 
 	Point struct {
@@ -367,6 +369,8 @@ type PlanResolver interface {
 	Stances(ctx context.Context, objs []*peacegraph.Plan, position *peacegraph.Position, asOf *peacegraph.Date) ([][]*peacegraph.Stance, error)
 	Revises(ctx context.Context, objs []*peacegraph.Plan) ([]*peacegraph.Plan, error)
 	Revisions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error)
+	Accompanies(ctx context.Context, objs []*peacegraph.Plan) ([]*peacegraph.Plan, error)
+	Companions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error)
 }
 type PointResolver interface {
 	Plan(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Plan, error)
@@ -967,6 +971,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PathStep.Relation(childComplexity), true
 
+	case "Plan.accompanies":
+		if e.ComplexityRoot.Plan.Accompanies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Accompanies(childComplexity), true
 	case "Plan.authors":
 		if e.ComplexityRoot.Plan.Authors == nil {
 			break
@@ -979,6 +989,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Plan.Changes(childComplexity), true
+	case "Plan.companions":
+		if e.ComplexityRoot.Plan.Companions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Plan.Companions(childComplexity), true
 	case "Plan.date":
 		if e.ComplexityRoot.Plan.Date == nil {
 			break
@@ -1826,6 +1842,10 @@ type Plan implements Node {
   revises: Plan
   "Later plans that revise this one, in load order."
   revisions: [Plan!]!
+  "The plan this document accompanies (a draft, annex or framework published alongside it, not a version of it); null for a plan or version of its own."
+  accompanies: Plan
+  "Documents that accompany this plan, in load order."
+  companions: [Plan!]!
   "What this version did with each point of the plan it revises, point by point in number order, then the points it adds, by number. Empty for a plan that revises none."
   changes: [PointChange!]!
 }
@@ -2537,6 +2557,10 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_revises(ctx, field)
 	case "revisions":
 		return ec.fieldContext_Plan_revisions(ctx, field)
+	case "accompanies":
+		return ec.fieldContext_Plan_accompanies(ctx, field)
+	case "companions":
+		return ec.fieldContext_Plan_companions(ctx, field)
 	case "changes":
 		return ec.fieldContext_Plan_changes(ctx, field)
 	}
@@ -6591,6 +6615,116 @@ func (ec *executionContext) resolveBatch_Plan_revisions(ctx context.Context, fie
 		results,
 		err,
 		"Plan.revisions",
+	)
+}
+
+func (ec *executionContext) _Plan_accompanies(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_accompanies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Plan_accompanies(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Plan) graphql.Marshaler {
+			return ec.marshalOPlan2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_accompanies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Plan_accompanies(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
+	resolver := ec.Resolvers.Plan()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Accompanies(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Plan](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Plan.accompanies",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Accompanies(ctx, []*peacegraph.Plan{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Plan](
+		ctx,
+		results,
+		err,
+		"Plan.accompanies",
+	)
+}
+
+func (ec *executionContext) _Plan_companions(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Plan_companions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Plan_companions(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Plan_companions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Plan",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Plan_companions(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
+	resolver := ec.Resolvers.Plan()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Companions(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Plan](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Plan.companions",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Companions(ctx, []*peacegraph.Plan{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Plan](
+		ctx,
+		results,
+		err,
+		"Plan.companions",
 	)
 }
 
@@ -11803,6 +11937,18 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Plan_revisions(ctx, field, obj)
+				})
+		case "accompanies":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_accompanies(ctx, field, obj)
+				})
+		case "companions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Plan_companions(ctx, field, obj)
 				})
 		case "changes":
 			out.Values[i] = ec._Plan_changes(ctx, field, obj)

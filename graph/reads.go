@@ -43,6 +43,7 @@ var nodeRefs = map[string]func(parent any) []string{
 	"PathStep.evidence":            refIDs(func(s *peacegraph.PathStep) []string { return s.Evidence }),
 	"Plan.authors":                 refIDs(func(p *peacegraph.Plan) []string { return p.AuthorIDs }),
 	"Plan.revises":                 refID(func(p *peacegraph.Plan) string { return p.Revises }),
+	"Plan.accompanies":             refID(func(p *peacegraph.Plan) string { return p.Accompanies }),
 	"Point.plan":                   refID(func(p *peacegraph.Point) string { return p.PlanID }),
 	"Point.concededBy":             refIDs(func(p *peacegraph.Point) []string { return p.ConcededByIDs }),
 	"Point.sources":                refIDs(func(p *peacegraph.Point) []string { return p.SourceIDs }),

@@ -143,6 +143,14 @@ func (r *planResolver) Revisions(ctx context.Context, objs []*peacegraph.Plan) (
 	return relatedOf[*peacegraph.Plan](ctx, objs, peacegraph.Store.Revisions)
 }
 
+func (r *planResolver) Accompanies(ctx context.Context, objs []*peacegraph.Plan) ([]*peacegraph.Plan, error) {
+	return nodeOf[*peacegraph.Plan](ctx, objs)
+}
+
+func (r *planResolver) Companions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
+	return relatedOf[*peacegraph.Plan](ctx, objs, peacegraph.Store.Companions)
+}
+
 func (r *pointResolver) Plan(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Plan, error) {
 	return nodeOf[*peacegraph.Plan](ctx, objs)
 }

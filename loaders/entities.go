@@ -84,6 +84,7 @@ func (r *reader) plan(file string, n *yaml.Node) {
 		{"date", func(v *yaml.Node) { p.Date = peacegraph.Date(s.str("date", v)) }},
 		{"authors", func(v *yaml.Node) { p.AuthorIDs = s.strs("authors", v) }},
 		{"revises", func(v *yaml.Node) { p.Revises = s.str("revises", v) }},
+		{"accompanies", func(v *yaml.Node) { p.Accompanies = s.str("accompanies", v) }},
 		{"points", func(v *yaml.Node) { points = v }},
 		{"changes", func(v *yaml.Node) {
 			for i, item := range s.list("changes", v) {

@@ -17,18 +17,21 @@ func (s *Store) Plans(ctx context.Context) ([]*peacegraph.Plan, error) {
 
 // DefaultPlan implements peacegraph.Store.
 func (s *Store) DefaultPlan(ctx context.Context) (*peacegraph.Plan, error) {
-	plans := s.current().plans
-	if len(plans) == 0 {
+	p := peacegraph.DefaultPlan(s.current().plans)
+	if p == nil {
 		return nil, nil
 	}
 	s.work.add(1)
-	return plans[0], nil
+	return p, nil
 }
 
-// planID resolves "" to the default plan: the one loaded first.
+// planID resolves "" to the default plan: the one loaded first among
+// those that accompany no other (peacegraph.DefaultPlan).
 func (snap *snapshot) planID(id string) string {
-	if id == "" && len(snap.plans) > 0 {
-		return snap.plans[0].ID
+	if id == "" {
+		if p := peacegraph.DefaultPlan(snap.plans); p != nil {
+			return p.ID
+		}
 	}
 	return id
 }

@@ -81,6 +81,7 @@ func renameAll(d *peacegraph.Dataset, suffix string) {
 		id(&p.ID)
 		ids(p.AuthorIDs)
 		id(&p.Revises)
+		id(&p.Accompanies)
 		changes(p.SeedChanges)
 		changes(p.Changes)
 	}

@@ -59,6 +59,7 @@ type snapshot struct {
 	actorEvents    map[string][]string // actor ID -> event IDs, in event order
 	contradictions map[string][]string // claim ID -> claim IDs, in claim order
 	revisions      map[string][]string // plan ID -> IDs of the plans revising it, by Seq
+	companions     map[string][]string // plan ID -> IDs of the plans accompanying it, by Seq
 	amenders       map[string][]string // point ID -> IDs of the points amending it, by plan Seq, then Number
 
 	edges []peacegraph.Edge // by ID
@@ -209,14 +210,18 @@ func (s *snapshot) indexDisputes(disputes []*peacegraph.Dispute, points []*peace
 }
 
 // indexLists builds the ID lists answered by lookup: members, events of an
-// actor, contradictions, revisions and amendments.
+// actor, contradictions, revisions, companions and amendments.
 func (s *snapshot) indexLists() {
 	// Plans are in Seq order, so each plan's revisions are too.
 	s.revisions = make(map[string][]string)
+	s.companions = make(map[string][]string)
 	var points []*peacegraph.Point
 	for _, p := range s.plans {
 		if p.Revises != "" {
 			s.revisions[p.Revises] = append(s.revisions[p.Revises], p.ID)
+		}
+		if p.Accompanies != "" {
+			s.companions[p.Accompanies] = append(s.companions[p.Accompanies], p.ID)
 		}
 		points = append(points, s.points[p.ID]...)
 	}

@@ -36,7 +36,7 @@ func decodeNode(v any) peacegraph.Node {
 		p := &peacegraph.Plan{
 			ID: str(m["id"]), Title: str(m["title"]), Summary: str(m["summary"]),
 			Date: peacegraph.Date(str(m["date"])), Seq: num(m["seq"], 0),
-			AuthorIDs: strs(m["authors"]), Revises: str(m["revises"]),
+			AuthorIDs: strs(m["authors"]), Revises: str(m["revises"]), Accompanies: str(m["accompanies"]),
 			Changes: changes(m["changes"]), SeedChanges: changes(m["seedChanges"]),
 		}
 		return p

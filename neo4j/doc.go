@@ -26,6 +26,7 @@
 //
 //	(Actor)-[:AFFILIATED_WITH {role}]->(Actor)
 //	(Actor)-[:AUTHORED]->(Plan)            (Plan)-[:REVISES]->(Plan)
+//	(Plan)-[:ACCOMPANIES]->(Plan)          (a companion document to its plan)
 //	(Plan)-[:HAS_POINT]->(Point)           (Point)-[:AMENDS]->(Point)
 //	(Point)-[:CONCEDED_BY]->(Actor)        (Point)-[:REPORTED_IN]->(Source)
 //	(Actor)-[:CLAIMED]->(Claim)            (Claim)-[:ABOUT]->(Actor|Point|Plan)

@@ -96,6 +96,7 @@ var projections = []kindProjection{
 		always: []string{".id", ".seq", ".revises"},
 		fields: map[string][]string{
 			"title": {".title"}, "summary": {".summary"}, "date": {".date"}, "authors": {".authors"},
+			"accompanies": {".accompanies"},
 			"changes": {
 				"changes: [(n)-[r:CHANGES]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]]",
 				"seedChanges: [(n)-[r:SEED_CHANGE]->() | [r.ord, r.point, r.status, r.revised, r.evidence, r.note]]",

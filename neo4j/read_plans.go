@@ -9,11 +9,12 @@ import (
 
 const plansQuery = `MATCH (n:Plan) RETURN ` + planMap + ` AS node ORDER BY n.seq`
 
-// defaultPlan binds def to the ID of the plan with the lowest Seq (null
-// when there are no plans): "" in a plan argument means it. The IS NOT NULL
-// lets Neo4j read the first entry of the seq index instead of sorting
-// every plan.
-const defaultPlan = `OPTIONAL MATCH (d:Plan) WHERE d.seq IS NOT NULL WITH d ORDER BY d.seq LIMIT 1
+// defaultPlan binds def to the ID of the plan with the lowest Seq among
+// those that accompany no other (peacegraph.DefaultPlan; null when there
+// are no plans): "" in a plan argument means it. The IS NOT NULL lets
+// Neo4j walk the seq index in order instead of sorting every plan; it
+// stops at the first plan that is not a companion.
+const defaultPlan = `OPTIONAL MATCH (d:Plan) WHERE d.seq IS NOT NULL AND d.accompanies IS NULL WITH d ORDER BY d.seq LIMIT 1
 WITH d.id AS def
 `
 
@@ -41,8 +42,9 @@ const pointByNumberTail = `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS 
 OPTIONAL MATCH (n:Point {plan: plan, number: $number}) USING INDEX n:Point(plan, number)
 RETURN n IS NOT NULL OR EXISTS { (:Plan {id: plan}) } AS planFound, CASE WHEN n IS NOT NULL THEN ` + pointMap + ` END AS node, plan`
 
-// defaultPlanQuery reads the first plan of the seq index.
-const defaultPlanQuery = `MATCH (n:Plan) WHERE n.seq IS NOT NULL
+// defaultPlanQuery reads the first plan of the seq index that is not a
+// companion.
+const defaultPlanQuery = `MATCH (n:Plan) WHERE n.seq IS NOT NULL AND n.accompanies IS NULL
 WITH n ORDER BY n.seq LIMIT 1
 RETURN ` + planMap + ` AS node`
 

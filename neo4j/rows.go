@@ -135,13 +135,16 @@ func units(d *peacegraph.Dataset) []*unit {
 	for _, p := range d.Plans {
 		node(p, map[string]any{
 			"title": p.Title, "summary": opt(p.Summary), "date": opt(string(p.Date)), "seq": p.Seq,
-			"authors": list(p.AuthorIDs), "revises": opt(p.Revises),
+			"authors": list(p.AuthorIDs), "revises": opt(p.Revises), "accompanies": opt(p.Accompanies),
 		})
 		for i, id := range p.AuthorIDs {
 			rel(peacegraph.RelAuthored, id, p.ID, ord(i))
 		}
 		if p.Revises != "" {
 			rel(peacegraph.RelRevises, p.ID, p.Revises, ord(0))
+		}
+		if p.Accompanies != "" {
+			rel(peacegraph.RelAccompanies, p.ID, p.Accompanies, ord(0))
 		}
 		for i, c := range p.Changes {
 			to := c.PointID
