@@ -35,7 +35,7 @@ func TestRecordFacts(t *testing.T) {
 			}
 		})
 
-		t.Run("on 27 November Putin's stance on the plan rests on a condition", func(t *testing.T) {
+		t.Run("on 27 November Putin's condition is on the Geneva text, and he backs point 21", func(t *testing.T) {
 			data := MustQuery[struct {
 				Actor struct {
 					Stances []struct {
@@ -43,33 +43,44 @@ func TestRecordFacts(t *testing.T) {
 						Position string
 						Evidence []struct{ ID string }
 					}
+				}
+			}](t, srv, `{ actor(id: "vladimir-putin") {
+				stances(asOf: "2025-11-27") { target { ... on Node { id } } position evidence { id } }
+			} }`, nil)
+			got := map[string]string{}
+			for _, st := range data.Actor.Stances {
+				got[st.Target.ID] += st.Position
+				if len(st.Evidence) == 0 {
+					t.Errorf("%s stance on %s has no evidence", st.Position, st.Target.ID)
+				}
+			}
+			want := map[string]string{
+				"us-28-point-plan":     "SUPPORTS", // 21 November, not moved since
+				"us-19-point-revision": "CONDITIONAL",
+				"us-28-point-plan-21":  "SUPPORTS",
+			}
+			for target, w := range want {
+				if got[target] != w {
+					t.Errorf("position on %s as of 2025-11-27 = %q, want %q", target, got[target], w)
+				}
+			}
+		})
+
+		t.Run("the Kremlin moved from undecided to support of the plan", func(t *testing.T) {
+			data := MustQuery[struct {
+				Actor struct {
 					StanceHistory []struct {
 						Position, From, To string
 						Evidence           []struct{ ID string }
 					}
 				}
-			}](t, srv, `{ actor(id: "vladimir-putin") {
-				stances(asOf: "2025-11-27") { target { ... on Node { id } } position evidence { id } }
-				stanceHistory(target: "us-28-point-plan") { position from to evidence { id } }
-			} }`, nil)
-			var onPlan []string
-			for _, st := range data.Actor.Stances {
-				if st.Target.ID == "us-28-point-plan" {
-					onPlan = append(onPlan, st.Position)
-					if len(st.Evidence) == 0 {
-						t.Errorf("%s stance has no evidence", st.Position)
-					}
-				}
-			}
-			if got, want := strings.Join(onPlan, ","), "CONDITIONAL"; got != want {
-				t.Errorf("positions on the plan as of 2025-11-27 = %q, want %q", got, want)
-			}
+			}](t, srv, `{ actor(id: "kremlin") { stanceHistory(target: "us-28-point-plan") { position from to evidence { id } } } }`, nil)
 			h := data.Actor.StanceHistory
 			if len(h) < 2 {
 				t.Fatalf("history %+v, want a change of position", h)
 			}
-			if last := h[len(h)-1]; last.Position != "CONDITIONAL" || last.From > "2025-11-27" {
-				t.Errorf("last period %+v, want CONDITIONAL from 27 November at the latest", last)
+			if first, last := h[0], h[len(h)-1]; first.Position != "UNDECIDED" || last.Position != "SUPPORTS" || last.From != "2025-11-25" {
+				t.Errorf("history %+v, want UNDECIDED, then SUPPORTS from 2025-11-25", h)
 			}
 			for i := 1; i < len(h); i++ {
 				if h[i].From < h[i-1].To || h[i].Position == h[i-1].Position {

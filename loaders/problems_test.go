@@ -112,6 +112,11 @@ func TestReadReportsEachRuleAtItsLine(t *testing.T) {
 			want:  []problem{{"claims/report-two.yaml", 16, "evidence[1]", "wrong-kind"}},
 		},
 		{
+			name:  "stance resting on a claim about something else",
+			edits: []edit{{"claims/report-two.yaml", "    about: [lakeside-force-cap]\n    certainty: STATED\n    date: 2025-11-22", "    about: [ben-minister]\n    certainty: STATED\n    date: 2025-11-22"}},
+			want:  []problem{{"claims/report-two.yaml", 16, "evidence[1]", "evidence-not-about-target"}},
+		},
+		{
 			name:  "stance of an unknown actor",
 			edits: []edit{{"claims/report-two.yaml", "  - actor: ben-minister", "  - actor: ben-ministre"}},
 			want:  []problem{{"claims/report-two.yaml", 13, "actor", "unknown-reference"}},
