@@ -60,6 +60,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 	})
 
 	t.Run("Record", func(t *testing.T) { testRecord(t, open(t)) })
+	t.Run("Companions", func(t *testing.T) { testCompanions(t, open(t)) })
 	t.Run("Seeds", func(t *testing.T) { testSeeds(t, open(t)) })
 }
 
