@@ -82,7 +82,8 @@ const (
 )
 
 // discover picks the parameters of the queries from the loaded graph: the
-// default plan (the first loaded), the actor with the most claims, and for
+// default plan (the first loaded that accompanies no other: a companion
+// document loaded before its plan has no points to ask about), the actor with the most claims, and for
 // Q5 point 21 opposed as of 2025-11-23 where the plan has such stances,
 // else its point and position with the most dated stances and the middle
 // of their dates.
@@ -96,7 +97,7 @@ func discover(ctx context.Context, driver neo4j.DriverWithContext, database stri
 		}
 		return res.Records, nil
 	}
-	recs, err := read(`MATCH (p:Plan) RETURN p.id AS id ORDER BY p.seq, p.id LIMIT 1`, nil)
+	recs, err := read(`MATCH (p:Plan) WHERE p.accompanies IS NULL RETURN p.id AS id ORDER BY p.seq, p.id LIMIT 1`, nil)
 	if err != nil {
 		return p, err
 	}
