@@ -138,6 +138,14 @@ type Store interface {
 	// ID; planID "" returns every dispute, an unknown plan none.
 	Disputes(ctx context.Context, planID string) ([]*Dispute, error)
 
+	// Changes returns what changed in the record from q.Since to q.Until,
+	// day by day (docs/rules.md, "What changed since a day"): the answer
+	// of ChangeDays on a ChangeRecord read from index ranges, each cut at
+	// q.Limits.Entries plus one. EINVALID, naming the argument, for a bad
+	// range (ChangeQuery.Check, Resolve) or one that holds more than the
+	// limits allow (ChangeDays).
+	Changes(ctx context.Context, q ChangeQuery) ([]*ChangeDay, error)
+
 	// Close releases the store's resources.
 	Close() error
 }

@@ -54,6 +54,8 @@ type snapshot struct {
 	// disputesAbout maps every ID a dispute names in AboutIDs, and the
 	// plan of every point it names, to the disputes, by ID.
 	disputesAbout map[string][]*peacegraph.Dispute
+	// changes is what change queries read (changes.go).
+	changes *changeIndex
 
 	members        map[string][]string // actor ID -> member actor IDs, in actor order
 	actorEvents    map[string][]string // actor ID -> event IDs, in event order
@@ -115,6 +117,7 @@ func newSnapshot(d *peacegraph.Dataset) *snapshot {
 	s.indexClaims()
 	s.indexStances(d.Stances)
 	s.indexDisputes(d.Disputes, d.Points)
+	s.changes = newChangeIndex(s, d.Stances)
 	s.indexLists()
 	s.indexEdges()
 	return s

@@ -36,6 +36,7 @@ var schema = []string{
 	"CREATE INDEX actor_sort IF NOT EXISTS FOR (n:Actor) ON (n.sortKey)",
 	"CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
 	"CREATE INDEX plan_seq IF NOT EXISTS FOR (n:Plan) ON (n.seq)",
+	"CREATE INDEX plan_date IF NOT EXISTS FOR (n:Plan) ON (n.date)",
 	"CREATE INDEX point_plan_number IF NOT EXISTS FOR (n:Point) ON (n.plan, n.number)",
 	"CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortKey)",
 	"CREATE INDEX claim_certainty IF NOT EXISTS FOR (n:Claim) ON (n.certainty)",
@@ -43,6 +44,8 @@ var schema = []string{
 	"CREATE INDEX event_sort IF NOT EXISTS FOR (n:Event) ON (n.sortKey)",
 	// A claimant's claims in claim order, as one range of an index.
 	"CREATE INDEX claimed_claimant_sort IF NOT EXISTS FOR ()-[r:CLAIMED]-() ON (r.claimant, r.sortKey)",
+	// The stance spans that start on the days a change query asks for.
+	"CREATE INDEX held_from IF NOT EXISTS FOR ()-[r:HELD]-() ON (r.from)",
 	// searchText holds exactly the fields Search looks in (names, aliases,
 	// titles, summaries, claim texts, quotes) and not, say, a source's
 	// full text, so that candidates match what the ranking scores.

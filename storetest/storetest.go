@@ -59,6 +59,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("RefusesLargeRemovals", func(t *testing.T) { testLoadGuard(t, open(t)) })
 	})
 
+	t.Run("Changes", func(t *testing.T) { testChanges(t, open(t)) })
 	t.Run("Record", func(t *testing.T) { testRecord(t, open(t)) })
 	t.Run("Companions", func(t *testing.T) { testCompanions(t, open(t)) })
 	t.Run("Seeds", func(t *testing.T) { testSeeds(t, open(t)) })
