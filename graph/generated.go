@@ -2235,7 +2235,7 @@ type Query {
   actor(id: ID!): Actor
   "Actors, optionally of one kind, by name, then ID."
   actors(kind: ActorKind, first: Int = 50, after: String): ActorConnection!
-  "A plan by ID; with no id, the default plan (the first loaded). Null when unknown."
+  "A plan by ID; with no id, the default plan (the first loaded that accompanies no other). Null when unknown."
   plan(id: ID): Plan
   "All plans, in load order."
   plans: [Plan!]!
