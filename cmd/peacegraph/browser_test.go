@@ -217,28 +217,28 @@ func TestExplorerInABrowser(t *testing.T) {
 	mustOnlyAsk(t, base, requested())
 }
 
-// TestExplorerDateControl: on Putin's neighbourhood, the date control
-// replays his stance on the plan: CONDITIONAL now (27 November), SUPPORTS
+// TestExplorerDateControl: on the Kremlin's neighbourhood, the date control
+// replays its stance on the plan: SUPPORTS now (25 November), UNDECIDED
 // as of 22 November; the stance matrix shows it as a grid.
 func TestExplorerDateControl(t *testing.T) {
 	base := MustServeSeeds(t)
 	ctx, requested := MustBrowser(t)
 	stances := func() []string {
 		t.Helper()
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`peacegraphExplorer.edges().filter((e) => e.data('source') === 'vladimir-putin' && e.data('target') === 'us-28-point-plan').map((e) => e.data('type'))`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`peacegraphExplorer.edges().filter((e) => e.data('source') === 'kremlin' && e.data('target') === 'us-28-point-plan').map((e) => e.data('type'))`))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return got
 	}
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(base+"/explore?center=vladimir-putin"),
+		chromedp.Navigate(base+"/explore?center=kremlin"),
 		chromedp.WaitVisible(chromedp.CSS(`body[data-drawn="true"]`)),
 	); err != nil {
 		t.Fatalf("the explorer drew nothing: %v", err)
 	}
-	if now := stances(); len(now) != 1 || now[0] != "CONDITIONAL" {
-		t.Errorf("Putin on the plan now: %v, want [CONDITIONAL]", now)
+	if now := stances(); len(now) != 1 || now[0] != "SUPPORTS" {
+		t.Errorf("the Kremlin on the plan now: %v, want [SUPPORTS]", now)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const d = document.getElementById('asof'); d.value = '2025-11-22'; d.dispatchEvent(new Event('change')); return true; })()`)); err != nil {
 		t.Fatal(err)
@@ -246,8 +246,8 @@ func TestExplorerDateControl(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`body[data-asof="2025-11-22"]`))); err != nil {
 		t.Fatalf("the date control did not replay: %v", err)
 	}
-	if then := stances(); len(then) != 1 || then[0] != "SUPPORTS" {
-		t.Errorf("Putin on the plan as of 22 November: %v, want [SUPPORTS]", then)
+	if then := stances(); len(then) != 1 || then[0] != "UNDECIDED" {
+		t.Errorf("the Kremlin on the plan as of 22 November: %v, want [UNDECIDED]", then)
 	}
 	mustScreenshot(t, ctx, "explorer-as-of.png")
 	if err := chromedp.Do(ctx,
