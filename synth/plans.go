@@ -7,13 +7,15 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// The plans of a replica, four as in seeds/: the main plan of 28 points;
-// a counter-proposal that revises it, whose points amend seven of its
-// points and add one, with the fate of three more recorded; a revision
-// with no published points whose changes are all that is on record; and a
-// document that revises nothing. So every plan change is exercised:
-// CHANGED and ADDED from the points, KEPT, DROPPED and UNKNOWN from the
-// recorded changes.
+// The plans of a replica, five as in seeds/: a companion document that
+// accompanies the main plan, with no points, loaded first as the seeds'
+// security-guarantee draft is (so the default plan skips it); the main
+// plan of 28 points; a counter-proposal that revises it, whose points
+// amend seven of its points and add one, with the fate of three more
+// recorded; a revision with no published points whose changes are all
+// that is on record; and a document that revises nothing. So every plan
+// change is exercised: CHANGED and ADDED from the points, KEPT, DROPPED
+// and UNKNOWN from the recorded changes.
 
 // pointTemplate is one point of the main plan. concededBy names parties
 // by roster: "A", "B", "alliance", "bloc".
@@ -119,6 +121,19 @@ func (w *replica) plans() {
 		Date:      w.date(mainPlanDay),
 		AuthorIDs: []string{w.people[envoyM].ID, w.people[envoyB].ID},
 	})
+	// The companion is made once the main plan is, which it names, and
+	// put before it in load order; it draws nothing from the random
+	// stream, so the rest of the replica is as it was without it.
+	w.companion = &peacegraph.Plan{
+		ID:    w.id(M.Name, "security-guarantee-draft"),
+		Title: "Draft " + M.Name + " security-guarantee framework for " + A.Name,
+		Summary: w.fill("A separate draft of guarantees for {A}'s security, published alongside the main plan " +
+			"and not a version of it; its text is not published, so it has no points here."),
+		Date:        w.date(mainPlanDay + 1),
+		AuthorIDs:   []string{M.ID},
+		Accompanies: w.main.ID,
+	}
+	w.d.Plans = append([]*peacegraph.Plan{w.companion}, w.d.Plans...)
 	w.points = make(map[int]*peacegraph.Point)
 	carriers := w.sources[firstPlanSrc:firstVersion]
 	for i, t := range mainPoints {

@@ -159,9 +159,16 @@ func (w *replica) generalClaims() []*genClaim {
 		if i >= 9 && r.chance(80) {
 			day = -1
 		}
-		c := w.claim(claimSpec{hint: "officials", text: fmt.Sprintf("Unnamed officials said the %s was %s.", w.main.Title, saying),
-			saying: saying, certainty: peacegraph.Reported, day: day,
-			about: []string{w.main.ID, w.govs[govM].ID, pick(r, w.govs).ID}})
+		text := fmt.Sprintf("Unnamed officials said the %s was %s.", w.main.Title, saying)
+		about := []string{w.main.ID, w.govs[govM].ID, pick(r, w.govs).ID}
+		if i == 0 {
+			// One report is about the companion document and the main
+			// plan both: the evidence of the link between them.
+			text = fmt.Sprintf("Unnamed officials said the %s, published alongside the %s, was %s.", w.companion.Title, w.main.Title, saying)
+			about = append([]string{w.companion.ID}, about...)
+		}
+		c := w.claim(claimSpec{hint: "officials", text: text,
+			saying: saying, certainty: peacegraph.Reported, day: day, about: about})
 		reports = append(reports, c)
 	}
 	for i := 0; i < 16; i++ {

@@ -43,6 +43,8 @@ type replica struct {
 	main, versionA, versionB, document *peacegraph.Plan
 	points                             map[int]*peacegraph.Point // the main plan's, by number
 	amending                           []*peacegraph.Point
+	// companion accompanies main (Plan.Accompanies).
+	companion *peacegraph.Plan
 
 	sources []*genSource
 	claims  []*genClaim

@@ -45,6 +45,40 @@ func TestShape(t *testing.T) {
 		}
 	})
 
+	t.Run("has a companion document per replica, loaded before its plan, with a claim about both", func(t *testing.T) {
+		seq := map[string]int{}
+		for _, p := range d.Plans {
+			seq[p.ID] = p.Seq
+		}
+		about := map[[2]string]bool{}
+		for _, c := range d.Claims {
+			for _, a := range c.AboutIDs {
+				for _, b := range c.AboutIDs {
+					about[[2]string{a, b}] = true
+				}
+			}
+		}
+		companions := 0
+		for _, p := range d.Plans {
+			if p.Accompanies == "" {
+				continue
+			}
+			companions++
+			if seq[p.Accompanies] <= p.Seq || p.Revises != "" || len(p.Changes) > 0 {
+				t.Errorf("companion %s (Seq %d) of %s (Seq %d): want it first, revising nothing", p.ID, p.Seq, p.Accompanies, seq[p.Accompanies])
+			}
+			if !about[[2]string{p.ID, p.Accompanies}] {
+				t.Errorf("no claim is about both %s and %s", p.ID, p.Accompanies)
+			}
+		}
+		if companions != 2 {
+			t.Errorf("%d companions at scale 2, want 2", companions)
+		}
+		if p := peacegraph.DefaultPlan(d.Plans); p == nil || p.Accompanies != "" || p.Seq != 1 {
+			t.Errorf("default plan %+v, want the first replica's main plan", p)
+		}
+	})
+
 	t.Run("has points with concessions, topics and sources", func(t *testing.T) {
 		topics := map[string]bool{}
 		concessions := 0
@@ -203,6 +237,9 @@ func TestReplicasAreConnected(t *testing.T) {
 		link(p.ID, p.AuthorIDs...)
 		if p.Revises != "" {
 			link(p.ID, p.Revises)
+		}
+		if p.Accompanies != "" {
+			link(p.ID, p.Accompanies)
 		}
 	}
 	for _, pt := range d.Points {

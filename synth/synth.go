@@ -3,11 +3,12 @@
 // larger than seeds/.
 //
 // A set of scale N is N replicas of the real record's shape: each has the
-// real record's count of every kind (54 actors, 4 plans with 36 points,
+// real record's count of every kind (54 actors, 5 plans with 36 points,
 // 154 sources, 241 claims, 35 stances, 15 events, 8 disputes), the same
 // mix of actor kinds, certainties, dated and undated claims, republished
 // and stored sources, and exercises every rule: plan versions whose
-// changes are CHANGED, ADDED, KEPT, DROPPED and UNKNOWN; stances that
+// changes are CHANGED, ADDED, KEPT, DROPPED and UNKNOWN, and a companion
+// document that accompanies the main plan; stances that
 // change over months; claims that contradict, deny and are reviewed;
 // quotes found verbatim in stored texts. Each replica links to the one
 // before it, so the graph is connected. Names are invented, so no
@@ -45,7 +46,7 @@ const DefaultMaxScale = 10000
 // Per replica, the counts of every kind, those of the real record.
 const (
 	ActorsPerScale   = 54
-	PlansPerScale    = 4
+	PlansPerScale    = 5
 	PointsPerScale   = 36
 	SourcesPerScale  = totalSources
 	ClaimsPerScale   = 241
@@ -74,7 +75,8 @@ func (c Config) Validate() error {
 // Generate returns the set cfg describes, as the seed files would hold it:
 // not yet completed (call Complete, or let a store's Load do it), every
 // citation's offsets -1. Replicas come one after another in every list,
-// so the first plan, the default plan, is the first replica's main plan.
+// so the default plan is the first replica's main plan: the plan before
+// it, the first replica's companion document, is never the default.
 func Generate(cfg Config) (*peacegraph.Dataset, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err

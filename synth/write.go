@@ -191,6 +191,7 @@ func writePlan(e *emitter, p *peacegraph.Plan, points []*peacegraph.Point) {
 	e.field(4, "date", string(p.Date))
 	e.list(4, "authors", p.AuthorIDs, false)
 	e.field(4, "revises", p.Revises)
+	e.field(4, "accompanies", p.Accompanies)
 	if len(points) > 0 {
 		e.b.WriteString("    points:\n")
 		for _, pt := range points {
