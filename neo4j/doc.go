@@ -15,11 +15,12 @@
 // Its value is typed properties (name, title, number, date, ...), the
 // references it holds among them as aligned lists (a claim's claimant,
 // about, citeSources/citeQuotes/citeStarts/citeEnds, contradicts with
-// contradictionRules; a point's concededBy, sources, amends; ...), so a
-// node is read without expanding a relationship (decode.go). sortKey holds
-// the order key of paged lists (peacegraph.ClaimKey, ActorKey, ...),
-// searchText the lower-cased searchable fields for the full-text index,
-// hash and valueHash what the load compares (rows.go).
+// contradictionRules; a plan's revises, accompanies; a point's
+// concededBy, sources, amends; ...), so a node is read without expanding a
+// relationship (decode.go). sortKey holds the order key of paged lists
+// (peacegraph.ClaimKey, ActorKey, ...), searchText the lower-cased
+// searchable fields for the full-text index, hash and valueHash what the
+// load compares (rows.go).
 //
 // Relationships are the edges of peacegraph.Dataset.Edges, typed by
 // peacegraph's Rel constants:
