@@ -166,8 +166,10 @@ func (r *reference) search(q peacegraph.SearchQuery) ([]peacegraph.SearchHit, er
 }
 
 func (r *reference) planID(id string) string {
-	if id == "" && len(r.plans) > 0 {
-		return r.plans[0].ID
+	if id == "" {
+		if p := peacegraph.DefaultPlan(r.plans); p != nil {
+			return p.ID
+		}
 	}
 	return id
 }
