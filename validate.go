@@ -348,7 +348,7 @@ func (v *validator) stances(stances []*Stance) {
 		if v.ref(owner, prefix+".actor", s.ActorID, KindActor) {
 			owner = v.nodes[s.ActorID]
 		}
-		v.ref(owner, prefix+".target", s.TargetID, KindPoint, KindPlan)
+		targetOK := v.ref(owner, prefix+".target", s.TargetID, KindPoint, KindPlan)
 		if !s.Position.Valid() {
 			v.add(owner, prefix+".position", RuleBadEnum, "position %q is not one of SUPPORTS, OPPOSES, CONDITIONAL, UNDECIDED", s.Position)
 		}
@@ -363,7 +363,8 @@ func (v *validator) stances(stances []*Stance) {
 			// A stance is on what its evidence speaks of (docs/rules.md,
 			// "What a stance is on"), so that no stance on a point is
 			// inferred from words about the plan, or the other way round.
-			if c := v.nodes[id].(*Claim); !contains(c.AboutIDs, s.TargetID) {
+			// A broken target or about is reported where it is, once.
+			if c := v.nodes[id].(*Claim); targetOK && v.known(c.AboutIDs) && !contains(c.AboutIDs, s.TargetID) {
 				v.add(owner, field, RuleEvidenceNotAboutTarget, "claim %q is not about %q (its about: %s), so it is no evidence of a stance on it", id, s.TargetID, strings.Join(c.AboutIDs, ", "))
 			}
 		}
@@ -379,6 +380,16 @@ func (v *validator) stances(stances []*Stance) {
 			v.problems[i].Entity = s
 		}
 	}
+}
+
+// known reports whether every ID names a node of the dataset.
+func (v *validator) known(ids []string) bool {
+	for _, id := range ids {
+		if _, ok := v.nodes[id]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func (v *validator) event(e *Event) {

@@ -45,18 +45,25 @@ func testSeedsRecord(t *testing.T, s peacegraph.Store, d *peacegraph.Dataset) {
 		}
 	})
 
-	t.Run("PutinsStanceOnThePlanIsConditionalOnTheTwentySeventh", func(t *testing.T) {
+	t.Run("OnTheTwentySeventhPutinIsConditionalOnTheGenevaTextAndBacksPoint21", func(t *testing.T) {
 		got, err := s.Stances(ctx, peacegraph.StanceFilter{
-			ActorIDs: []string{"vladimir-putin"}, TargetIDs: []string{"us-28-point-plan"}, AsOf: "2025-11-27"})
+			ActorIDs: []string{"vladimir-putin"}, AsOf: "2025-11-27"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		var positions []peacegraph.Position
+		positions := map[string][]peacegraph.Position{}
 		for _, st := range got {
-			positions = append(positions, st.Position)
+			positions[st.TargetID] = append(positions[st.TargetID], st.Position)
 		}
-		if !slices.Equal(positions, []peacegraph.Position{peacegraph.Conditional}) {
-			t.Errorf("Putin's effective positions on the plan as of 2025-11-27 = %v, want [CONDITIONAL]", positions)
+		want := map[string][]peacegraph.Position{
+			"us-28-point-plan":     {peacegraph.Supports}, // 21 November, not moved since
+			"us-19-point-revision": {peacegraph.Conditional},
+			"us-28-point-plan-21":  {peacegraph.Supports},
+		}
+		for target, w := range want {
+			if !slices.Equal(positions[target], w) {
+				t.Errorf("Putin's effective positions on %s as of 2025-11-27 = %v, want %v", target, positions[target], w)
+			}
 		}
 	})
 

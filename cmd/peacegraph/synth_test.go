@@ -17,7 +17,7 @@ func TestSynth(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 		}
-		for _, want := range []string{"scale 2, seed 4", "108 actors", "8 plans", "72 points", "482 claims", "308 sources", "70 stances", "30 events", "16 disputes", "MB"} {
+		for _, want := range []string{"scale 2, seed 4", "108 actors", "10 plans", "72 points", "482 claims", "308 sources", "70 stances", "30 events", "16 disputes", "MB"} {
 			if !strings.Contains(r.stdout, want) {
 				t.Errorf("stdout = %q, want it to say %q", r.stdout, want)
 			}
@@ -45,7 +45,7 @@ func TestSynth(t *testing.T) {
 		}
 		r = MustRun(t, nil, "validate", dir)
 		// Scale 1 plus three articles of one source and ten claims each.
-		if r.code != 0 || !strings.Contains(r.stdout, "ok: 54 actors, 4 plans, 36 points, 271 claims, 157 sources") {
+		if r.code != 0 || !strings.Contains(r.stdout, "ok: 54 actors, 5 plans, 36 points, 271 claims, 157 sources") {
 			t.Errorf("exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
 		}
 	})
