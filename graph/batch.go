@@ -174,6 +174,16 @@ var plainChildren = map[string]func(out []any, parent any) []any{
 	}),
 	"Dispute.sides": childrenOf(func(d *peacegraph.Dispute) []*peacegraph.DisputeSide { return addresses(d.Sides) }),
 	"Plan.changes":  childrenOf(func(p *peacegraph.Plan) []*peacegraph.PointChange { return addresses(p.Changes) }),
+	// A day's entries, and what each holds.
+	"ChangeDay.claims":          childrenOf(func(d *peacegraph.ChangeDay) []*peacegraph.Claim { return d.Claims }),
+	"ChangeDay.stances":         childrenOf(func(d *peacegraph.ChangeDay) []*peacegraph.StanceChange { return d.Stances }),
+	"ChangeDay.disputeSides":    childrenOf(func(d *peacegraph.ChangeDay) []*peacegraph.DisputeSideChange { return d.DisputeSides }),
+	"ChangeDay.plans":           childrenOf(func(d *peacegraph.ChangeDay) []*peacegraph.PlanVersionChange { return d.Plans }),
+	"DisputeSideChange.dispute": childrenOf(func(c *peacegraph.DisputeSideChange) []*peacegraph.Dispute { return []*peacegraph.Dispute{c.Dispute} }),
+	"DisputeSideChange.side": childrenOf(func(c *peacegraph.DisputeSideChange) []*peacegraph.DisputeSide {
+		return []*peacegraph.DisputeSide{c.Side()}
+	}),
+	"PlanVersionChange.plan": childrenOf(func(c *peacegraph.PlanVersionChange) []*peacegraph.Plan { return []*peacegraph.Plan{c.Plan} }),
 }
 
 func childrenOf[P, C any](of func(P) []C) func([]any, any) []any {

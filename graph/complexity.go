@@ -111,6 +111,15 @@ func complexity() ComplexityRoot {
 	c.PointChange.RevisedAs = times(fewItems)
 	c.PointChange.Evidence = times(fewItems)
 
+	c.ChangeDay.Claims = times(allItems)
+	c.ChangeDay.Stances = times(someItems)
+	c.ChangeDay.DisputeSides = times(fewItems)
+	c.ChangeDay.Plans = times(fewItems)
+	c.StanceChange.Previous = times(fewItems)
+	c.StanceChange.Evidence = times(fewItems)
+	c.DisputeSideChange.Evidence = times(fewItems)
+	c.PlanVersionChange.Evidence = times(someItems)
+
 	c.StanceMatrix.Actors = times(allItems)
 	c.StanceMatrix.Targets = times(planItems)
 	c.StanceMatrix.Cells = times(allItems)
@@ -128,6 +137,10 @@ func complexity() ComplexityRoot {
 		return times(someItems)(child)
 	}
 	c.Query.Disputes = func(child int, _ *string) int { return times(someItems)(child) }
+	// The days of a request are at most the days limit.
+	c.Query.Changes = func(child int, _ peacegraph.Date, _ *peacegraph.Date) int {
+		return times(peacegraph.DefaultChangeDays)(child)
+	}
 	c.Query.Sources = times(allItems)
 	c.Query.Events = func(child int, _, _ *peacegraph.Date) int { return times(allItems)(child) }
 	c.Query.Search = func(child int, _ string, first *int) int { return pageCost(child, first, 20) }

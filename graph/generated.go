@@ -35,12 +35,14 @@ type ResolverRoot interface {
 	Corroboration() CorroborationResolver
 	Dispute() DisputeResolver
 	DisputeSide() DisputeSideResolver
+	DisputeSideChange() DisputeSideChangeResolver
 	Event() EventResolver
 	GraphEdge() GraphEdgeResolver
 	GraphNode() GraphNodeResolver
 	GraphView() GraphViewResolver
 	PathStep() PathStepResolver
 	Plan() PlanResolver
+	PlanVersionChange() PlanVersionChangeResolver
 	Point() PointResolver
 	PointChange() PointChangeResolver
 	Query() QueryResolver
@@ -49,6 +51,7 @@ type ResolverRoot interface {
 	Source() SourceResolver
 	Stance() StanceResolver
 	StanceCell() StanceCellResolver
+	StanceChange() StanceChangeResolver
 	StancePeriod() StancePeriodResolver
 }
 
@@ -81,6 +84,14 @@ type ComplexityRoot struct {
 	ActorEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ChangeDay struct {
+		Claims       func(childComplexity int) int
+		Date         func(childComplexity int) int
+		DisputeSides func(childComplexity int) int
+		Plans        func(childComplexity int) int
+		Stances      func(childComplexity int) int
 	}
 
 	Citation struct {
@@ -137,6 +148,12 @@ type ComplexityRoot struct {
 		Label   func(childComplexity int) int
 		Sources func(childComplexity int) int
 		Summary func(childComplexity int) int
+	}
+
+	DisputeSideChange struct {
+		Dispute  func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Side     func(childComplexity int) int
 	}
 
 	Event struct {
@@ -199,6 +216,11 @@ type ComplexityRoot struct {
 		Title       func(childComplexity int) int
 	}
 
+	PlanVersionChange struct {
+		Evidence func(childComplexity int) int
+		Plan     func(childComplexity int) int
+	}
+
 	Point struct {
 		AmendedBy  func(childComplexity int) int
 		Amends     func(childComplexity int) int
@@ -226,6 +248,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor        func(childComplexity int, id string) int
 		Actors       func(childComplexity int, kind *peacegraph.ActorKind, first *int, after *string) int
+		Changes      func(childComplexity int, since peacegraph.Date, until *peacegraph.Date) int
 		Claim        func(childComplexity int, id string) int
 		Claims       func(childComplexity int, filter *peacegraph.ClaimFilter, first *int, after *string) int
 		Concessions  func(childComplexity int, plan *string, asOf *peacegraph.Date) int
@@ -295,6 +318,16 @@ type ComplexityRoot struct {
 		Target        func(childComplexity int) int
 	}
 
+	StanceChange struct {
+		Actor    func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Position func(childComplexity int) int
+		Previous func(childComplexity int) int
+		Target   func(childComplexity int) int
+	}
+
 	StanceMatrix struct {
 		Actors  func(childComplexity int) int
 		Cells   func(childComplexity int) int
@@ -344,6 +377,9 @@ type DisputeSideResolver interface {
 	Claims(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*peacegraph.Claim, error)
 	Sources(ctx context.Context, objs []*peacegraph.DisputeSide) ([][]*peacegraph.Source, error)
 }
+type DisputeSideChangeResolver interface {
+	Evidence(ctx context.Context, objs []*peacegraph.DisputeSideChange) ([][]*peacegraph.Claim, error)
+}
 type EventResolver interface {
 	Participants(ctx context.Context, objs []*peacegraph.Event) ([][]*peacegraph.Actor, error)
 	Evidence(ctx context.Context, objs []*peacegraph.Event) ([][]*peacegraph.Claim, error)
@@ -371,6 +407,9 @@ type PlanResolver interface {
 	Revisions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error)
 	Accompanies(ctx context.Context, objs []*peacegraph.Plan) ([]*peacegraph.Plan, error)
 	Companions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error)
+}
+type PlanVersionChangeResolver interface {
+	Evidence(ctx context.Context, objs []*peacegraph.PlanVersionChange) ([][]*peacegraph.Claim, error)
 }
 type PointResolver interface {
 	Plan(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Plan, error)
@@ -410,6 +449,7 @@ type QueryResolver interface {
 	Search(ctx context.Context, text string, first *int) ([]peacegraph.Node, error)
 	SearchHits(ctx context.Context, text string, first *int) ([]*peacegraph.SearchHit, error)
 	Graph(ctx context.Context, center string, depth *int, types []string, maxNodes *int) (*model.GraphView, error)
+	Changes(ctx context.Context, since peacegraph.Date, until *peacegraph.Date) ([]*peacegraph.ChangeDay, error)
 }
 type ReviewResolver interface {
 	RatingValue(ctx context.Context, obj *peacegraph.Review) (*int, error)
@@ -432,6 +472,12 @@ type StanceResolver interface {
 type StanceCellResolver interface {
 	Actor(ctx context.Context, objs []*peacegraph.StanceCell) ([]*peacegraph.Actor, error)
 	Target(ctx context.Context, objs []*peacegraph.StanceCell) ([]peacegraph.Node, error)
+}
+type StanceChangeResolver interface {
+	Actor(ctx context.Context, objs []*peacegraph.StanceChange) ([]*peacegraph.Actor, error)
+	Target(ctx context.Context, objs []*peacegraph.StanceChange) ([]peacegraph.Node, error)
+
+	Evidence(ctx context.Context, objs []*peacegraph.StanceChange) ([][]*peacegraph.Claim, error)
 }
 type StancePeriodResolver interface {
 	Evidence(ctx context.Context, objs []*peacegraph.StancePeriod) ([][]*peacegraph.Claim, error)
@@ -585,6 +631,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActorEdge.Node(childComplexity), true
+
+	case "ChangeDay.claims":
+		if e.ComplexityRoot.ChangeDay.Claims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeDay.Claims(childComplexity), true
+	case "ChangeDay.date":
+		if e.ComplexityRoot.ChangeDay.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeDay.Date(childComplexity), true
+	case "ChangeDay.disputeSides":
+		if e.ComplexityRoot.ChangeDay.DisputeSides == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeDay.DisputeSides(childComplexity), true
+	case "ChangeDay.plans":
+		if e.ComplexityRoot.ChangeDay.Plans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeDay.Plans(childComplexity), true
+	case "ChangeDay.stances":
+		if e.ComplexityRoot.ChangeDay.Stances == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChangeDay.Stances(childComplexity), true
 
 	case "Citation.end":
 		if e.ComplexityRoot.Citation.EndOffset == nil {
@@ -802,6 +879,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DisputeSide.Summary(childComplexity), true
+
+	case "DisputeSideChange.dispute":
+		if e.ComplexityRoot.DisputeSideChange.Dispute == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeSideChange.Dispute(childComplexity), true
+	case "DisputeSideChange.evidence":
+		if e.ComplexityRoot.DisputeSideChange.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeSideChange.Evidence(childComplexity), true
+	case "DisputeSideChange.side":
+		if e.ComplexityRoot.DisputeSideChange.Side == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DisputeSideChange.Side(childComplexity), true
 
 	case "Event.date":
 		if e.ComplexityRoot.Event.Date == nil {
@@ -1054,6 +1150,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Plan.Title(childComplexity), true
 
+	case "PlanVersionChange.evidence":
+		if e.ComplexityRoot.PlanVersionChange.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanVersionChange.Evidence(childComplexity), true
+	case "PlanVersionChange.plan":
+		if e.ComplexityRoot.PlanVersionChange.Plan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlanVersionChange.Plan(childComplexity), true
+
 	case "Point.amendedBy":
 		if e.ComplexityRoot.Point.AmendedBy == nil {
 			break
@@ -1196,6 +1305,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actors(childComplexity, args["kind"].(*peacegraph.ActorKind), args["first"].(*int), args["after"].(*string)), true
+	case "Query.changes":
+		if e.ComplexityRoot.Query.Changes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_changes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Changes(childComplexity, args["since"].(peacegraph.Date), args["until"].(*peacegraph.Date)), true
 	case "Query.claim":
 		if e.ComplexityRoot.Query.Claim == nil {
 			break
@@ -1604,6 +1724,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StanceCell.Target(childComplexity), true
+
+	case "StanceChange.actor":
+		if e.ComplexityRoot.StanceChange.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceChange.Actor(childComplexity), true
+	case "StanceChange.evidence":
+		if e.ComplexityRoot.StanceChange.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceChange.Evidence(childComplexity), true
+	case "StanceChange.kind":
+		if e.ComplexityRoot.StanceChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceChange.Kind(childComplexity), true
+	case "StanceChange.note":
+		if e.ComplexityRoot.StanceChange.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceChange.Note(childComplexity), true
+	case "StanceChange.position":
+		if e.ComplexityRoot.StanceChange.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceChange.Position(childComplexity), true
+	case "StanceChange.previous":
+		if e.ComplexityRoot.StanceChange.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceChange.Previous(childComplexity), true
+	case "StanceChange.target":
+		if e.ComplexityRoot.StanceChange.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StanceChange.Target(childComplexity), true
 
 	case "StanceMatrix.actors":
 		if e.ComplexityRoot.StanceMatrix.Actors == nil {
@@ -2227,6 +2390,64 @@ input ClaimFilter {
   source: ID
 }
 
+"Whether a stance that started on a day is the actor's first position on the target or a move from the one before."
+enum StanceChangeKind {
+  "The actor's first dated position on the target."
+  APPEARED
+  "A position that was not in effect on the previous date of evidence (see StanceChange.previous)."
+  MOVED
+}
+
+"What changed in the record on one day (docs/rules.md, 'What changed since a day'), each change with the claims of that day that show it."
+type ChangeDay {
+  "The day."
+  date: Date!
+  "The claims dated that day, by ID."
+  claims: [Claim!]!
+  "The stances that started that day: an actor's first position on a target, or one not in effect on the previous date of evidence; by actor ID, target ID, then position (SUPPORTS, OPPOSES, CONDITIONAL, UNDECIDED)."
+  stances: [StanceChange!]!
+  "The dispute sides that appeared that day, the date of a side's earliest dated claim; by dispute ID, then side order."
+  disputeSides: [DisputeSideChange!]!
+  "The plan versions dated that day, in load order."
+  plans: [PlanVersionChange!]!
+}
+
+"An actor's effective position on a target that started on a day."
+type StanceChange {
+  "The actor who takes the position."
+  actor: Actor!
+  "The Point or Plan the position is on."
+  target: Node!
+  "The position that started."
+  position: Position!
+  "APPEARED for the actor's first dated position on the target, MOVED for a different one."
+  kind: StanceChangeKind!
+  "The positions in effect on the previous date of evidence, in the order SUPPORTS, OPPOSES, CONDITIONAL, UNDECIDED; empty when the stance APPEARED."
+  previous: [Position!]!
+  "The stance's claims dated that day, by ID; at least one."
+  evidence: [Claim!]!
+  "A neutral remark on the stance, e.g. the condition set."
+  note: String
+}
+
+"A side of a dispute that appeared on a day: the day of the side's earliest dated claim."
+type DisputeSideChange {
+  "The dispute, with all its sides."
+  dispute: Dispute!
+  "The side that appeared."
+  side: DisputeSide!
+  "The side's claims dated that day, by ID; at least one."
+  evidence: [Claim!]!
+}
+
+"A plan version dated on a day."
+type PlanVersionChange {
+  "The plan version."
+  plan: Plan!
+  "The claims dated that day about the plan or any of its points, by ID; empty when none is on record (the plan's summary tells how it became known)."
+  evidence: [Claim!]!
+}
+
 "The questions the graph answers."
 type Query {
   "Any node by ID; null when unknown."
@@ -2272,6 +2493,8 @@ type Query {
   searchHits(text: String!, first: Int = 20): [SearchResult!]!
   "The neighbourhood of a node, depth hops out (0 to 4), for visualization: the nodes reached over relationships of the given types (every type when types is null), at most maxNodes of them (1 to 1000) in the order of GraphView.nodes, and the relationships of those types between them, each with its evidence. BAD_USER_INPUT for an unknown relationship type; NOT_FOUND when the center does not exist."
   graph(center: ID!, depth: Int = 1, types: [String!], maxNodes: Int = 200): GraphView!
+  "What changed in the record from since to until, both included (until defaults to the latest day on which a claim or a plan is dated), day by day in date order; days on which nothing changed are left out, and so are undated claims (docs/rules.md, 'What changed since a day'). By default a request may span at most 31 days and hold at most 1000 claims, stances, disputes or plans of each kind; BAD_USER_INPUT, naming the argument, when until is before since or the range is wider or holds more."
+  changes(since: Date!, until: Date): [ChangeDay!]!
 }
 `, BuiltIn: false},
 }
@@ -2333,6 +2556,22 @@ func (ec *executionContext) childFields_ActorEdge(ctx context.Context, field gra
 		return ec.fieldContext_ActorEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActorEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ChangeDay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_ChangeDay_date(ctx, field)
+	case "claims":
+		return ec.fieldContext_ChangeDay_claims(ctx, field)
+	case "stances":
+		return ec.fieldContext_ChangeDay_stances(ctx, field)
+	case "disputeSides":
+		return ec.fieldContext_ChangeDay_disputeSides(ctx, field)
+	case "plans":
+		return ec.fieldContext_ChangeDay_plans(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChangeDay", field.Name)
 }
 
 func (ec *executionContext) childFields_Citation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2445,6 +2684,18 @@ func (ec *executionContext) childFields_DisputeSide(ctx context.Context, field g
 		return ec.fieldContext_DisputeSide_sources(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DisputeSide", field.Name)
+}
+
+func (ec *executionContext) childFields_DisputeSideChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "dispute":
+		return ec.fieldContext_DisputeSideChange_dispute(ctx, field)
+	case "side":
+		return ec.fieldContext_DisputeSideChange_side(ctx, field)
+	case "evidence":
+		return ec.fieldContext_DisputeSideChange_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisputeSideChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2565,6 +2816,16 @@ func (ec *executionContext) childFields_Plan(ctx context.Context, field graphql.
 		return ec.fieldContext_Plan_changes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Plan", field.Name)
+}
+
+func (ec *executionContext) childFields_PlanVersionChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "plan":
+		return ec.fieldContext_PlanVersionChange_plan(ctx, field)
+	case "evidence":
+		return ec.fieldContext_PlanVersionChange_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlanVersionChange", field.Name)
 }
 
 func (ec *executionContext) childFields_Point(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2709,6 +2970,26 @@ func (ec *executionContext) childFields_StanceCell(ctx context.Context, field gr
 		return ec.fieldContext_StanceCell_asOf(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StanceCell", field.Name)
+}
+
+func (ec *executionContext) childFields_StanceChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_StanceChange_actor(ctx, field)
+	case "target":
+		return ec.fieldContext_StanceChange_target(ctx, field)
+	case "position":
+		return ec.fieldContext_StanceChange_position(ctx, field)
+	case "kind":
+		return ec.fieldContext_StanceChange_kind(ctx, field)
+	case "previous":
+		return ec.fieldContext_StanceChange_previous(ctx, field)
+	case "evidence":
+		return ec.fieldContext_StanceChange_evidence(ctx, field)
+	case "note":
+		return ec.fieldContext_StanceChange_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StanceChange", field.Name)
 }
 
 func (ec *executionContext) childFields_StanceMatrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3078,6 +3359,28 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_changes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (peacegraph.Date, error) {
+			return ec.unmarshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*peacegraph.Date, error) {
+			return ec.unmarshalODate2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg1
 	return args, nil
 }
 
@@ -4272,6 +4575,157 @@ func (ec *executionContext) fieldContext_ActorEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ChangeDay_date(ctx context.Context, field graphql.CollectedField, obj *peacegraph.ChangeDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeDay_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
+			return ec.marshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeDay_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChangeDay", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ChangeDay_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.ChangeDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeDay_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claims, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeDay_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangeDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChangeDay_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.ChangeDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeDay_stances(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stances, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.StanceChange) graphql.Marshaler {
+			return ec.marshalNStanceChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeDay_stances(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangeDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StanceChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChangeDay_disputeSides(ctx context.Context, field graphql.CollectedField, obj *peacegraph.ChangeDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeDay_disputeSides(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DisputeSides, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.DisputeSideChange) graphql.Marshaler {
+			return ec.marshalNDisputeSideChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeDay_disputeSides(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangeDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisputeSideChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChangeDay_plans(ctx context.Context, field graphql.CollectedField, obj *peacegraph.ChangeDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChangeDay_plans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plans, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.PlanVersionChange) graphql.Marshaler {
+			return ec.marshalNPlanVersionChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanVersionChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChangeDay_plans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChangeDay",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlanVersionChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Citation_source(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5425,6 +5879,125 @@ func (ec *executionContext) resolveBatch_DisputeSide_sources(ctx context.Context
 		results,
 		err,
 		"DisputeSide.sources",
+	)
+}
+
+func (ec *executionContext) _DisputeSideChange_dispute(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSideChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeSideChange_dispute(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Dispute, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Dispute) graphql.Marshaler {
+			return ec.marshalNDispute2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDispute(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeSideChange_dispute(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisputeSideChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dispute(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DisputeSideChange_side(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSideChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeSideChange_side(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Side(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.DisputeSide) graphql.Marshaler {
+			return ec.marshalNDisputeSide2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeSideChange_side(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisputeSideChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisputeSide(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DisputeSideChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSideChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DisputeSideChange_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_DisputeSideChange_evidence(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DisputeSideChange_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DisputeSideChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_DisputeSideChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSideChange) (any, error) {
+	resolver := ec.Resolvers.DisputeSideChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.DisputeSideChange](ctx, "DisputeSideChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"DisputeSideChange.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.DisputeSideChange{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"DisputeSideChange.evidence",
 	)
 }
 
@@ -6758,6 +7331,93 @@ func (ec *executionContext) fieldContext_Plan_changes(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PlanVersionChange_plan(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PlanVersionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanVersionChange_plan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Plan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Plan) graphql.Marshaler {
+			return ec.marshalNPlan2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanVersionChange_plan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanVersionChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Plan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PlanVersionChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PlanVersionChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlanVersionChange_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_PlanVersionChange_evidence(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlanVersionChange_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlanVersionChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_PlanVersionChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PlanVersionChange) (any, error) {
+	resolver := ec.Resolvers.PlanVersionChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.PlanVersionChange](ctx, "PlanVersionChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"PlanVersionChange.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.PlanVersionChange{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"PlanVersionChange.evidence",
+	)
 }
 
 func (ec *executionContext) _Point_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
@@ -8418,6 +9078,50 @@ func (ec *executionContext) fieldContext_Query_graph(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Changes(ctx, fc.Args["since"].(peacegraph.Date), fc.Args["until"].(*peacegraph.Date))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.ChangeDay) graphql.Marshaler {
+			return ec.marshalNChangeDay2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeDayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_changes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChangeDay(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_changes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9510,6 +10214,263 @@ func (ec *executionContext) _StanceCell_asOf(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_StanceCell_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Date")
+}
+
+func (ec *executionContext) _StanceChange_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceChange_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_StanceChange_actor(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *peacegraph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceChange_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_StanceChange_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (any, error) {
+	resolver := ec.Resolvers.StanceChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceChange](ctx, "StanceChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Actor(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"StanceChange.actor",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Actor(ctx, []*peacegraph.StanceChange{obj})
+	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
+		ctx,
+		results,
+		err,
+		"StanceChange.actor",
+	)
+}
+
+func (ec *executionContext) _StanceChange_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceChange_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_StanceChange_target(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋpeacegraphᚋpeacegraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceChange_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_StanceChange_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (any, error) {
+	resolver := ec.Resolvers.StanceChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceChange](ctx, "StanceChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Target(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[peacegraph.Node](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"StanceChange.target",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Target(ctx, []*peacegraph.StanceChange{obj})
+	return graphql.ResolveBatchSingleResult[peacegraph.Node](
+		ctx,
+		results,
+		err,
+		"StanceChange.target",
+	)
+}
+
+func (ec *executionContext) _StanceChange_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceChange_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Position) graphql.Marshaler {
+			return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceChange_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceChange", field, false, false, "Position")
+}
+
+func (ec *executionContext) _StanceChange_kind(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.StanceChangeKind) graphql.Marshaler {
+			return ec.marshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceChange", field, false, false, "StanceChangeKind")
+}
+
+func (ec *executionContext) _StanceChange_previous(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceChange_previous(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Previous, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []peacegraph.Position) graphql.Marshaler {
+			return ec.marshalNPosition2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPositionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceChange_previous(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceChange", field, false, false, "Position")
+}
+
+func (ec *executionContext) _StanceChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceChange_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_StanceChange_evidence(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StanceChange_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StanceChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_StanceChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (any, error) {
+	resolver := ec.Resolvers.StanceChange()
+	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceChange](ctx, "StanceChange"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Evidence(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"StanceChange.evidence",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Evidence(ctx, []*peacegraph.StanceChange{obj})
+	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
+		ctx,
+		results,
+		err,
+		"StanceChange.evidence",
+	)
+}
+
+func (ec *executionContext) _StanceChange_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StanceChange_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StanceChange_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StanceChange", field, false, false, "String")
 }
 
 func (ec *executionContext) _StanceMatrix_plan(ctx context.Context, field graphql.CollectedField, obj *model.StanceMatrix) (ret graphql.Marshaler) {
@@ -11185,6 +12146,59 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var changeDayImplementors = []string{"ChangeDay"}
+
+func (ec *executionContext) _ChangeDay(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.ChangeDay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, changeDayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChangeDay")
+		case "date":
+			out.Values[i] = ec._ChangeDay_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claims":
+			out.Values[i] = ec._ChangeDay_claims(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stances":
+			out.Values[i] = ec._ChangeDay_stances(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disputeSides":
+			out.Values[i] = ec._ChangeDay_disputeSides(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "plans":
+			out.Values[i] = ec._ChangeDay_plans(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var citationImplementors = []string{"Citation"}
 
 func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Citation) graphql.Marshaler {
@@ -11547,6 +12561,50 @@ func (ec *executionContext) _DisputeSide(ctx context.Context, sel ast.SelectionS
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DisputeSide_sources(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var disputeSideChangeImplementors = []string{"DisputeSideChange"}
+
+func (ec *executionContext) _DisputeSideChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.DisputeSideChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, disputeSideChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DisputeSideChange")
+		case "dispute":
+			out.Values[i] = ec._DisputeSideChange_dispute(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "side":
+			out.Values[i] = ec._DisputeSideChange_side(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DisputeSideChange_evidence(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11972,6 +13030,45 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var planVersionChangeImplementors = []string{"PlanVersionChange"}
+
+func (ec *executionContext) _PlanVersionChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.PlanVersionChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, planVersionChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlanVersionChange")
+		case "plan":
+			out.Values[i] = ec._PlanVersionChange_plan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PlanVersionChange_evidence(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pointImplementors = []string{"Point", "Node", "SearchHit"}
 
 func (ec *executionContext) _Point(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Point) graphql.Marshaler {
@@ -12272,6 +13369,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_graph(ctx, field)
+				})
+		case "changes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_changes(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -12600,6 +13703,72 @@ func (ec *executionContext) _StanceCell(ctx context.Context, sel ast.SelectionSe
 			}
 		case "asOf":
 			out.Values[i] = ec._StanceCell_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stanceChangeImplementors = []string{"StanceChange"}
+
+func (ec *executionContext) _StanceChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.StanceChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stanceChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StanceChange")
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceChange_actor(ctx, field, obj)
+				})
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceChange_target(ctx, field, obj)
+				})
+		case "position":
+			out.Values[i] = ec._StanceChange_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._StanceChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "previous":
+			out.Values[i] = ec._StanceChange_previous(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evidence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StanceChange_evidence(ctx, field, obj)
+				})
+		case "note":
+			out.Values[i] = ec._StanceChange_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -13208,6 +14377,30 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNChangeDay2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeDayᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.ChangeDay) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChangeDay2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeDay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChangeDay2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeDay(ctx context.Context, sel ast.SelectionSet, v *peacegraph.ChangeDay) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChangeDay!")
+		return graphql.Null
+	}
+	return ec._ChangeDay(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus(ctx context.Context, v any) (peacegraph.ChangeStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus[tmp]
@@ -13380,6 +14573,39 @@ func (ec *executionContext) marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋp
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNDisputeSide2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSide(ctx context.Context, sel ast.SelectionSet, v *peacegraph.DisputeSide) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DisputeSide!")
+		return graphql.Null
+	}
+	return ec._DisputeSide(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDisputeSideChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.DisputeSideChange) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "DisputeSideChange", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDisputeSideChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDisputeSideChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideChange(ctx context.Context, sel ast.SelectionSet, v *peacegraph.DisputeSideChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DisputeSideChange!")
+		return graphql.Null
+	}
+	return ec._DisputeSideChange(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Event) graphql.Marshaler {
@@ -13668,6 +14894,31 @@ func (ec *executionContext) marshalNPlan2ᚖgithubᚗcomᚋpeacegraphᚋpeacegra
 	return ec._Plan(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNPlanVersionChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanVersionChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.PlanVersionChange) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "PlanVersionChange", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlanVersionChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanVersionChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlanVersionChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanVersionChange(ctx context.Context, sel ast.SelectionSet, v *peacegraph.PlanVersionChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PlanVersionChange!")
+		return graphql.Null
+	}
+	return ec._PlanVersionChange(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPoint2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Point", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -13743,6 +14994,36 @@ var (
 		peacegraph.Undecided:   "UNDECIDED",
 	}
 )
+
+func (ec *executionContext) unmarshalNPosition2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPositionᚄ(ctx context.Context, v any) ([]peacegraph.Position, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]peacegraph.Position, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNPosition2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPositionᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Position) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
 
 func (ec *executionContext) marshalNReview2githubᚗcomᚋpeacegraphᚋpeacegraphᚐReview(ctx context.Context, sel ast.SelectionSet, v peacegraph.Review) graphql.Marshaler {
 	return ec._Review(ctx, sel, &v)
@@ -13949,6 +15230,57 @@ func (ec *executionContext) marshalNStanceCell2ᚖgithubᚗcomᚋpeacegraphᚋpe
 	}
 	return ec._StanceCell(ctx, sel, v)
 }
+
+func (ec *executionContext) marshalNStanceChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StanceChange) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "StanceChange", v, nil)
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStanceChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStanceChange2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChange(ctx context.Context, sel ast.SelectionSet, v *peacegraph.StanceChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StanceChange!")
+		return graphql.Null
+	}
+	return ec._StanceChange(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind(ctx context.Context, v any) (peacegraph.StanceChangeKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind(ctx context.Context, sel ast.SelectionSet, v peacegraph.StanceChangeKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "StanceChangeKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind = map[string]peacegraph.StanceChangeKind{
+		"APPEARED": peacegraph.StanceAppeared,
+		"MOVED":    peacegraph.StanceMoved,
+	}
+	marshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind = map[peacegraph.StanceChangeKind]string{
+		peacegraph.StanceAppeared: "APPEARED",
+		peacegraph.StanceMoved:    "MOVED",
+	}
+)
 
 func (ec *executionContext) marshalNStanceMatrix2ᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚋgraphᚋmodelᚐStanceMatrix(ctx context.Context, sel ast.SelectionSet, v *model.StanceMatrix) graphql.Marshaler {
 	if v == nil {

@@ -22,6 +22,7 @@ type options struct {
 	observe func(ctx context.Context, operation string)
 	cost    bool
 	limits  Limits
+	changes peacegraph.ChangeLimits
 }
 
 // WithCostExtension shows, in every response's extensions.cypher, what
@@ -52,7 +53,7 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		opt(&o)
 	}
 	limits := o.limits.withDefaults()
-	cfg := Config{Resolvers: &Resolver{Store: store}, Complexity: complexity()}
+	cfg := Config{Resolvers: &Resolver{Store: store, ChangeLimits: o.changes}, Complexity: complexity()}
 	es := NewExecutableSchema(cfg)
 	schema := newSchemaInfo(es.Schema())
 	srv := handler.New(es)

@@ -8,9 +8,11 @@ import (
 	"github.com/peacegraph/peacegraph"
 )
 
-// Resolver is the root of the resolvers. It holds only the Store; all
-// per-request state (the nodes read, the objects of each level) travels in
-// the request context.
+// Resolver is the root of the resolvers. It holds only the Store and the
+// limits of the changes query; all per-request state (the nodes read, the
+// objects of each level) travels in the request context.
 type Resolver struct {
 	Store peacegraph.Store
+	// ChangeLimits bound what one changes query may read.
+	ChangeLimits peacegraph.ChangeLimits
 }

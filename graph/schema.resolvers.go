@@ -76,6 +76,10 @@ func (r *disputeSideResolver) Sources(ctx context.Context, objs []*peacegraph.Di
 	return sidesSources(ctx, objs)
 }
 
+func (r *disputeSideChangeResolver) Evidence(ctx context.Context, objs []*peacegraph.DisputeSideChange) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
+}
+
 func (r *eventResolver) Participants(ctx context.Context, objs []*peacegraph.Event) ([][]*peacegraph.Actor, error) {
 	return nodesOf[*peacegraph.Actor](ctx, objs)
 }
@@ -149,6 +153,10 @@ func (r *planResolver) Accompanies(ctx context.Context, objs []*peacegraph.Plan)
 
 func (r *planResolver) Companions(ctx context.Context, objs []*peacegraph.Plan) ([][]*peacegraph.Plan, error) {
 	return relatedOf[*peacegraph.Plan](ctx, objs, peacegraph.Store.Companions)
+}
+
+func (r *planVersionChangeResolver) Evidence(ctx context.Context, objs []*peacegraph.PlanVersionChange) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
 
 func (r *pointResolver) Plan(ctx context.Context, objs []*peacegraph.Point) ([]*peacegraph.Plan, error) {
@@ -404,6 +412,10 @@ func (r *queryResolver) Graph(ctx context.Context, center string, depth *int, ty
 	return neighbourhood(ctx, r.Store, center, depth, types, maxNodes)
 }
 
+func (r *queryResolver) Changes(ctx context.Context, since peacegraph.Date, until *peacegraph.Date) ([]*peacegraph.ChangeDay, error) {
+	return listChanges(ctx, r.Resolver, since, derefDate(until))
+}
+
 // RatingValue is the resolver for the ratingValue field.
 func (r *reviewResolver) RatingValue(ctx context.Context, obj *peacegraph.Review) (*int, error) {
 	return optionalInt(obj.RatingValue), nil
@@ -451,6 +463,18 @@ func (r *stanceCellResolver) Target(ctx context.Context, objs []*peacegraph.Stan
 	return nodeOf[peacegraph.Node](ctx, objs)
 }
 
+func (r *stanceChangeResolver) Actor(ctx context.Context, objs []*peacegraph.StanceChange) ([]*peacegraph.Actor, error) {
+	return nodeOf[*peacegraph.Actor](ctx, objs)
+}
+
+func (r *stanceChangeResolver) Target(ctx context.Context, objs []*peacegraph.StanceChange) ([]peacegraph.Node, error) {
+	return nodeOf[peacegraph.Node](ctx, objs)
+}
+
+func (r *stanceChangeResolver) Evidence(ctx context.Context, objs []*peacegraph.StanceChange) ([][]*peacegraph.Claim, error) {
+	return nodesOf[*peacegraph.Claim](ctx, objs)
+}
+
 func (r *stancePeriodResolver) Evidence(ctx context.Context, objs []*peacegraph.StancePeriod) ([][]*peacegraph.Claim, error) {
 	return nodesOf[*peacegraph.Claim](ctx, objs)
 }
@@ -467,6 +491,10 @@ func (r *Resolver) Dispute() DisputeResolver { return &disputeResolver{r} }
 
 func (r *Resolver) DisputeSide() DisputeSideResolver { return &disputeSideResolver{r} }
 
+func (r *Resolver) DisputeSideChange() DisputeSideChangeResolver {
+	return &disputeSideChangeResolver{r}
+}
+
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
 func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
@@ -478,6 +506,10 @@ func (r *Resolver) GraphView() GraphViewResolver { return &graphViewResolver{r} 
 func (r *Resolver) PathStep() PathStepResolver { return &pathStepResolver{r} }
 
 func (r *Resolver) Plan() PlanResolver { return &planResolver{r} }
+
+func (r *Resolver) PlanVersionChange() PlanVersionChangeResolver {
+	return &planVersionChangeResolver{r}
+}
 
 func (r *Resolver) Point() PointResolver { return &pointResolver{r} }
 
@@ -495,28 +527,33 @@ func (r *Resolver) Stance() StanceResolver { return &stanceResolver{r} }
 
 func (r *Resolver) StanceCell() StanceCellResolver { return &stanceCellResolver{r} }
 
+func (r *Resolver) StanceChange() StanceChangeResolver { return &stanceChangeResolver{r} }
+
 func (r *Resolver) StancePeriod() StancePeriodResolver { return &stancePeriodResolver{r} }
 
 type (
-	actorResolver         struct{ *Resolver }
-	citationResolver      struct{ *Resolver }
-	claimResolver         struct{ *Resolver }
-	corroborationResolver struct{ *Resolver }
-	disputeResolver       struct{ *Resolver }
-	disputeSideResolver   struct{ *Resolver }
-	eventResolver         struct{ *Resolver }
-	graphEdgeResolver     struct{ *Resolver }
-	graphNodeResolver     struct{ *Resolver }
-	graphViewResolver     struct{ *Resolver }
-	pathStepResolver      struct{ *Resolver }
-	planResolver          struct{ *Resolver }
-	pointResolver         struct{ *Resolver }
-	pointChangeResolver   struct{ *Resolver }
-	queryResolver         struct{ *Resolver }
-	reviewResolver        struct{ *Resolver }
-	searchResultResolver  struct{ *Resolver }
-	sourceResolver        struct{ *Resolver }
-	stanceResolver        struct{ *Resolver }
-	stanceCellResolver    struct{ *Resolver }
-	stancePeriodResolver  struct{ *Resolver }
+	actorResolver             struct{ *Resolver }
+	citationResolver          struct{ *Resolver }
+	claimResolver             struct{ *Resolver }
+	corroborationResolver     struct{ *Resolver }
+	disputeResolver           struct{ *Resolver }
+	disputeSideResolver       struct{ *Resolver }
+	disputeSideChangeResolver struct{ *Resolver }
+	eventResolver             struct{ *Resolver }
+	graphEdgeResolver         struct{ *Resolver }
+	graphNodeResolver         struct{ *Resolver }
+	graphViewResolver         struct{ *Resolver }
+	pathStepResolver          struct{ *Resolver }
+	planResolver              struct{ *Resolver }
+	planVersionChangeResolver struct{ *Resolver }
+	pointResolver             struct{ *Resolver }
+	pointChangeResolver       struct{ *Resolver }
+	queryResolver             struct{ *Resolver }
+	reviewResolver            struct{ *Resolver }
+	searchResultResolver      struct{ *Resolver }
+	sourceResolver            struct{ *Resolver }
+	stanceResolver            struct{ *Resolver }
+	stanceCellResolver        struct{ *Resolver }
+	stanceChangeResolver      struct{ *Resolver }
+	stancePeriodResolver      struct{ *Resolver }
 )
