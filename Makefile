@@ -13,7 +13,7 @@ run: ## Serve the seeded graph on the embedded store (http://localhost:8080).
 	$(GO) run ./cmd/peacegraph serve
 
 .PHONY: test
-test: chromium frontends ## Every check CI makes, each stage run and reported even after a failure: vet, formatting, generated code, race tests on both stores (Neo4j started if needed) and in a browser, GraphQL-over-HTTP audit, JSON-LD check.
+test: chromium jing frontends ## Every check CI makes, each stage run and reported even after a failure: vet, formatting, generated code, race tests on both stores (Neo4j started if needed) and in a browser, GraphQL-over-HTTP audit, JSON-LD check.
 	@started=0; \
 	  if ! $(MAKE) -s --no-print-directory neo4j-status >/dev/null 2>&1; then \
 	    $(MAKE) --no-print-directory neo4j-up || exit 1; started=1; fi; \
@@ -41,6 +41,20 @@ chromium: ## Install Debian's chromium for the browser tests, when it is missing
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q chromium >/dev/null \
 	    || { $$sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q chromium >/dev/null; } \
 	    || { echo "chromium: could not install it; the browser tests need $(CHROMIUM)" >&2; exit 1; }; \
+	fi
+
+# The Atom feed tests validate the feed against RFC 4287's RELAX NG schema
+# with Debian's jing; the test set-up installs it when it is missing.
+JING ?= /usr/bin/jing
+
+.PHONY: jing
+jing: ## Install Debian's jing for the Atom feed tests, when it is missing.
+	@if [ ! -x "$(JING)" ]; then \
+	  echo "jing: installing Debian's jing for the Atom feed tests"; \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q jing >/dev/null \
+	    || { $$sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q jing >/dev/null; } \
+	    || { echo "jing: could not install it; the Atom feed tests need $(JING)" >&2; exit 1; }; \
 	fi
 
 # The drawing libraries the browser tests give peacegraph's graph output

@@ -46,6 +46,9 @@ type Server struct {
 	// Views, when set, serves neighbourhoods as files at
 	// GET /graph/{center} (graph.ViewHandler).
 	Views http.Handler
+	// Changes, when set, serves what changed in the record as an Atom
+	// feed at GET /changes.atom (package atom).
+	Changes http.Handler
 	// Log receives one line per request and server events.
 	Log zerolog.Logger
 	// Limits bound requests in flight and connection times; zero fields
@@ -97,6 +100,9 @@ func (s *Server) Handler() http.Handler {
 	if s.Views != nil {
 		mux.Handle("GET /graph/{center}", api(s.Views))
 		preflight("/graph/{center}")
+	}
+	if s.Changes != nil {
+		mux.Handle("GET /changes.atom", api(s.Changes))
 	}
 	if s.Schema != nil {
 		mux.Handle("GET /schema.graphql", s.CORS.wrap(s.Schema))

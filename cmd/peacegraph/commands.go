@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/atom"
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/loaders"
 	pgneo4j "github.com/peacegraph/peacegraph/neo4j"
@@ -120,6 +121,7 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		Web:         web.Handler(),
 		Schema:      graph.SchemaHandler(),
 		Views:       graph.ViewHandler(m.Store, m.Log, m.Config.GraphLimits.Timeout),
+		Changes:     &atom.Handler{Store: m.Store, Limits: m.Config.ChangeLimits, Timeout: m.Config.GraphLimits.Timeout, Log: m.Log},
 		Log:         m.Log,
 		Limits:      m.Config.ServerLimits,
 		CORS:        m.Config.ServerCORS,
@@ -244,7 +246,8 @@ func dirArg(rest []string) string {
 // graphOptions are the API's options: the request log names each
 // operation, and a profiling Neo4j store shows each request's cost.
 func (m *Main) graphOptions() []graph.Option {
-	opts := []graph.Option{graph.WithOperationObserver(server.RecordOperation), graph.WithLimits(m.Config.GraphLimits)}
+	opts := []graph.Option{graph.WithOperationObserver(server.RecordOperation), graph.WithLimits(m.Config.GraphLimits),
+		graph.WithChangeLimits(m.Config.ChangeLimits)}
 	if m.Config.Neo4jProfile && m.Config.UsesNeo4j() {
 		opts = append(opts, graph.WithCostExtension())
 	}

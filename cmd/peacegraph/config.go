@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/server"
 )
@@ -46,7 +47,11 @@ type Config struct {
 	// ServerCORS names the origins whose pages may call the API
 	// (PEACEGRAPH_CORS_ORIGINS, comma-separated, or *; none by default).
 	ServerCORS server.CORS
-	limitsErr  error
+	// ChangeLimits bound one changes query or feed request: the days it
+	// spans and the entries of each kind it reads
+	// (PEACEGRAPH_MAX_CHANGE_DAYS, PEACEGRAPH_MAX_CHANGES).
+	ChangeLimits peacegraph.ChangeLimits
+	limitsErr    error
 	// Neo4jConnectTimeout bounds connecting to Neo4j and waiting for a
 	// pooled connection (PEACEGRAPH_NEO4J_CONNECT_TIMEOUT), and
 	// Neo4jRetryTime how long a transaction that failed for a transient

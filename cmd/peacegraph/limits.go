@@ -65,6 +65,8 @@ var limitSettings = []limitSetting{
 	{"PEACEGRAPH_MAX_FRAGMENT_SPREADS", count(func(c *Config) *int { return &c.GraphLimits.FragmentSpreads })},
 	{"PEACEGRAPH_MAX_COST", count(func(c *Config) *int { return &c.GraphLimits.Cost })},
 	{"PEACEGRAPH_MAX_OBJECTS", count(func(c *Config) *int { return &c.GraphLimits.Objects })},
+	{"PEACEGRAPH_MAX_CHANGE_DAYS", count(func(c *Config) *int { return &c.ChangeLimits.Days })},
+	{"PEACEGRAPH_MAX_CHANGES", count(func(c *Config) *int { return &c.ChangeLimits.Entries })},
 	{"PEACEGRAPH_REQUEST_TIMEOUT", duration(func(c *Config) *time.Duration { return &c.GraphLimits.Timeout })},
 	{"PEACEGRAPH_MAX_IN_FLIGHT", count(func(c *Config) *int { return &c.ServerLimits.InFlight })},
 	{"PEACEGRAPH_READ_HEADER_TIMEOUT", duration(func(c *Config) *time.Duration { return &c.ServerLimits.ReadHeaderTimeout })},
@@ -93,6 +95,7 @@ var limitSettings = []limitSetting{
 // so that a typo does not leave a server without the limit it was given.
 func (c *Config) readLimits(getenv func(string) string) error {
 	c.GraphLimits, c.ServerLimits = graph.DefaultLimits(), server.DefaultLimits()
+	c.ChangeLimits = peacegraph.DefaultChangeLimits()
 	c.Neo4jConnectTimeout, c.Neo4jRetryTime = pgneo4j.DefaultConnectTimeout, 0
 	c.LoadMaxRemoved = peacegraph.DefaultMaxRemoved
 	c.SeedFileBytes = loaders.DefaultMaxFileBytes
