@@ -51,7 +51,7 @@ func checkPage(t *testing.T, get func(string) (*http.Response, string), path str
 			t.Errorf("%s is not a path on the server", ref)
 			continue
 		}
-		if ref == "/schema.graphql" || ref == "/" || ref == "/explore" {
+		if ref == "/schema.graphql" || ref == "/changes.atom" || ref == "/" || ref == "/explore" {
 			continue // another page, or served by the API
 		}
 		if res, body := get(ref); res.StatusCode != http.StatusOK || len(body) == 0 {
