@@ -19,8 +19,8 @@ import (
 // source's page (/sources/{id}).
 const File = "annotations.jsonld"
 
-// PageSize is how many claims the Handler reads from the store at a time
-// while it gathers a source's citations.
+// PageSize is how many claims a Handler reads from the store at a time,
+// by default, while it gathers a source's citations.
 const PageSize = 100
 
 // Handler serves the annotations of a claim at any path ending in
@@ -37,6 +37,8 @@ type Handler struct {
 	Store peacegraph.Store
 	// Log receives internal errors, whose text is never shown to clients.
 	Log zerolog.Logger
+	// PageSize, when above 0, replaces PageSize.
+	PageSize int
 }
 
 // ServeHTTP implements http.Handler.
@@ -106,18 +108,22 @@ func (h *Handler) source(ctx context.Context, id string) (*Collection, error) {
 	if !ok {
 		return nil, peacegraph.Errorf(peacegraph.ENOTFOUND, "no source %q", id)
 	}
-	claims, err := AllClaims(ctx, h.Store, peacegraph.ClaimFilter{Source: id})
+	size := h.PageSize
+	if size <= 0 {
+		size = PageSize
+	}
+	claims, err := AllClaims(ctx, h.Store, peacegraph.ClaimFilter{Source: id}, size)
 	if err != nil {
 		return nil, err
 	}
 	return SourceCollection(s, claims), nil
 }
 
-// AllClaims reads every claim that passes f, in claim order, a page of
-// PageSize at a time, each page after the last claim of the one before.
-func AllClaims(ctx context.Context, store peacegraph.Store, f peacegraph.ClaimFilter) ([]*peacegraph.Claim, error) {
+// AllClaims reads every claim that passes f, in claim order, size claims
+// at a time, each page after the last claim of the one before.
+func AllClaims(ctx context.Context, store peacegraph.Store, f peacegraph.ClaimFilter, size int) ([]*peacegraph.Claim, error) {
 	var all []*peacegraph.Claim
-	q := peacegraph.ClaimQuery{Filter: f, First: PageSize}
+	q := peacegraph.ClaimQuery{Filter: f, First: size}
 	for {
 		pages, err := store.Claims(ctx, []peacegraph.ClaimQuery{q})
 		if err != nil {
