@@ -89,7 +89,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		if err != nil {
 			return nil, err
 		}
-		final := p
+		final, current := p, held
 		if generation != held.generation {
 			if st != nil {
 				return nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load changed the graph while this one was being staged; nothing was changed, run it again")
@@ -106,12 +106,12 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 			if err != nil {
 				return nil, err
 			}
-			final = plan(us, now)
+			final, current = plan(us, now), now
 			if err := peacegraph.CheckRemovals(o, &final.report); err != nil {
 				return nil, err
 			}
 		}
-		return final, s.apply(ctx, tx, final, st)
+		return final, s.apply(ctx, tx, final, current, st)
 	})
 	if err != nil {
 		return s.mapError(err)
@@ -158,21 +158,29 @@ RETURN coalesce(m.generation, 0) AS generation, EXISTS { (:` + stagedLabel + `) 
 	// written before units existed has no hash, a relationship no unit:
 	// legacy says so, and the load then rewrites the whole graph.
 	heldUnits = `MATCH (n:Node)
-RETURN n.id AS key, [l IN labels(n) WHERE l IN $kinds][0] AS label, n.hash AS hash, n.valueHash AS value
+RETURN n.id AS key, [l IN labels(n) WHERE l IN $kinds][0] AS label, n.hash AS hash, n.valueHash AS value, elementId(n) AS element
 UNION ALL
 MATCH (:Actor)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED|HELD]->(:Node)
-RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash, r.valueHash AS value`
+RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash, r.valueHash AS value, null AS element`
 
-	deleteNodes = `UNWIND $ids AS id
-MATCH (n:Node {id: id})
+	// A load's last transaction finds the nodes it changes by their
+	// element IDs, read with the hashes (heldUnits), and those it creates
+	// or staged by the element IDs their creation returned: never by an
+	// index. An index lookup in a transaction that has already changed
+	// many nodes also consults everything the transaction changed, which
+	// made a load that rewrote most of the graph quadratic.
+	deleteNodes = `UNWIND $elements AS e
+MATCH (n) WHERE elementId(n) = e
 OPTIONAL MATCH (n)-[:` + relHasSide + `]->(s:` + sideLabel + `)
 DETACH DELETE s, n`
 	deleteUnitRels = `UNWIND $units AS u
-MATCH (:Node {id: u.anchor})-[r]-()
+MATCH (a) WHERE elementId(a) = u.anchor
+MATCH (a)-[r]-()
 WHERE r.unit = u.key
 DELETE r`
-	deleteUnitSides = `UNWIND $ids AS id
-MATCH (:Dispute {id: id})-[:` + relHasSide + `]->(s:` + sideLabel + `)
+	deleteUnitSides = `UNWIND $elements AS e
+MATCH (d) WHERE elementId(d) = e
+MATCH (d)-[:` + relHasSide + `]->(s:` + sideLabel + `)
 DETACH DELETE s`
 	// deleteLegacy clears what a store of an earlier version wrote
 	// around the nodes, before every unit is written afresh.
@@ -186,31 +194,59 @@ FOREACH (_ IN CASE WHEN n.kind = 'PERSON' THEN [1] ELSE [] END | SET n:Person)
 FOREACH (_ IN CASE WHEN n.kind = 'GOVERNMENT' THEN [1] ELSE [] END | SET n:Government)
 FOREACH (_ IN CASE WHEN n.kind = 'ORGANIZATION' THEN [1] ELSE [] END | SET n:Organization)`
 
-	// A node the plan knows is new is created; one the graph holds is
-	// found by its ID and rewritten whole.
+	// A node the plan knows is new is created, and its element ID
+	// returned; one the graph holds is found by its element ID and
+	// rewritten whole. Both count what they wrote, so that a node another
+	// load removed meanwhile fails the load rather than going missing.
 	createNodeHead = `UNWIND $rows AS row
 CREATE (n:` + nodeLabel + `:`
 	createNodeTail = `) SET n = row`
-	updateNodes    = `UNWIND $rows AS row
-MATCH (n:` + nodeLabel + ` {id: row.id})
-SET n = row`
+	createNodeEnd  = `
+RETURN row.id AS id, elementId(n) AS element`
+	updateNodes = `UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.element
+SET n = row.props`
+	countNodes = `
+RETURN count(n) AS n`
 
-	relHead = `UNWIND $rows AS row
-MATCH (a:Node {id: row.from})
-MATCH (b:Node {id: row.to})
-CREATE (a)-[r:`
 	relTail = `]->(b)
 SET r = row.props`
+	countRels = `
+RETURN count(r) AS n`
+)
 
-	createSides = `UNWIND $rows AS row
-MATCH (d:Dispute {id: row.dispute})
-CREATE (d)-[:` + relHasSide + ` {ord: row.ord, unit: row.dispute}]->(s:` + sideLabel + ` {id: row.id, label: row.label})
+// byElement begins a statement that finds both ends of each row's
+// relationship by element ID, among the nodes of label (every node when
+// it is empty).
+func byElement(label string) string {
+	if label != "" {
+		label = ":" + label
+	}
+	return `UNWIND $rows AS row
+MATCH (a` + label + `) WHERE elementId(a) = row.from
+MATCH (b` + label + `) WHERE elementId(b) = row.to
+CREATE (a)-[r:`
+}
+
+// sidesByElement creates dispute sides and the claims backing them, the
+// dispute and the claims found by element ID among the nodes of label
+// (every node when it is empty).
+func sidesByElement(label string) string {
+	if label != "" {
+		label = ":" + label
+	}
+	return `UNWIND $rows AS row
+MATCH (d` + label + `) WHERE elementId(d) = row.dispute
+CREATE (d)-[:` + relHasSide + ` {ord: row.ord, unit: row.unit}]->(s:` + sideLabel + ` {id: row.id, label: row.label})
 SET s.summary = row.summary
 WITH s, row
 UNWIND range(0, size(row.claims) - 1) AS j
-MATCH (c:Claim {id: row.claims[j]})
+MATCH (c` + label + `) WHERE elementId(c) = row.claims[j]
 CREATE (s)-[:` + relBackedBy + ` {ord: j}]->(c)`
-)
+}
+
+// createSides is sidesByElement over the graph's nodes.
+var createSides = sidesByElement("")
 
 // lockLabel labels the one node loads lock; it is no node of the graph.
 const lockLabel = "PeacegraphLoad"
@@ -222,10 +258,13 @@ var createStatements, updateStatements = func() (map[string]string, map[string]s
 	for _, k := range nodeKinds {
 		create[k] = createNodeHead + k + createNodeTail
 		update[k] = updateNodes
+		if k == string(peacegraph.KindActor) {
+			create[k] += actorKinds
+			update[k] += actorKinds
+		}
+		create[k] += createNodeEnd
+		update[k] += countNodes
 	}
-	actor := string(peacegraph.KindActor)
-	create[actor] += actorKinds
-	update[actor] += actorKinds
 	return create, update
 }()
 
@@ -242,7 +281,7 @@ var nodeKinds = []string{
 var relStatements = func() map[string]string {
 	m := map[string]string{}
 	for _, t := range relOrder {
-		m[t] = relHead + t + relTail
+		m[t] = byElement("") + t + relTail + countRels
 	}
 	return m
 }()
@@ -257,6 +296,9 @@ const batchRows = 5000
 // heldUnit is what the graph holds of one unit.
 type heldUnit struct {
 	label, hash, value string
+	// element is the node's element ID (empty for a relationship-only
+	// unit), by which the load's last transaction finds it.
+	element string
 }
 
 // heldState is every unit the graph holds, by key.
@@ -313,7 +355,7 @@ func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]an
 			h.legacy = true
 		}
 		if key != "" {
-			h.units[key] = heldUnit{label: label, hash: hash, value: value}
+			h.units[key] = heldUnit{label: label, hash: hash, value: value, element: str(r.Values[4])}
 		}
 	}
 	return h, nil
@@ -459,7 +501,11 @@ func relUnitAnchor(key string) (anchor string, kind peacegraph.Kind) {
 // What stage wrote ahead (st, nil when nothing was staged) is not written
 // again: staged nodes are only relabelled, which brings them into view
 // with the relationships and sides staged among them.
-func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, st *staging) error {
+//
+// Every node is found by element ID: those the graph held by the ones
+// read with the plan (held), the staged ones by those staging returned,
+// and the ones created here by those their creation returns.
+func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, held *heldState, st *staging) error {
 	writes := 0
 	exec := func(cypher string, key string, rows []any) error {
 		for start := 0; start < len(rows); start += batchRows {
@@ -471,6 +517,33 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 		}
 		return nil
 	}
+	// counted runs a statement that returns how many rows it wrote, and
+	// fails the load when a row found no node: another load removed it.
+	counted := func(cypher string, what string, rows []any) error {
+		for start := 0; start < len(rows); start += batchRows {
+			batch := rows[start:min(start+batchRows, len(rows))]
+			got, err := s.runCount(ctx, tx, cypher, map[string]any{"rows": batch})
+			if err != nil {
+				return err
+			}
+			writes++
+			if int(got) != len(batch) {
+				return peacegraph.Errorf(peacegraph.ECONFLICT, "%d of %d %s found no node: another load changed the graph at the same time; nothing was changed, run it again", len(batch)-int(got), len(batch), what)
+			}
+		}
+		return nil
+	}
+	elements := make(map[string]string, len(held.units)+st.count())
+	for key, h := range held.units {
+		if h.element != "" && !p.isFresh[key] {
+			elements[key] = h.element
+		}
+	}
+	if st != nil {
+		for key, e := range st.nodes {
+			elements[key] = e
+		}
+	}
 	if p.legacy {
 		for _, stmt := range []string{deleteLegacyRels, deleteLegacySides} {
 			if err := s.run(ctx, tx, stmt, nil); err != nil {
@@ -479,21 +552,45 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			writes++
 		}
 	}
-	if err := exec(deleteNodes, "ids", anys(p.drop)); err != nil {
+	// A node that comes back as another kind goes first, so that the new
+	// one can take its ID. The rest go once the nodes are written: a node
+	// the transaction brings into view after it removed many others costs
+	// Neo4j far more to check against the ID's uniqueness constraint than
+	// one it brings in before.
+	var replaced, gone []any
+	for _, key := range p.drop {
+		// A dropped node is one the graph holds.
+		if p.isFresh[key] {
+			replaced = append(replaced, held.units[key].element)
+		} else {
+			gone = append(gone, held.units[key].element)
+		}
+	}
+	if err := exec(deleteNodes, "elements", replaced); err != nil {
 		return err
 	}
 	// Sides first: they hang from the dispute by a relationship of its
 	// unit, which the next statement removes.
-	if err := exec(deleteUnitSides, "ids", anys(p.clearSides)); err != nil {
+	sidesOf := make([]any, len(p.clearSides))
+	for i, key := range p.clearSides {
+		sidesOf[i] = elements[key]
+	}
+	if err := exec(deleteUnitSides, "elements", sidesOf); err != nil {
 		return err
 	}
-	if err := exec(deleteUnitRels, "units", anys(p.clear)); err != nil {
+	var clear []any
+	for _, c := range p.clear {
+		// An anchor the graph does not hold, or holds no more, has
+		// nothing of the unit left to remove.
+		if e, ok := elements[c["anchor"].(string)]; ok {
+			clear = append(clear, map[string]any{"key": c["key"], "anchor": e})
+		}
+	}
+	if err := exec(deleteUnitRels, "units", clear); err != nil {
 		return err
 	}
 	created := map[string][]any{}
 	updated := map[string][]any{}
-	rels := map[string][]any{}
-	var sides []any
 	relabel := map[string][]any{}
 	for _, u := range p.write {
 		switch {
@@ -503,15 +600,7 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 		case p.isFresh[u.key]:
 			created[u.label] = append(created[u.label], nodeParams(u))
 		default:
-			updated[u.label] = append(updated[u.label], nodeParams(u))
-		}
-		for _, r := range u.rels {
-			if !st.hasRel(r) {
-				rels[r.Type] = append(rels[r.Type], relParams(u, r))
-			}
-		}
-		if !st.hasSides(u.key) {
-			sides = append(sides, anys(u.sides)...)
+			updated[u.label] = append(updated[u.label], map[string]any{"element": elements[u.key], "props": nodeParams(u)})
 		}
 	}
 	for _, k := range nodeKinds {
@@ -520,15 +609,62 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			return err
 		}
 		writes += n
-		if err := exec(createStatements[k], "rows", created[k]); err != nil {
-			return err
+		for start := 0; start < len(created[k]); start += batchRows {
+			batch := created[k][start:min(start+batchRows, len(created[k]))]
+			records, err := s.collect(ctx, tx, createStatements[k], map[string]any{"rows": batch})
+			if err != nil {
+				return err
+			}
+			writes++
+			for _, r := range records {
+				elements[str(r.Values[0])] = str(r.Values[1])
+			}
 		}
-		if err := exec(updateStatements[k], "rows", updated[k]); err != nil {
+		if err := counted(updateStatements[k], k+" nodes to rewrite", updated[k]); err != nil {
 			return err
 		}
 	}
+	if err := exec(deleteNodes, "elements", gone); err != nil {
+		return err
+	}
+	// Every end is known now: the dataset is valid, so each names a node
+	// the graph held, staging wrote or this transaction created.
+	element := func(key string) (string, error) {
+		if e, ok := elements[key]; ok {
+			return e, nil
+		}
+		return "", peacegraph.Errorf(peacegraph.EINTERNAL, "the load names node %q, which neither the graph nor the load holds", key)
+	}
+	rels := map[string][]any{}
+	var sides []any
+	for _, u := range p.write {
+		for _, r := range u.rels {
+			if st.hasRel(r) {
+				continue
+			}
+			row := relParams(u, r)
+			var err error
+			if row["from"], err = element(r.From); err != nil {
+				return err
+			}
+			if row["to"], err = element(r.To); err != nil {
+				return err
+			}
+			rels[r.Type] = append(rels[r.Type], row)
+		}
+		if st.hasSides(u.key) {
+			continue
+		}
+		for _, side := range u.sides {
+			row, err := sideParams(u.key, side, element)
+			if err != nil {
+				return err
+			}
+			sides = append(sides, row)
+		}
+	}
 	for _, t := range relOrder {
-		if err := exec(relStatements[t], "rows", rels[t]); err != nil {
+		if err := counted(relStatements[t], t+" relationships", rels[t]); err != nil {
 			return err
 		}
 	}
@@ -537,6 +673,26 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 	}
 	p.report.Writes = writes
 	return nil
+}
+
+// sideParams is the row of one dispute side, its dispute and claims named
+// by element ID.
+func sideParams(dispute string, side map[string]any, element func(string) (string, error)) (map[string]any, error) {
+	d, err := element(dispute)
+	if err != nil {
+		return nil, err
+	}
+	claims := side["claims"].([]string)
+	elements := make([]string, len(claims))
+	for i, c := range claims {
+		if elements[i], err = element(c); err != nil {
+			return nil, err
+		}
+	}
+	return map[string]any{
+		"dispute": d, "unit": dispute, "id": side["id"], "ord": side["ord"],
+		"label": side["label"], "summary": side["summary"], "claims": elements,
+	}, nil
 }
 
 // anys turns a typed slice into the []any that batching slices.

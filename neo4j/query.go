@@ -93,6 +93,7 @@ func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher str
 // count, inside tx, and returns the count.
 func (s *Store) runCount(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) (int64, error) {
 	s.queries.Add(1)
+	start := time.Now()
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return 0, err
@@ -102,6 +103,7 @@ func (s *Store) runCount(ctx context.Context, tx neo4j.ManagedTransaction, cyphe
 		return 0, err
 	}
 	n, _ := rec.Values[0].(int64)
+	s.log.Debug().Dur("took", time.Since(start)).Str("statement", firstLine(cypher)).Int64("count", n).Msg("write statement")
 	return n, nil
 }
 

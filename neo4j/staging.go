@@ -47,20 +47,6 @@ SET m.generation = coalesce(m.generation, 0) + 1`
 
 	createStaged = `UNWIND $rows AS row CREATE (n:` + stagedLabel + `) SET n = row RETURN row.id AS id, elementId(n) AS element`
 
-	stagedRelHead = `UNWIND $rows AS row
-MATCH (a:` + stagedLabel + `) WHERE elementId(a) = row.from
-MATCH (b:` + stagedLabel + `) WHERE elementId(b) = row.to
-CREATE (a)-[r:`
-
-	createStagedSides = `UNWIND $rows AS row
-MATCH (d:` + stagedLabel + `) WHERE elementId(d) = row.dispute
-CREATE (d)-[:` + relHasSide + ` {ord: row.ord, unit: row.unit}]->(s:` + sideLabel + ` {id: row.id, label: row.label})
-SET s.summary = row.summary
-WITH s, row
-UNWIND range(0, size(row.claims) - 1) AS j
-MATCH (c:` + stagedLabel + `) WHERE elementId(c) = row.claims[j]
-CREATE (s)-[:` + relBackedBy + ` {ord: j}]->(c)`
-
 	relabelHead = `UNWIND $ids AS id
 MATCH (n:` + stagedLabel + `) WHERE elementId(n) = id
 REMOVE n:` + stagedLabel + `
@@ -81,11 +67,15 @@ var relabelStatements = func() map[string]string {
 	return m
 }()
 
+// createStagedSides creates the sides of staged disputes, backed by
+// staged claims.
+var createStagedSides = sidesByElement(stagedLabel)
+
 // stagedRelStatements creates relationships between staged nodes.
 var stagedRelStatements = func() map[string]string {
 	m := map[string]string{}
 	for _, t := range relOrder {
-		m[t] = stagedRelHead + t + relTail
+		m[t] = byElement(stagedLabel) + t + relTail
 	}
 	return m
 }()

@@ -92,3 +92,47 @@ func mustReads(t *testing.T, s *pgneo4j.Store) []any {
 	}
 	return []any{pages, nodes, view, hits}
 }
+
+// TestStagedLoadRewritesMostOfTheGraph checks a staged load onto a loaded
+// graph that rewrites half its claims, removes events, gives a removed
+// event's ID to a source and changes a dispute's sides: the graph it
+// leaves is exactly the one a load of the same set leaves from nothing.
+// Its last transaction finds every node by element ID, so this is also
+// the test of those lookups.
+func TestStagedLoadRewritesMostOfTheGraph(t *testing.T) {
+	driver := MustDriver(t)
+	next := MustSeeds(t)
+	for i, c := range next.Claims {
+		if i%2 == 0 {
+			c.Text += " (reworded)"
+		}
+	}
+	gone := next.Events[len(next.Events)-3:]
+	next.Events = next.Events[:len(next.Events)-3]
+	next.Sources = append(next.Sources, &peacegraph.Source{ID: gone[0].ID, Title: "A source that took an event's ID", Publisher: "Test"})
+	next.Disputes[0].Sides[0].Summary += " (revised)"
+	next.Disputes[0].Sides[1].ClaimIDs = next.Disputes[0].Sides[1].ClaimIDs[:1]
+
+	MustLoad(t, MustOpenEmpty(t), next)
+	want := MustDump(t, driver)
+
+	MustLoad(t, MustOpenEmpty(t), MustSeeds(t))
+	var report peacegraph.LoadReport
+	if err := mustOpenBatched(t, 50).Load(t.Context(), next, peacegraph.ReportTo(&report), peacegraph.Prune()); err != nil {
+		t.Fatalf("staged load onto the loaded seeds: %v", err)
+	}
+	if got := MustDump(t, driver); !slices.Equal(got, want) {
+		t.Errorf("a staged load onto the seeds differs from a load of the same set from nothing:\n%s", firstDiff(got, want))
+	}
+	for kind, w := range map[peacegraph.Kind]peacegraph.KindChange{
+		peacegraph.KindEvent:  {Removed: 3},
+		peacegraph.KindSource: {Added: 1},
+	} {
+		if c := report.Kinds[kind]; c == nil || *c != w {
+			t.Errorf("%s: %+v, want %+v (report: %s)", kind, c, w, report.String())
+		}
+	}
+	if c := report.Kinds[peacegraph.KindClaim]; c == nil || c.Changed < len(next.Claims)/2 {
+		t.Errorf("claims: %+v, want at least %d changed (report: %s)", c, len(next.Claims)/2, report.String())
+	}
+}
