@@ -134,9 +134,10 @@ func (s *Store) takeLoadLock(ctx context.Context, tx neo4j.ManagedTransaction) (
 	return s.runCount(ctx, tx, takeLoadLock, nil)
 }
 
-// The statements of a load. Relationship types cannot be parameters in
-// Cypher, so each type has its own constant statement, made from
-// peacegraph's constants; rows carry only values.
+// The statements of a load. Rows carry only values; a relationship's
+// type is one of them (Cypher's dynamic types, `$(row.type)`), always one
+// of relOrder, so that one statement writes relationships of every type
+// and a load's statements do not grow with the types it writes.
 const (
 	// takeLoadLock makes concurrent loads wait for each other: a write
 	// to the lock node holds its lock until the transaction ends, so the
@@ -209,23 +210,22 @@ SET n = row.props`
 	countNodes = `
 RETURN count(n) AS n`
 
-	relTail = `]->(b)
-SET r = row.props`
 	countRels = `
 RETURN count(r) AS n`
 )
 
-// byElement begins a statement that finds both ends of each row's
-// relationship by element ID, among the nodes of label (every node when
-// it is empty).
-func byElement(label string) string {
+// relsByElement creates each row's relationship, of the row's type, its
+// ends found by element ID among the nodes of label (every node when it
+// is empty).
+func relsByElement(label string) string {
 	if label != "" {
 		label = ":" + label
 	}
 	return `UNWIND $rows AS row
 MATCH (a` + label + `) WHERE elementId(a) = row.from
 MATCH (b` + label + `) WHERE elementId(b) = row.to
-CREATE (a)-[r:`
+CREATE (a)-[r:$(row.type)]->(b)
+SET r = row.props`
 }
 
 // sidesByElement creates dispute sides and the claims backing them, the
@@ -275,19 +275,30 @@ var nodeKinds = []string{
 	string(peacegraph.KindDispute),
 }
 
-// relStatements is the statement that creates each relationship type: the
-// graph's edges, the stances' positions among them, and the relationships
-// that are there for Browser and for derived facts.
-var relStatements = func() map[string]string {
-	m := map[string]string{}
-	for _, t := range relOrder {
-		m[t] = byElement("") + t + relTail + countRels
-	}
-	return m
-}()
+// createRels creates relationships among the graph's nodes and counts
+// them.
+var createRels = relsByElement("") + countRels
 
-// relOrder lists the relationship types in the order a load writes them.
+// relOrder lists the relationship types a load writes, in the order it
+// writes them: the graph's edges, the stances' positions among them, and
+// the relationships that are there for Browser and for derived facts.
 var relOrder = append(peacegraph.RelationshipTypes(), relChanges, relSeedChange, relConcerns, relHeld)
+
+// relsInOrder lists the rows of each type in relOrder, and fails on a
+// type not in it: the type is written as it is, so it must be one of
+// peacegraph's.
+func relsInOrder(byType map[string][]any) ([]any, error) {
+	for t := range byType {
+		if !slices.Contains(relOrder, t) {
+			return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the load has relationships of type %q, which is none of the graph's", t)
+		}
+	}
+	var rows []any
+	for _, t := range relOrder {
+		rows = append(rows, byType[t]...)
+	}
+	return rows, nil
+}
 
 // batchRows bounds the rows one statement carries, so that no single
 // statement's parameters grow with the dataset.
@@ -663,10 +674,12 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			sides = append(sides, row)
 		}
 	}
-	for _, t := range relOrder {
-		if err := counted(relStatements[t], t+" relationships", rels[t]); err != nil {
-			return err
-		}
+	all, err := relsInOrder(rels)
+	if err != nil {
+		return err
+	}
+	if err := counted(createRels, "relationships", all); err != nil {
+		return err
 	}
 	if err := exec(createSides, "rows", sides); err != nil {
 		return err
