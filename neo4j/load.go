@@ -39,8 +39,13 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	// Hashing the dataset is work for this process, reading the graph's
 	// hashes for Neo4j: the two overlap.
 	unitsDone := make(chan []*unit, 1)
-	go func() { unitsDone <- units(d) }()
+	go func() {
+		us := units(d)
+		s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Msg("hashed the dataset's units")
+		unitsDone <- us
+	}()
 	held, err := s.readHeld(ctx)
+	s.log.Debug().Dur("took", time.Since(started)).Msg("read the graph's hashes")
 	us := <-unitsDone
 	if err != nil {
 		return err
@@ -134,10 +139,9 @@ func (s *Store) takeLoadLock(ctx context.Context, tx neo4j.ManagedTransaction) (
 	return s.runCount(ctx, tx, takeLoadLock, nil)
 }
 
-// The statements of a load. Rows carry only values; a relationship's
-// type is one of them (Cypher's dynamic types, `$(row.type)`), always one
-// of relOrder, so that one statement writes relationships of every type
-// and a load's statements do not grow with the types it writes.
+// The statements of a load. Relationship types cannot be parameters in
+// Cypher, so each type has its own constant statement, made from
+// peacegraph's constants; rows carry only values.
 const (
 	// takeLoadLock makes concurrent loads wait for each other: a write
 	// to the lock node holds its lock until the transaction ends, so the
@@ -210,22 +214,23 @@ SET n = row.props`
 	countNodes = `
 RETURN count(n) AS n`
 
+	relTail = `]->(b)
+SET r = row.props`
 	countRels = `
 RETURN count(r) AS n`
 )
 
-// relsByElement creates each row's relationship, of the row's type, its
-// ends found by element ID among the nodes of label (every node when it
-// is empty).
-func relsByElement(label string) string {
+// byElement begins a statement that finds both ends of each row's
+// relationship by element ID, among the nodes of label (every node when
+// it is empty).
+func byElement(label string) string {
 	if label != "" {
 		label = ":" + label
 	}
 	return `UNWIND $rows AS row
 MATCH (a` + label + `) WHERE elementId(a) = row.from
 MATCH (b` + label + `) WHERE elementId(b) = row.to
-CREATE (a)-[r:$(row.type)]->(b)
-SET r = row.props`
+CREATE (a)-[r:`
 }
 
 // sidesByElement creates dispute sides and the claims backing them, the
@@ -275,30 +280,19 @@ var nodeKinds = []string{
 	string(peacegraph.KindDispute),
 }
 
-// createRels creates relationships among the graph's nodes and counts
-// them.
-var createRels = relsByElement("") + countRels
-
-// relOrder lists the relationship types a load writes, in the order it
-// writes them: the graph's edges, the stances' positions among them, and
-// the relationships that are there for Browser and for derived facts.
-var relOrder = append(peacegraph.RelationshipTypes(), relChanges, relSeedChange, relConcerns, relHeld)
-
-// relsInOrder lists the rows of each type in relOrder, and fails on a
-// type not in it: the type is written as it is, so it must be one of
-// peacegraph's.
-func relsInOrder(byType map[string][]any) ([]any, error) {
-	for t := range byType {
-		if !slices.Contains(relOrder, t) {
-			return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the load has relationships of type %q, which is none of the graph's", t)
-		}
-	}
-	var rows []any
+// relStatements is the statement that creates each relationship type: the
+// graph's edges, the stances' positions among them, and the relationships
+// that are there for Browser and for derived facts.
+var relStatements = func() map[string]string {
+	m := map[string]string{}
 	for _, t := range relOrder {
-		rows = append(rows, byType[t]...)
+		m[t] = byElement("") + t + relTail + countRels
 	}
-	return rows, nil
-}
+	return m
+}()
+
+// relOrder lists the relationship types in the order a load writes them.
+var relOrder = append(peacegraph.RelationshipTypes(), relChanges, relSeedChange, relConcerns, relHeld)
 
 // batchRows bounds the rows one statement carries, so that no single
 // statement's parameters grow with the dataset.
@@ -674,12 +668,10 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 			sides = append(sides, row)
 		}
 	}
-	all, err := relsInOrder(rels)
-	if err != nil {
-		return err
-	}
-	if err := counted(createRels, "relationships", all); err != nil {
-		return err
+	for _, t := range relOrder {
+		if err := counted(relStatements[t], t+" relationships", rels[t]); err != nil {
+			return err
+		}
 	}
 	if err := exec(createSides, "rows", sides); err != nil {
 		return err

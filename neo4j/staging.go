@@ -71,8 +71,14 @@ var relabelStatements = func() map[string]string {
 // staged claims.
 var createStagedSides = sidesByElement(stagedLabel)
 
-// createStagedRels creates relationships between staged nodes.
-var createStagedRels = relsByElement(stagedLabel)
+// stagedRelStatements creates relationships between staged nodes.
+var stagedRelStatements = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range relOrder {
+		m[t] = byElement(stagedLabel) + t + relTail
+	}
+	return m
+}()
 
 // staging is what stage wrote ahead: the element ID of every staged node
 // by its ID, the disputes whose sides were staged, and how many write
@@ -161,12 +167,10 @@ func (s *Store) stage(ctx context.Context, p *loadPlan) (*staging, error) {
 			})
 		}
 	}
-	all, err := relsInOrder(rels)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.writeBatches(ctx, session, st, createStagedRels, all, nil); err != nil {
-		return nil, err
+	for _, t := range relOrder {
+		if err := s.writeBatches(ctx, session, st, stagedRelStatements[t], rels[t], nil); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.writeBatches(ctx, session, st, createStagedSides, sides, nil); err != nil {
 		return nil, err
@@ -304,5 +308,5 @@ func relParams(u *unit, r relRow) map[string]any {
 			props["valueHash"] = u.valueHash
 		}
 	}
-	return map[string]any{"type": r.Type, "from": r.From, "to": r.To, "props": props}
+	return map[string]any{"from": r.From, "to": r.To, "props": props}
 }
