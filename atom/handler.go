@@ -2,9 +2,7 @@ package atom
 
 import (
 	"context"
-	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/httperror"
 )
 
 // Path is where the feed is served.
@@ -29,9 +28,8 @@ const DefaultTimeout = 10 * time.Second
 //
 // Responses: 200 with the feed (application/atom+xml); 400 for a bad
 // argument, a range wider or fuller than the limits allow; 503 when the
-// store is unreachable; 500 otherwise. Error bodies are JSON:
-// {"error": {"code", "message", "argument"}}, with the root package's
-// error codes.
+// store is unreachable; 500 otherwise. Error bodies are those
+// of internal/httperror, as every export's are.
 type Handler struct {
 	Store peacegraph.Store
 	// Limits bound the range one request may ask for; zero fields take
@@ -172,37 +170,9 @@ func baseURL(r *http.Request) string {
 	return scheme + "://" + r.Host
 }
 
-// fail answers with the error's status and code; internal errors are
-// logged and shown only as "internal error".
+// fail answers with the error's status and code (internal/httperror).
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	code := peacegraph.ErrorCode(err)
-	status := http.StatusInternalServerError
-	switch code {
-	case peacegraph.EINVALID:
-		status = http.StatusBadRequest
-	case peacegraph.ENOTFOUND:
-		status = http.StatusNotFound
-	case peacegraph.EUNAVAILABLE:
-		status = http.StatusServiceUnavailable
-	}
-	body := map[string]string{"code": code, "message": peacegraph.ErrorMessage(err)}
-	if code == peacegraph.EUNAVAILABLE {
-		// What cannot be reached is the operator's business: the
-		// message would name hosts and ports.
-		h.logger(r).Warn().Err(err).Msg("store unavailable for the changes feed")
-		body["message"] = "the graph store is unavailable; try again later"
-	}
-	var domain *peacegraph.Error
-	if errors.As(err, &domain) && domain.Field != "" && code != peacegraph.EINTERNAL {
-		body["argument"] = domain.Field
-	}
-	if !errors.As(err, &domain) || code == peacegraph.EINTERNAL {
-		h.logger(r).Error().Err(err).Str("path", r.URL.Path).Msg("internal error in the changes feed")
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"error": body})
+	httperror.Write(w, r, &h.Log, "changes feed", err)
 }
 
 // logger prefers the request's logger (which carries the request ID).

@@ -12,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/httperror"
 )
 
 // The extensions.code values the API gives for domain errors. Errors that
@@ -27,7 +28,7 @@ const (
 )
 
 // UnavailableMessage is what users read when the store cannot be reached.
-const UnavailableMessage = "the graph store is unavailable; try again later"
+const UnavailableMessage = httperror.UnavailableMessage
 
 // extensionCode maps a domain error code to extensions.code.
 func extensionCode(code string) string {

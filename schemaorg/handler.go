@@ -2,7 +2,6 @@ package schemaorg
 
 import (
 	"encoding/json"
-	"errors"
 	"net/http"
 	"path"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/httperror"
 )
 
 // Extension ends the last path segment of every export URL:
@@ -22,8 +22,8 @@ const Extension = ".jsonld"
 // Responses: 200 with the document (application/ld+json); 400 when the
 // ID is not a well-formed node ID; 404 when no claim has it (or the
 // segment lacks the extension); 503 when the store is unreachable; 500
-// otherwise. Error bodies are JSON: {"error": {"code", "message"}}, with
-// the root package's error codes.
+// otherwise. Error bodies are those of
+// internal/httperror, as every export's are.
 type Handler struct {
 	Store peacegraph.Store
 	// Log receives internal errors, whose text is never shown to clients.
@@ -78,31 +78,7 @@ func (h *Handler) document(r *http.Request, id string) (any, error) {
 	return Document(c, rel), nil
 }
 
-// fail answers with the error's status and code; internal errors are
-// logged and shown only as "internal error".
+// fail answers with the error's status and code (internal/httperror).
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	code := peacegraph.ErrorCode(err)
-	status := http.StatusInternalServerError
-	switch code {
-	case peacegraph.EINVALID:
-		status = http.StatusBadRequest
-	case peacegraph.ENOTFOUND:
-		status = http.StatusNotFound
-	case peacegraph.EUNAVAILABLE:
-		status = http.StatusServiceUnavailable
-	}
-	var domain *peacegraph.Error
-	if !errors.As(err, &domain) || code == peacegraph.EINTERNAL {
-		log := zerolog.Ctx(r.Context())
-		if log.GetLevel() == zerolog.Disabled {
-			log = &h.Log
-		}
-		log.Error().Err(err).Str("path", r.URL.Path).Msg("internal error in claim export")
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{
-		"error": map[string]string{"code": code, "message": peacegraph.ErrorMessage(err)},
-	})
+	httperror.Write(w, r, &h.Log, "claim export", err)
 }

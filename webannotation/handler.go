@@ -3,7 +3,6 @@ package webannotation
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"path"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/httperror"
 )
 
 // File is the last path segment of every collection URL:
@@ -31,8 +31,8 @@ const PageSize = 100
 // Responses: 200 with an AnnotationCollection (ContentType); 400 when the
 // ID is not a well-formed node ID; 404 when no claim or source has it (or
 // the path is neither form); 503 when the store is unreachable; 500
-// otherwise. Error bodies are JSON: {"error": {"code", "message"}}, with
-// the root package's error codes, as the claim export's are.
+// otherwise. Error bodies are those of
+// internal/httperror, as every export's are.
 type Handler struct {
 	Store peacegraph.Store
 	// Log receives internal errors, whose text is never shown to clients.
@@ -140,31 +140,7 @@ func AllClaims(ctx context.Context, store peacegraph.Store, f peacegraph.ClaimFi
 	}
 }
 
-// fail answers with the error's status and code; internal errors are
-// logged and shown only as "internal error".
+// fail answers with the error's status and code (internal/httperror).
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	code := peacegraph.ErrorCode(err)
-	status := http.StatusInternalServerError
-	switch code {
-	case peacegraph.EINVALID:
-		status = http.StatusBadRequest
-	case peacegraph.ENOTFOUND:
-		status = http.StatusNotFound
-	case peacegraph.EUNAVAILABLE:
-		status = http.StatusServiceUnavailable
-	}
-	var domain *peacegraph.Error
-	if !errors.As(err, &domain) || code == peacegraph.EINTERNAL {
-		log := zerolog.Ctx(r.Context())
-		if log.GetLevel() == zerolog.Disabled {
-			log = &h.Log
-		}
-		log.Error().Err(err).Str("path", r.URL.Path).Msg("internal error in annotation export")
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{
-		"error": map[string]string{"code": code, "message": peacegraph.ErrorMessage(err)},
-	})
+	httperror.Write(w, r, &h.Log, "annotation export", err)
 }
