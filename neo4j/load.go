@@ -37,19 +37,29 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	}
 	started := time.Now()
 	// Hashing the dataset is work for this process, reading the graph's
-	// hashes for Neo4j: the two overlap.
+	// generation and bucket digests for Neo4j: the two overlap, and the
+	// hashes of the buckets that differ are read once both are done.
 	unitsDone := make(chan []*unit, 1)
 	go func() {
 		us := units(d)
 		s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Msg("hashed the dataset's units")
 		unitsDone <- us
 	}()
-	held, err := s.readHeld(ctx)
-	s.log.Debug().Dur("took", time.Since(started)).Msg("read the graph's hashes")
-	us := <-unitsDone
+	var us []*unit
+	var want []string
+	wanted := func() []string {
+		if want == nil {
+			us = <-unitsDone
+			want = bucketDigests(us)
+		}
+		return want
+	}
+	held, err := s.readHeld(ctx, wanted)
+	wanted()
 	if err != nil {
 		return err
 	}
+	s.log.Debug().Dur("took", time.Since(started)).Int("read", len(held.units)).Bool("whole", !held.partial).Msg("read the graph's hashes")
 	if held.staged && !o.DryRun {
 		// A load that was stopped half-way left its staging behind;
 		// nobody reads it, and it goes before anything else. Dropping it
@@ -57,11 +67,11 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		if err := s.dropStaging(ctx); err != nil {
 			return err
 		}
-		if held, err = s.readHeld(ctx); err != nil {
+		if held, err = s.readHeld(ctx, wanted); err != nil {
 			return err
 		}
 	}
-	p := plan(us, held)
+	p := plan(us, held, want)
 	s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Int("held", len(held.units)).Msg("planned the load")
 	if err := peacegraph.CheckRemovals(o, &p.report); err != nil {
 		return err
@@ -107,11 +117,11 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 					return nil, err
 				}
 				return res.Collect(ctx)
-			})
+			}, wanted)
 			if err != nil {
 				return nil, err
 			}
-			final, current = plan(us, now), now
+			final, current = plan(us, now, want), now
 			if err := peacegraph.CheckRemovals(o, &final.report); err != nil {
 				return nil, err
 			}
@@ -148,16 +158,20 @@ const (
 	// second load blocks here until the first commits. It moves the
 	// generation on and returns the one it found, which tells a load
 	// whether the hashes it planned from are still those of the graph.
+	// Current bucket digests move on with it (writeDigests).
 	takeLoadLock = `MERGE (m:` + lockLabel + ` {id: 'load'})
 WITH m, coalesce(m.generation, 0) AS generation
-SET m.generation = generation + 1
+SET m.generation = generation + 1,
+    m.digestsAt = CASE WHEN m.digestsAt = generation THEN generation + 1 ELSE m.digestsAt END
 RETURN generation`
 
 	// heldGeneration is read before the hashes, in the same transaction:
 	// a load that commits in between moves the generation past what was
 	// read, so the plan is never taken for current when it is not.
+	// It also reads the graph's bucket digests and how many units the
+	// graph holds (buckets.go).
 	heldGeneration = `OPTIONAL MATCH (m:` + lockLabel + ` {id: 'load'})
-RETURN coalesce(m.generation, 0) AS generation, EXISTS { (:` + stagedLabel + `) } AS staged`
+RETURN coalesce(m.generation, 0) AS generation, EXISTS { (:` + stagedLabel + `) } AS staged, m.buckets AS buckets, m.held AS held, m.digestsAt AS digestsAt`
 
 	// heldUnits reads the hash of every unit the graph holds. A node
 	// written before units existed has no hash, a relationship no unit:
@@ -167,6 +181,27 @@ RETURN n.id AS key, [l IN labels(n) WHERE l IN $kinds][0] AS label, n.hash AS ha
 UNION ALL
 MATCH (:Actor)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED|HELD]->(:Node)
 RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash, r.valueHash AS value, null AS element`
+	// heldUnitsIn reads the hashes of the units in some buckets: the
+	// nodes by their bucket, the relationship-only units through their
+	// actors, which are in the same bucket.
+	heldUnitsIn = `MATCH (n:Node) WHERE n.bucket IN $buckets
+RETURN n.id AS key, [l IN labels(n) WHERE l IN $kinds][0] AS label, n.hash AS hash, n.valueHash AS value, elementId(n) AS element
+UNION ALL
+MATCH (a:Node:Actor) WHERE a.bucket IN $buckets
+MATCH (a)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED|HELD]->(:Node)
+RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash, r.valueHash AS value, null AS element`
+	// writeDigests records, in the load's last transaction, the digests
+	// of the graph it leaves, how many units that graph holds, and the
+	// generation they describe: a load by a store that keeps no digests
+	// moves the generation on and leaves them behind, so that they are
+	// known to be stale.
+	writeDigests = `MATCH (m:` + lockLabel + ` {id: 'load'})
+SET m.buckets = $digests, m.held = $held, m.digestsAt = m.generation`
+	// elementsOf finds nodes of the graph the load's writes touch but
+	// did not read, by ID, before the last transaction changes anything.
+	elementsOf = `UNWIND $ids AS id
+MATCH (n:` + nodeLabel + ` {id: id})
+RETURN n.id AS id, elementId(n) AS element`
 
 	// A load's last transaction finds the nodes it changes by their
 	// element IDs, read with the hashes (heldUnits), and those it creates
@@ -316,11 +351,18 @@ type heldState struct {
 	legacy bool
 	// staged: a stopped load left staged nodes behind.
 	staged bool
+	// partial: the graph has bucket digests, and units holds only the
+	// buckets in changed, those whose digests differ from the dataset's;
+	// count is then how many units the graph holds.
+	partial bool
+	changed map[int64]bool
+	count   int64
 }
 
 // readHeld reads the units the graph holds in a read transaction of its
-// own: the generation first, then the hashes.
-func (s *Store) readHeld(ctx context.Context) (*heldState, error) {
+// own: the generation and the bucket digests first, then the hashes of
+// the buckets whose digests differ from want's, the dataset's.
+func (s *Store) readHeld(ctx context.Context, want func() []string) (*heldState, error) {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
 	defer session.Close(context.WithoutCancel(ctx))
 	// A write-mode session reads from the leader, which is where the
@@ -332,27 +374,52 @@ func (s *Store) readHeld(ctx context.Context) (*heldState, error) {
 				return nil, err
 			}
 			return res.Collect(ctx)
-		})
+		}, want)
 	})
 	return h, s.mapError(err)
 }
 
 // readHeldIn reads the units the graph holds through query, which runs in
-// the load's read transaction or inside its write transaction.
-func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]any) ([]*neo4j.Record, error)) (*heldState, error) {
+// the load's read transaction or inside its write transaction. A graph
+// without current bucket digests is read whole, and is legacy when it
+// holds anything: some of its nodes may carry no bucket, so it is
+// rewritten.
+func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]any) ([]*neo4j.Record, error), want func() []string) (*heldState, error) {
 	s.queries.Add(2)
 	gen, err := query(heldGeneration, nil)
 	if err != nil {
 		return nil, err
 	}
-	records, err := query(heldUnits, map[string]any{"kinds": nodeKinds})
-	if err != nil {
-		return nil, err
-	}
-	h := &heldState{units: make(map[string]heldUnit, len(records))}
+	h := &heldState{units: map[string]heldUnit{}}
+	var digests []string
 	if len(gen) > 0 {
 		h.generation, _ = gen[0].Values[0].(int64)
 		h.staged = gen[0].Values[1] == true
+		at, stamped := gen[0].Values[4].(int64)
+		if list, ok := gen[0].Values[2].([]any); ok && len(list) == bucketCount && stamped && at == h.generation {
+			digests = make([]string, len(list))
+			for i, d := range list {
+				digests[i] = str(d)
+			}
+		}
+		h.count, _ = gen[0].Values[3].(int64)
+	}
+	var records []*neo4j.Record
+	if digests != nil {
+		h.partial, h.changed = true, map[int64]bool{}
+		changed := changedBuckets(want(), digests)
+		for _, b := range changed {
+			h.changed[b] = true
+		}
+		if len(changed) > 0 {
+			records, err = query(heldUnitsIn, map[string]any{"kinds": nodeKinds, "buckets": changed})
+		}
+	} else {
+		records, err = query(heldUnits, map[string]any{"kinds": nodeKinds})
+		h.legacy = len(records) > 0
+	}
+	if err != nil {
+		return nil, err
 	}
 	for _, r := range records {
 		key, label, hash, value := str(r.Values[0]), str(r.Values[1]), str(r.Values[2]), str(r.Values[3])
@@ -385,6 +452,10 @@ type loadPlan struct {
 	isFresh map[string]bool
 	legacy  bool
 	report  peacegraph.LoadReport
+	// digests are the dataset's bucket digests and count how many units
+	// it holds: what the graph holds once the plan is written.
+	digests []string
+	count   int64
 }
 
 // rows counts the nodes and relationships the plan writes.
@@ -405,12 +476,20 @@ func (p *loadPlan) empty() bool {
 
 // plan compares the dataset's units with the graph's. It digests the
 // domain values of the units it writes, and only those.
-func plan(us []*unit, h *heldState) *loadPlan {
-	p := &loadPlan{legacy: h.legacy, isFresh: map[string]bool{}}
+func plan(us []*unit, h *heldState, digests []string) *loadPlan {
+	p := &loadPlan{legacy: h.legacy, isFresh: map[string]bool{}, digests: digests}
 	var changed []*unit
 	var olds []string
 	keep := make(map[string]bool, len(us))
 	for _, u := range us {
+		if u.kind != "" {
+			p.count++
+		}
+		if h.partial && !h.changed[u.bucket] {
+			// The bucket's digest is the graph's: the graph holds the
+			// unit as it is.
+			continue
+		}
 		keep[u.key] = true
 		old, ok := h.units[u.key]
 		switch {
@@ -482,6 +561,11 @@ func plan(us []*unit, h *heldState) *loadPlan {
 			p.report.Count(kind, 0, 0, 1)
 		}
 	}
+	if h.partial {
+		// Only the changed buckets were read; the graph's count came
+		// with the digests.
+		p.report.Held = int(h.count)
+	}
 	slices.Sort(p.drop)
 	return p
 }
@@ -548,6 +632,9 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 		for key, e := range st.nodes {
 			elements[key] = e
 		}
+	}
+	if err := s.lookUpElements(ctx, tx, p, st, elements); err != nil {
+		return err
 	}
 	if p.legacy {
 		for _, stmt := range []string{deleteLegacyRels, deleteLegacySides} {
@@ -676,7 +763,56 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 	if err := exec(createSides, "rows", sides); err != nil {
 		return err
 	}
+	if err := s.run(ctx, tx, writeDigests, map[string]any{"digests": p.digests, "held": p.count}); err != nil {
+		return err
+	}
 	p.report.Writes = writes
+	return nil
+}
+
+// lookUpElements adds to elements the nodes the plan's relationships and
+// sides end at that the load did not read (they lie in buckets that did
+// not change) and will not create. It runs before the last transaction
+// changes anything, so that its index lookups are cheap.
+func (s *Store) lookUpElements(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, st *staging, elements map[string]string) error {
+	var ids []any
+	seen := map[string]bool{}
+	need := func(key string) {
+		if _, ok := elements[key]; !ok && !p.isFresh[key] && !seen[key] {
+			seen[key] = true
+			ids = append(ids, key)
+		}
+	}
+	for _, u := range p.write {
+		for _, r := range u.rels {
+			if !st.hasRel(r) {
+				need(r.From)
+				need(r.To)
+			}
+		}
+		if len(u.sides) > 0 && !st.hasSides(u.key) {
+			need(u.key)
+			for _, side := range u.sides {
+				for _, c := range side["claims"].([]string) {
+					need(c)
+				}
+			}
+		}
+	}
+	for start := 0; start < len(ids); start += batchRows {
+		s.queries.Add(1)
+		res, err := tx.Run(ctx, elementsOf, map[string]any{"ids": ids[start:min(start+batchRows, len(ids))]})
+		if err != nil {
+			return err
+		}
+		records, err := res.Collect(ctx)
+		if err != nil {
+			return err
+		}
+		for _, r := range records {
+			elements[str(r.Values[0])] = str(r.Values[1])
+		}
+	}
 	return nil
 }
 

@@ -28,6 +28,8 @@ type unit struct {
 	// anchor is the node every relationship of the unit touches, so a
 	// rewrite finds them from one indexed node.
 	anchor string
+	// bucket is the anchor's bucket (buckets.go).
+	bucket int64
 	// kind is what the load report counts the unit as; node units are of
 	// their node's kind. spans are derived and counted under no kind.
 	kind peacegraph.Kind
@@ -94,7 +96,7 @@ func units(d *peacegraph.Dataset) []*unit {
 	var out []*unit
 	var u *unit
 	add := func(key, anchor string, kind peacegraph.Kind) {
-		u = &unit{key: key, anchor: anchor, kind: kind}
+		u = &unit{key: key, anchor: anchor, kind: kind, bucket: bucketOf(anchor)}
 		out = append(out, u)
 	}
 	node := func(n peacegraph.Node, props map[string]any) {

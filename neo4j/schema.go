@@ -32,6 +32,9 @@ var schema = []string{
 	// Staged nodes are found by element ID, and an index on their label
 	// would cost the switch that brings them into view (staging.go).
 	"DROP INDEX staged_id IF EXISTS",
+	// A load reads back the units of the buckets that changed
+	// (buckets.go).
+	"CREATE INDEX node_bucket IF NOT EXISTS FOR (n:Node) ON (n.bucket)",
 	// The sort keys make every paged list an index-ordered range scan.
 	"CREATE INDEX actor_sort IF NOT EXISTS FOR (n:Actor) ON (n.sortKey)",
 	"CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",

@@ -42,8 +42,11 @@ RETURN count(DISTINCT n) AS n`
 	// dropStagingStart moves the generation on before any staging goes:
 	// a load still staging what this removes then fails at its last
 	// transaction instead of bringing half of it into view.
+	// The bucket digests still describe the graph, which it does not
+	// change, so they move on with it (buckets.go).
 	dropStagingStart = `MERGE (m:` + lockLabel + ` {id: 'load'})
-SET m.generation = coalesce(m.generation, 0) + 1`
+WITH m, coalesce(m.generation, 0) AS g
+SET m.generation = g + 1, m.digestsAt = CASE WHEN m.digestsAt = g THEN g + 1 ELSE m.digestsAt END`
 
 	createStaged = `UNWIND $rows AS row CREATE (n:` + stagedLabel + `) SET n = row RETURN row.id AS id, elementId(n) AS element`
 
@@ -284,14 +287,14 @@ func (s *Store) relabel(ctx context.Context, tx neo4j.ManagedTransaction, kind s
 	return n, nil
 }
 
-// nodeParams is the row of a unit's node: its properties and the hashes
-// the next load compares.
+// nodeParams is the row of a unit's node: its properties, the hashes
+// the next load compares and its bucket (buckets.go).
 func nodeParams(u *unit) map[string]any {
-	row := make(map[string]any, len(u.node)+2)
+	row := make(map[string]any, len(u.node)+3)
 	for k, v := range u.node {
 		row[k] = v
 	}
-	row["hash"], row["valueHash"] = u.hash, u.valueHash
+	row["hash"], row["valueHash"], row["bucket"] = u.hash, u.valueHash, u.bucket
 	return row
 }
 
