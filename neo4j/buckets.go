@@ -1,11 +1,14 @@
 package neo4j
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash/fnv"
 	"slices"
 	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Buckets let a load read back only the part of the graph a change
@@ -15,9 +18,10 @@ import (
 // digest of each bucket's keys and hashes, which the load's last
 // transaction writes with the graph they describe. A load digests the
 // dataset's buckets the same way and reads the hashes of the buckets
-// whose digests differ, and only those. A graph without digests (empty,
-// or written by a store before them) is read whole, and one that holds
-// nodes is then rewritten, so that every node has its bucket.
+// whose digests differ, and only those. A graph without current digests
+// (empty, or last written by a store that keeps none) is read whole, and
+// its nodes are given their buckets (backfillBuckets) before the load
+// writes the digests that make later loads read only what changes.
 //
 // Nodes carry their bucket (indexed, node_bucket); a relationship-only
 // unit is found through its actor, which is in the same bucket.
@@ -65,3 +69,31 @@ func changedBuckets(want, have []string) []int64 {
 	}
 	return out
 }
+
+// backfillBuckets gives every node of a graph read whole its bucket, a
+// batch of loadBatch nodes to a transaction of its own, and returns the
+// statements it ran. The bucket is bookkeeping no read uses, so a batch
+// committed ahead of the load changes no answer, and a backfill stopped
+// half-way is done again by the next load, which finds no digests yet.
+func (s *Store) backfillBuckets(ctx context.Context, held *heldState) (int, error) {
+	var rows []any
+	for key, u := range held.units {
+		if u.label != "" {
+			rows = append(rows, map[string]any{"id": key, "bucket": bucketOf(key)})
+		}
+	}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
+	defer session.Close(context.WithoutCancel(ctx))
+	st := &staging{}
+	if err := s.writeBatches(ctx, session, st, setBuckets, rows, nil); err != nil {
+		return st.statements, err
+	}
+	s.log.Info().Int("nodes", len(rows)).Int("statements", st.statements).Msg("gave the graph's nodes their buckets")
+	return st.statements, nil
+}
+
+// setBuckets sets the bucket of nodes that lack it or have another.
+const setBuckets = `UNWIND $rows AS row
+MATCH (n:` + nodeLabel + ` {id: row.id})
+WHERE n.bucket IS NULL OR n.bucket <> row.bucket
+SET n.bucket = row.bucket`

@@ -16,7 +16,8 @@ import (
 // hashes of the buckets a change touches, and still leaves exactly the
 // graph a load of the same set leaves from nothing; and that a graph
 // without bucket digests (written by a store before them) is read whole
-// and rewritten, after which loads read only what changed again.
+// and its nodes given their buckets, after which loads read only what
+// changed again.
 func TestLoadReadsOnlyChangedBuckets(t *testing.T) {
 	driver := MustDriver(t)
 	next := MustSeeds(t)
@@ -74,15 +75,15 @@ func TestLoadReadsOnlyChangedBuckets(t *testing.T) {
 		t.Errorf("the report says the graph held %d entities, want at least %d", report.Held, units)
 	}
 
-	// A graph whose loads kept no digests: read whole, rewritten, and
-	// the same graph after.
+	// A graph whose loads kept no digests: read whole, its nodes given
+	// their buckets, nothing else changed, and the same graph after.
 	MustRun(t, driver, "MATCH (m:PeacegraphLoad) REMOVE m.buckets, m.held", nil)
 	MustRun(t, driver, "MATCH (n:Node) REMOVE n.bucket", nil)
-	if _, whole, _ := load(next); !whole {
-		t.Error("a graph without digests was not read whole")
+	if _, whole, report := load(next); !whole || !report.Empty() {
+		t.Errorf("a graph without digests: read whole %v, reported %s; want read whole and no change", whole, report.String())
 	}
 	if got := MustDump(t, driver); !slices.Equal(got, want) {
-		t.Errorf("rewriting a graph without digests differs from a load from nothing:\n%s", firstDiff(got, want))
+		t.Errorf("a graph without digests, loaded again, differs from a load from nothing:\n%s", firstDiff(got, want))
 	}
 	if read, whole, report := load(next); read != 0 || whole || !report.Empty() {
 		t.Errorf("a reload after the rewrite read %d units (whole: %v) and reported %s", read, whole, report.String())
@@ -91,7 +92,8 @@ func TestLoadReadsOnlyChangedBuckets(t *testing.T) {
 
 // TestLoadAfterALoadWithoutDigests checks that digests left behind by a
 // load that kept none (a store of an earlier version, which moves the
-// generation on) are not trusted: the graph is read whole and rewritten.
+// generation on) are not trusted: the graph is read whole, what the other
+// load wrote is given its bucket, and the graph is right after.
 func TestLoadAfterALoadWithoutDigests(t *testing.T) {
 	driver := MustDriver(t)
 	s := MustOpenEmpty(t)

@@ -71,6 +71,12 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 			return err
 		}
 	}
+	backfilled := 0
+	if !held.partial && len(held.units) > 0 && !o.DryRun {
+		if backfilled, err = s.backfillBuckets(ctx, held); err != nil {
+			return err
+		}
+	}
 	p := plan(us, held, want)
 	s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Int("held", len(held.units)).Msg("planned the load")
 	if err := peacegraph.CheckRemovals(o, &p.report); err != nil {
@@ -80,7 +86,10 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		*o.Report = p.report
 		return nil
 	}
-	if p.empty() {
+	// A graph read whole is given its digests even when nothing else
+	// changes, so that the next load reads only what changes.
+	if p.empty() && (held.partial || len(held.units) == 0) {
+		p.report.Writes = backfilled
 		*o.Report = p.report
 		s.log.Info().Str("changes", p.report.String()).Dur("took", time.Since(started)).Msg("the graph in Neo4j already holds the dataset")
 		return nil
@@ -121,6 +130,12 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 			if err != nil {
 				return nil, err
 			}
+			if !now.partial && len(now.units) > 0 {
+				// The other load kept no digests: its nodes may lack their
+				// buckets, which only a load before its last transaction
+				// gives them.
+				return nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load, by a store that keeps no bucket digests, changed the graph at the same time; nothing was changed, run it again")
+			}
 			final, current = plan(us, now, want), now
 			if err := peacegraph.CheckRemovals(o, &final.report); err != nil {
 				return nil, err
@@ -137,7 +152,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks)); err != nil {
 		return s.mapError(err)
 	}
-	final.report.Writes += st.writes()
+	final.report.Writes += st.writes() + backfilled
 	*o.Report = final.report
 	s.log.Info().Str("changes", final.report.String()).Int("writes", final.report.Writes).Dur("took", time.Since(started)).Msg("loaded dataset into Neo4j")
 	return nil
@@ -381,9 +396,8 @@ func (s *Store) readHeld(ctx context.Context, want func() []string) (*heldState,
 
 // readHeldIn reads the units the graph holds through query, which runs in
 // the load's read transaction or inside its write transaction. A graph
-// without current bucket digests is read whole, and is legacy when it
-// holds anything: some of its nodes may carry no bucket, so it is
-// rewritten.
+// without current bucket digests is read whole (and its nodes are given
+// their buckets before the load plans: backfillBuckets).
 func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]any) ([]*neo4j.Record, error), want func() []string) (*heldState, error) {
 	s.queries.Add(2)
 	gen, err := query(heldGeneration, nil)
@@ -416,7 +430,6 @@ func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]an
 		}
 	} else {
 		records, err = query(heldUnits, map[string]any{"kinds": nodeKinds})
-		h.legacy = len(records) > 0
 	}
 	if err != nil {
 		return nil, err
