@@ -20,7 +20,8 @@
 // relationship (decode.go). sortKey holds the order key of paged lists
 // (peacegraph.ClaimKey, ActorKey, ...), searchText the lower-cased
 // searchable fields for the full-text index, hash and valueHash what the
-// load compares (rows.go).
+// load compares (rows.go), bucket the part of the graph a load reads the
+// node back with (buckets.go).
 //
 // Relationships are the edges of peacegraph.Dataset.Edges, typed by
 // peacegraph's Rel constants:
@@ -82,10 +83,12 @@
 // Load is a plan, then a change (load.go): the dataset becomes units, each
 // a node with the relationships it owns, a stance, or an actor's spans on
 // a target, hashed over all it writes; the load compares them with the
-// hashes the graph holds, read once, and writes only the difference, in
-// one transaction under a lock node that counts the loads that changed the
-// graph, or, past LoadBatch rows, with the nodes it adds staged out of
-// sight and brought into view by relabelling them in the last transaction
-// (staging.go). On any failure the graph is as it was. Relationship types cannot be
-// parameters, so each type has its own constant statement.
+// hashes the graph holds, read once and only for the buckets whose
+// digests (kept on the lock node) differ from the dataset's (buckets.go),
+// and writes only the difference, in one transaction under a lock node
+// that counts the loads that changed the graph, or, past LoadBatch rows,
+// with the nodes it adds staged out of sight and brought into view by
+// relabelling them in the last transaction (staging.go), which finds every
+// node by element ID. On any failure the graph is as it was. Relationship
+// types cannot be parameters, so each type has its own constant statement.
 package neo4j
