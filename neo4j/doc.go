@@ -89,6 +89,6 @@
 // that counts the loads that changed the graph, or, past LoadBatch rows,
 // with the nodes it adds staged out of sight and brought into view by
 // relabelling them in the last transaction (staging.go), which finds every
-// node by element ID. On any failure the graph is as it was. Relationship
-// types cannot be parameters, so each type has its own constant statement.
+// node by element ID. On any failure the graph is as it was. Each
+// relationship type has its own constant statement.
 package neo4j
