@@ -19,7 +19,6 @@ package loaders_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -31,14 +30,7 @@ import (
 func BenchmarkRead(b *testing.B) {
 	for _, scale := range benchtest.Scales(b) {
 		b.Run(fmt.Sprintf("scale=%d", scale), func(b *testing.B) {
-			dir := filepath.Join(b.TempDir(), "set")
-			d, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := synth.Write(dir, d); err != nil {
-				b.Fatal(err)
-			}
+			dir, d := benchtest.WriteSet(b, scale)
 			_, size, err := synth.Size(dir)
 			if err != nil {
 				b.Fatal(err)
@@ -56,9 +48,7 @@ func BenchmarkRead(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			if cpu >= 0 {
-				b.ReportMetric((benchtest.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-			}
+			benchtest.ReportCPU(b, cpu)
 			b.ReportMetric(float64(peak())/1e6, "peak-heap-MB")
 			b.ReportMetric(float64(claims), "claims")
 			b.ReportMetric(float64(size)/1e6, "disk-MB")

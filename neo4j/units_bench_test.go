@@ -12,25 +12,16 @@ package neo4j
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/peacegraph/peacegraph/internal/benchtest"
 	"github.com/peacegraph/peacegraph/loaders"
-	"github.com/peacegraph/peacegraph/synth"
 )
 
 func BenchmarkUnits(b *testing.B) {
 	for _, scale := range benchtest.Scales(b) {
 		b.Run(fmt.Sprintf("scale=%d", scale), func(b *testing.B) {
-			dir := filepath.Join(b.TempDir(), "set")
-			generated, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := synth.Write(dir, generated); err != nil {
-				b.Fatal(err)
-			}
+			dir, _ := benchtest.WriteSet(b, scale)
 			d, err := loaders.Read(dir)
 			if err != nil {
 				b.Fatal(err)
@@ -43,9 +34,7 @@ func BenchmarkUnits(b *testing.B) {
 				n = len(units(d))
 			}
 			b.StopTimer()
-			if cpu >= 0 {
-				b.ReportMetric((benchtest.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-			}
+			benchtest.ReportCPU(b, cpu)
 			b.ReportMetric(float64(n), "units")
 		})
 	}

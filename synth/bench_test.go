@@ -18,7 +18,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/peacegraph/peacegraph/internal/benchtest"
 	"github.com/peacegraph/peacegraph/synth"
@@ -38,7 +37,7 @@ func BenchmarkGenerate(b *testing.B) {
 				}
 				claims = len(d.Claims)
 			}
-			reportCPU(b, cpu)
+			benchtest.ReportCPU(b, cpu)
 			b.ReportMetric(float64(claims), "claims")
 		})
 	}
@@ -71,18 +70,9 @@ func BenchmarkWrite(b *testing.B) {
 				}
 				b.StartTimer()
 			}
-			reportCPU(b, cpu)
+			benchtest.ReportCPU(b, cpu)
 			b.ReportMetric(float64(files), "files")
 			b.ReportMetric(float64(size)/1e6, "disk-MB")
 		})
-	}
-}
-
-// reportCPU reports the processor time per operation since start, when
-// the platform tells it.
-func reportCPU(b *testing.B, start time.Duration) {
-	b.Helper()
-	if start >= 0 {
-		b.ReportMetric((benchtest.CPUTime()-start).Seconds()/float64(b.N), "cpu-s/op")
 	}
 }
