@@ -1,6 +1,6 @@
 // Package benchtest holds what the benchmarks of several packages share:
-// the scales they run at, and the processor time and peak heap they
-// report, which say more than elapsed time on a machine shared with other
+// the scales they run at, the generated sets they run on, and the
+// processor time and peak heap they report, which say more than elapsed time on a machine shared with other
 // work.
 package benchtest
 
