@@ -81,6 +81,9 @@ func TestLoadAtScale(t *testing.T) {
 		t.Errorf("reloading the same set: %q, want no changes and no writes", again.changes)
 	}
 	t.Logf("scale %d unchanged reload: %.2fs of Load", scale, again.load.Seconds())
+	if again.read != 0 || again.whole {
+		t.Errorf("an unchanged reload read %d units' hashes (whole: %v), want none", again.read, again.whole)
+	}
 	if got := mustGraphState(t, driver); !slices.Equal(got, loaded) {
 		t.Errorf("an unchanged reload changed the graph:\n%s", firstDiff(got, loaded))
 	}
@@ -93,6 +96,7 @@ func TestLoadAtScale(t *testing.T) {
 	killLoad(t, bin, dir, driver, loaded, inLastTransactionAt(2))
 	added := runLoad(t, bin, dir)
 	t.Logf("scale %d plus one article: %.2fs of Load (%s); %s", scale, added.load.Seconds(), added.phases, added.changes)
+	wantFewRead(t, "adding an article", added, entities)
 	if !strings.HasPrefix(added.changes, "Claim +10 ~0 -0") || !strings.Contains(added.changes, "Source +1 ~0 -0") {
 		t.Errorf("adding an article: %q, want 10 claims and a source added", added.changes)
 	}
@@ -108,12 +112,22 @@ func TestLoadAtScale(t *testing.T) {
 	killLoad(t, bin, dir, driver, withArticle, inLastTransactionAt(2))
 	removed := runLoad(t, bin, dir)
 	t.Logf("scale %d minus the article: %.2fs of Load (%s); %s", scale, removed.load.Seconds(), removed.phases, removed.changes)
+	wantFewRead(t, "removing the article", removed, entities)
 	if !strings.HasPrefix(removed.changes, "Claim +0 ~0 -10") || !strings.Contains(removed.changes, "Source +0 ~0 -1") {
 		t.Errorf("removing the article: %q, want 10 claims and a source removed", removed.changes)
 	}
 	wantAnswers(t, neo, mustGenerate(t, cfg), article)
 	if got := mustGraphState(t, driver); !slices.Equal(got, loaded) {
 		t.Errorf("the set minus the article differs from the set loaded before it:\n%s", firstDiff(got, loaded))
+	}
+}
+
+// wantFewRead checks that a load of a small change read back the hashes of
+// the buckets it touches, not the graph: fewer than 1% of its entities.
+func wantFewRead(t *testing.T, what string, run loadRun, entities int64) {
+	t.Helper()
+	if run.whole || int64(run.read)*100 >= entities {
+		t.Errorf("%s read %d units' hashes (whole: %v) of a graph of %d entities; want fewer than 1%%", what, run.read, run.whole, entities)
 	}
 }
 
@@ -146,6 +160,10 @@ type loadRun struct {
 	load, elapsed time.Duration
 	// phases are the durations the load logged, for the figures.
 	phases string
+	// read is how many units' hashes the load read back, whole whether
+	// it read the graph whole (buckets.go).
+	read  int
+	whole bool
 }
 
 var changesLine = regexp.MustCompile(`: changes: (.*)\n`)
@@ -183,6 +201,8 @@ func runLoad(t *testing.T, bin, dir string) loadRun {
 		var line struct {
 			Message string  `json:"message"`
 			Took    float64 `json:"took"`
+			Read    int     `json:"read"`
+			Whole   bool    `json:"whole"`
 		}
 		_ = json.Unmarshal(sc.Bytes(), &line)
 		switch line.Message {
@@ -190,6 +210,9 @@ func runLoad(t *testing.T, bin, dir string) loadRun {
 			run.load = time.Duration(line.Took * float64(time.Millisecond))
 		case "planned the load", "staged the nodes the load adds", "wrote the load's last transaction":
 			phases = append(phases, fmt.Sprintf("%s %.2fs", line.Message, line.Took/1000))
+		case "read the graph's hashes":
+			run.read, run.whole = line.Read, line.Whole
+			phases = append(phases, fmt.Sprintf("read %d units' hashes", line.Read))
 		case "the graph in Neo4j already holds the dataset":
 			run.load = time.Duration(line.Took * float64(time.Millisecond))
 		}
