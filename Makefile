@@ -103,7 +103,7 @@ unit: ## go test with the race detector (uses Neo4j at NEO4J_URI when reachable;
 # SCALE times the seeds loaded with the real command, reloaded, plus and
 # minus one article, each step also killed half-way; on the Neo4j at
 # NEO4J_TEST_URI, whose graph it replaces. SCALE=1000 needs the memory
-# neo4j-dev/README.md gives and about 20 minutes.
+# neo4j-dev/README.md gives and about 15 minutes.
 SCALE ?= 10
 
 .PHONY: test-scale
