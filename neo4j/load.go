@@ -71,12 +71,6 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 			return err
 		}
 	}
-	backfilled := 0
-	if !held.partial && len(held.units) > 0 && !o.DryRun {
-		if backfilled, err = s.backfillBuckets(ctx, held); err != nil {
-			return err
-		}
-	}
 	p := plan(us, held, want)
 	s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Int("held", len(held.units)).Msg("planned the load")
 	if err := peacegraph.CheckRemovals(o, &p.report); err != nil {
@@ -85,6 +79,14 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	if o.DryRun {
 		*o.Report = p.report
 		return nil
+	}
+	// A load that is refused, or only shows what it would change, does
+	// not get this far: the buckets are written for a load that goes on.
+	backfilled := 0
+	if !held.partial && len(held.units) > 0 {
+		if backfilled, err = s.backfillBuckets(ctx, held); err != nil {
+			return err
+		}
 	}
 	// A graph read whole is given its digests even when nothing else
 	// changes, so that the next load reads only what changes.
