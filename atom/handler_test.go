@@ -21,7 +21,6 @@ import (
 	"github.com/peacegraph/peacegraph/atom"
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
-	"github.com/peacegraph/peacegraph/memory"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
 	"github.com/peacegraph/peacegraph/storetest"
@@ -30,19 +29,6 @@ import (
 
 // schema is RFC 4287's RELAX NG schema (testdata/README.md).
 const schema = "testdata/atom.rnc"
-
-// eachStore runs f on the memory store and on Neo4j (skipped when it
-// cannot be reached, unless CI=true), each holding d.
-func eachStore(t *testing.T, d func() *peacegraph.Dataset, f func(t *testing.T, s peacegraph.Store)) {
-	t.Run("memory", func(t *testing.T) {
-		s := memory.New()
-		if err := s.Load(t.Context(), d()); err != nil {
-			t.Fatal(err)
-		}
-		f(t, s)
-	})
-	t.Run("neo4j", func(t *testing.T) { f(t, neo4jtest.OpenLoaded(t, d())) })
-}
 
 // MustServer serves the store as the binary does: the feed beside the
 // claim export and the pages its links lead to.
@@ -184,7 +170,7 @@ func TestJingFindsInvalidAtom(t *testing.T) {
 // at the start of its day, quoting its evidence, and linking claims and
 // sources a reader can follow.
 func TestFeed(t *testing.T) {
-	eachStore(t, storetest.ChangesFixture, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.ChangesFixture() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, peacegraph.ChangeLimits{})
 		f, _ := MustFeed(t, srv, "/changes.atom?since=2025-11-20", "")
 
@@ -307,7 +293,7 @@ func entry(t *testing.T, f *atom.Feed, id string) atom.Entry {
 // TestFeedWindow checks the feed without since: the days ending at the
 // latest day of the record, a week by default, or as many as days says.
 func TestFeedWindow(t *testing.T) {
-	eachStore(t, storetest.ChangesFixture, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.ChangesFixture() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, peacegraph.ChangeLimits{})
 		week, _ := MustFeed(t, srv, "/changes.atom", "")
 		all, _ := MustFeed(t, srv, "/changes.atom?since=2025-11-17", "")
@@ -328,7 +314,7 @@ func TestFeedWindow(t *testing.T) {
 // TestFeedBadInput checks that a bad argument is a 400 that names it, in
 // the root package's words.
 func TestFeedBadInput(t *testing.T) {
-	eachStore(t, storetest.ChangesFixture, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.ChangesFixture() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, peacegraph.ChangeLimits{Days: 10})
 		for _, tt := range []struct{ query, argument, message string }{
 			{"since=2025-13-01", "since", `since="2025-13-01" is not a date of the form YYYY-MM-DD`},

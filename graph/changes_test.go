@@ -15,7 +15,7 @@ import (
 // conformance fixture of changes, whose answer is worked out by hand: each
 // entry leads to its evidence, and each claim to its quote.
 func TestChangesQuery(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.ChangesFixture() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.ChangesFixture() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		tests := []struct {
 			name  string
@@ -68,7 +68,7 @@ func TestChangesQuery(t *testing.T) {
 // BAD_USER_INPUT, naming the argument, with the domain's message, on both
 // stores.
 func TestChangesBadInput(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.ChangesFixture() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.ChangesFixture() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil, graph.WithChangeLimits(peacegraph.ChangeLimits{Days: 10, Entries: 4}))
 		for _, tt := range []struct {
 			name, query, argument, message string
@@ -102,7 +102,7 @@ func TestChangesBadInput(t *testing.T) {
 // TestChangesOfTheSeeds checks one stable fact of the seeded record on
 // both stores: Putin's words of 21 November are among that day's claims.
 func TestChangesOfTheSeeds(t *testing.T) {
-	EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		data := MustQuery[struct {
 			Changes []struct {

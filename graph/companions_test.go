@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/storetest"
 )
 
@@ -18,7 +19,7 @@ func (s *countingStore) Companions(ctx context.Context, ids []string) ([][]strin
 // before the plan it accompanies, and an annex loaded last.
 func TestCompanions(t *testing.T) {
 	newDataset := func(testing.TB) *peacegraph.Dataset { return storetest.CompanionFixture() }
-	EachStore(t, newDataset, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, newDataset, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		for _, tt := range []struct {
 			name  string

@@ -10,12 +10,13 @@ import (
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
 	"github.com/peacegraph/peacegraph/graph/internal/fixture"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
 // TestBadInput checks that every argument a caller can get wrong fails its
 // field with BAD_USER_INPUT and names the argument.
 func TestBadInput(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		tests := []struct {
 			name     string

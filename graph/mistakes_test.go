@@ -9,6 +9,7 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph/internal/fixture"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
 // TestMistakesAnswerAlikeOnEveryStore makes the mistakes a client can make
@@ -77,7 +78,7 @@ func TestMistakesAnswerAlikeOnEveryStore(t *testing.T) {
 	}
 	var mu sync.Mutex
 	answers := map[string]map[string]string{} // store -> mistake -> errors
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		for _, m := range mistakes {
 			t.Run(m.name, func(t *testing.T) {

@@ -5,12 +5,13 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph/internal/fixture"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
 // TestNestedFields follows the edges of the graph from one node to the
 // next, as the playground and front ends do.
 func TestNestedFields(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		tests := []struct {
 			name  string
@@ -68,7 +69,7 @@ func TestNestedFields(t *testing.T) {
 // the quote is exactly the source's text between start and end, counted
 // in code points.
 func TestCitationOffsetsPointAtTheQuote(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		data := MustQuery[struct {
 			Claims struct {
@@ -116,7 +117,7 @@ func TestCitationOffsetsPointAtTheQuote(t *testing.T) {
 // TestPagination walks connections page by page with the cursors the API
 // gives and gets every item exactly once, in order.
 func TestPagination(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		type page struct {
 			TotalCount int

@@ -9,6 +9,7 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph/internal/fixture"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
 var articleText = fixture.ArticleText
@@ -41,7 +42,7 @@ func Compact(tb testing.TB, s string) string {
 // TestContractQueries asks every query of the public contract once on the
 // fixture graph and compares the whole answer.
 func TestContractQueries(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Dataset() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		tests := []struct {
 			name  string

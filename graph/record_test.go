@@ -5,6 +5,7 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/storetest"
 )
 
@@ -326,7 +327,7 @@ func TestReviewWithoutScale(t *testing.T) {
 // HTTP: stances over time, disputes, corroboration, the stance matrix,
 // evidence of paths and edges, plan versions and scored search.
 func TestRecord(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.RecordFixture() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.RecordFixture() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		for _, tt := range recordCases {
 			t.Run(tt.name, func(t *testing.T) {

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/storetest"
 )
 
 // TestRecordFacts asks the API the questions of the week's record and
 // checks the answers the seeded graph gives, on both stores.
 func TestRecordFacts(t *testing.T) {
-	EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 
 		t.Run("no European actor backs point 21 on 20 November", func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
 // updateStances rewrites docs/stances.md from the seeds:
@@ -126,7 +127,7 @@ func TestWhoBacksTheConcessions(t *testing.T) {
 		}
 		slices.Sort(want[p.Number])
 	}
-	EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 
 		t.Run("every concession shows the positions the record holds on it", func(t *testing.T) {

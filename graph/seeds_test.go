@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/loaders"
 )
 
@@ -21,7 +22,7 @@ func MustSeeds(tb testing.TB) *peacegraph.Dataset {
 // TestArticleFacts asks the questions the source article answers and
 // checks the answers the seeded graph gives.
 func TestArticleFacts(t *testing.T) {
-	EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(tb testing.TB) *peacegraph.Dataset { return MustSeeds(tb) }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 
 		t.Run("Witkoff is among who drafted the plan", func(t *testing.T) {

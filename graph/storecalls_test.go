@@ -16,6 +16,7 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph/internal/fixture"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
 // countingStore is a real store instrumented: every call is forwarded and
@@ -266,7 +267,7 @@ var levelQueries = []struct {
 func TestStoreCallsDoNotGrowWithData(t *testing.T) {
 	for _, tt := range levelQueries {
 		t.Run(tt.name+" costs the same at N and 4N", func(t *testing.T) {
-			EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Scaled(10) }, func(t *testing.T, s peacegraph.Store) {
+			neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return fixture.Scaled(10) }, func(t *testing.T, s peacegraph.Store) {
 				small, smallSize := MustCountCalls(t, s, tt.query)
 				if err := s.Load(t.Context(), fixture.Scaled(40), peacegraph.Prune()); err != nil {
 					t.Fatalf("load the larger graph: %v", err)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/storetest"
 )
 
@@ -12,7 +13,7 @@ import (
 // break: offsets count code points, and the quote is the text between
 // them once white space is folded.
 func TestConformanceFixture(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.Fixture() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.Fixture() }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		tests := []struct {
 			name  string

@@ -15,6 +15,7 @@ import (
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/graph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
 // viewQuery asks for the neighbourhood of Dmitriev in every shape.
@@ -43,7 +44,7 @@ type viewAnswer struct {
 }
 
 func TestGraphForFrontEnds(t *testing.T) {
-	EachStore(t, MustSeeds, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, MustSeeds, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, nil)
 		v := MustQuery[viewAnswer](t, srv, viewQuery, nil).Graph
 		if len(v.Nodes) < 10 || len(v.Edges) < 10 {

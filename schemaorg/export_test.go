@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/storetest"
 )
@@ -121,7 +122,7 @@ var wantDocuments = map[string]string{
 }
 
 func TestClaimExport(t *testing.T) {
-	EachStore(t, Seeds(FixtureSeeds), func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, Seeds(FixtureSeeds), func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s)
 		for id, want := range wantDocuments {
 			t.Run(id+"IsItsDocument", func(t *testing.T) {
@@ -169,7 +170,7 @@ func TestClaimExport(t *testing.T) {
 }
 
 func TestClaimExportOfTheSeeds(t *testing.T) {
-	EachStore(t, Seeds(storetest.SeedsDir(t)), func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, Seeds(storetest.SeedsDir(t)), func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s)
 		res := MustGet(t, srv, "/claims/dmitriev-russian-position-heard.jsonld")
 		if res.Status != 200 {
@@ -210,7 +211,7 @@ func TestClaimExportOfTheSeeds(t *testing.T) {
 // reviewed claim: the observer's denial, carried by a republication chain
 // and by a digest whose publisher is spelt with stray spaces.
 func TestClaimExportOfTheRecordFixture(t *testing.T) {
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.RecordFixture() }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.RecordFixture() }, func(t *testing.T, s peacegraph.Store) {
 		res := MustGet(t, MustServer(t, s), "/claims/c-no-info.jsonld")
 		if res.Status != 200 {
 			t.Fatalf("status %d\n%s", res.Status, res.Body)

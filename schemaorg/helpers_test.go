@@ -10,9 +10,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
-	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/loaders"
-	"github.com/peacegraph/peacegraph/memory"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
 )
@@ -29,23 +27,6 @@ func MustRead(tb testing.TB, dir string) *peacegraph.Dataset {
 		tb.Fatalf("reading %s: %v", dir, err)
 	}
 	return d
-}
-
-// EachStore runs f on each store holding a fresh copy of the dataset
-// newDataset builds: the memory store always, and Neo4j (see
-// internal/neo4jtest: skipped when unreachable, unless CI=true), so the export is the same from both.
-func EachStore(t *testing.T, newDataset func(testing.TB) *peacegraph.Dataset, f func(t *testing.T, s peacegraph.Store)) {
-	t.Helper()
-	t.Run("memory", func(t *testing.T) {
-		s := memory.New()
-		if err := s.Load(t.Context(), newDataset(t)); err != nil {
-			t.Fatalf("load: %v", err)
-		}
-		f(t, s)
-	})
-	t.Run("neo4j", func(t *testing.T) {
-		f(t, neo4jtest.OpenLoaded(t, newDataset(t)))
-	})
 }
 
 // Seeds returns a dataset builder that reads a seed directory.

@@ -13,9 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/peacegraph/peacegraph"
-	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/loaders"
-	"github.com/peacegraph/peacegraph/memory"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
 	"github.com/peacegraph/peacegraph/storetest"
@@ -37,24 +35,6 @@ func MustRead(tb testing.TB, dir string) *peacegraph.Dataset {
 func MustReadSeeds(tb testing.TB) *peacegraph.Dataset {
 	tb.Helper()
 	return MustRead(tb, storetest.SeedsDir(tb))
-}
-
-// EachStore runs f on each store holding a fresh copy of the dataset
-// newDataset builds: the memory store always, and Neo4j (see
-// internal/neo4jtest: skipped when unreachable, unless CI=true), so the
-// annotations are the same from both.
-func EachStore(t *testing.T, newDataset func(testing.TB) *peacegraph.Dataset, f func(t *testing.T, s peacegraph.Store)) {
-	t.Helper()
-	t.Run("memory", func(t *testing.T) {
-		s := memory.New()
-		if err := s.Load(t.Context(), newDataset(t)); err != nil {
-			t.Fatalf("load: %v", err)
-		}
-		f(t, s)
-	})
-	t.Run("neo4j", func(t *testing.T) {
-		f(t, neo4jtest.OpenLoaded(t, newDataset(t)))
-	})
 }
 
 // MustServer serves the HTTP front over store on a real HTTP server, with

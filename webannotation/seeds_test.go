@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/webannotation"
 )
@@ -24,7 +25,7 @@ func TestTheSeeds(t *testing.T) {
 	for _, s := range d.Sources {
 		sources[s.ID] = s
 	}
-	EachStore(t, func(testing.TB) *peacegraph.Dataset { return MustReadSeeds(t) }, func(t *testing.T, s peacegraph.Store) {
+	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return MustReadSeeds(t) }, func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s, 0)
 		claimDocs := map[string]Document{}
 		for _, c := range d.Claims {
