@@ -38,14 +38,16 @@ func (w *writer) entries(days []*peacegraph.ChangeDay) []Entry {
 			claims[c.ID] = c
 		}
 		updated := Timestamp(string(d.Date))
+		// entry is one change of the day, linked to its evidence.
+		entry := func(id, title, content string, ev []*peacegraph.Claim) Entry {
+			return Entry{ID: id, Title: plain(title), Updated: updated, Links: w.links(ev), Content: ptr(plain(content))}
+		}
 		for _, c := range d.Claims {
 			var b strings.Builder
 			fmt.Fprintf(&b, "Published on %s: ", d.Date)
-			w.evidence(&b, []*peacegraph.Claim{c})
-			out = append(out, Entry{
-				ID: EntryID(d.Date, "claim", c.ID), Title: plain("Claim: " + c.Text), Updated: updated,
-				Links: w.links([]*peacegraph.Claim{c}), Content: ptr(plain(b.String())),
-			})
+			ev := []*peacegraph.Claim{c}
+			w.evidence(&b, ev)
+			out = append(out, entry(EntryID(d.Date, "claim", c.ID), "Claim: "+c.Text, b.String(), ev))
 		}
 		for _, s := range d.Stances {
 			actor, target := w.label(s.ActorID), w.label(s.TargetID)
@@ -61,10 +63,7 @@ func (w *writer) entries(days []*peacegraph.ChangeDay) []Entry {
 			b.WriteString("\n\nEvidence: ")
 			ev := pick(claims, s.EvidenceIDs)
 			w.evidence(&b, ev)
-			out = append(out, Entry{
-				ID:    EntryID(d.Date, "stance", s.ActorID, s.TargetID, string(s.Position)),
-				Title: plain(title), Updated: updated, Links: w.links(ev), Content: ptr(plain(b.String())),
-			})
+			out = append(out, entry(EntryID(d.Date, "stance", s.ActorID, s.TargetID, string(s.Position)), title, b.String(), ev))
 		}
 		for _, x := range d.DisputeSides {
 			side := x.Side()
@@ -77,10 +76,7 @@ func (w *writer) entries(days []*peacegraph.ChangeDay) []Entry {
 			b.WriteString(" The graph shows every side and marks none of them true.\n\nEvidence: ")
 			ev := pick(claims, x.EvidenceIDs)
 			w.evidence(&b, ev)
-			out = append(out, Entry{
-				ID:    EntryID(d.Date, "dispute", x.Dispute.ID, fmt.Sprintf("side-%d", x.Index+1)),
-				Title: plain(title), Updated: updated, Links: w.links(ev), Content: ptr(plain(b.String())),
-			})
+			out = append(out, entry(EntryID(d.Date, "dispute", x.Dispute.ID, fmt.Sprintf("side-%d", x.Index+1)), title, b.String(), ev))
 		}
 		for _, p := range d.Plans {
 			var b strings.Builder
@@ -93,10 +89,7 @@ func (w *writer) entries(days []*peacegraph.ChangeDay) []Entry {
 				b.WriteString("\n\nEvidence: ")
 				w.evidence(&b, ev)
 			}
-			out = append(out, Entry{
-				ID: EntryID(d.Date, "plan", p.Plan.ID), Title: plain("Plan version: " + p.Plan.Title), Updated: updated,
-				Links: w.links(ev), Content: ptr(plain(b.String())),
-			})
+			out = append(out, entry(EntryID(d.Date, "plan", p.Plan.ID), "Plan version: "+p.Plan.Title, b.String(), ev))
 		}
 	}
 	return out
