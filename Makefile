@@ -77,7 +77,7 @@ build: ## Build bin/peacegraph.
 	$(GO) build -buildvcs=auto -o bin/peacegraph ./cmd/peacegraph
 
 .PHONY: generate
-generate: ## Regenerate the gqlgen code from schema.graphqls, and the playground's examples from the README.
+generate: ## Regenerate the gqlgen code from schema.graphqls, the playground's examples from the README, and the stance table of docs/stances.md from the seeds.
 	$(GO) generate ./graph/... ./web/...
 
 .PHONY: check
@@ -87,9 +87,9 @@ check: ## go vet, gofmt, and that the generated code is current.
 	@$(MAKE) --no-print-directory check-generated
 
 .PHONY: check-generated
-check-generated: ## Fail when the committed gqlgen code differs from what the schema generates.
+check-generated: ## Fail when the committed generated files (gqlgen code, examples, stance table) differ from what make generate writes.
 	@$(MAKE) --no-print-directory generate
-	@if [ -n "$$(git status --porcelain -- graph gqlgen.yml schema.graphqls web/assets/examples.json)" ]; then \
+	@if [ -n "$$(git status --porcelain -- graph gqlgen.yml schema.graphqls web/assets/examples.json docs/stances.md)" ]; then \
 	  echo "generated code is stale: run 'make generate' and commit the result"; \
 	  git status --porcelain -- graph; git --no-pager diff --stat -- graph; exit 1; fi
 

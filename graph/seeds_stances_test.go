@@ -13,7 +13,7 @@ import (
 )
 
 // updateStances rewrites docs/stances.md from the seeds:
-// go test ./graph -run TestStancesDoc -update-stances
+// make generate runs it so (graph/generate.go).
 var updateStances = flag.Bool("update-stances", false, "rewrite docs/stances.md from the seeds")
 
 // stancesDoc is the table of every stance with its evidence, below the
@@ -22,7 +22,7 @@ const stancesDoc = "../docs/stances.md"
 
 // stancesMarker ends the hand-written part of docs/stances.md; the test
 // writes everything after it.
-const stancesMarker = "<!-- The table below is generated from seeds/ by `go test ./graph -run TestStancesDoc -update-stances`; do not edit it by hand. -->"
+const stancesMarker = "<!-- The table below is generated from seeds/ by `make generate`; do not edit it by hand. -->"
 
 // pinnedStances is every stance of the seeds after the re-reading of
 // docs/stances.md: actor, position, target and evidence, in seed order. A
@@ -249,7 +249,7 @@ func TestStancesDoc(t *testing.T) {
 		return
 	}
 	if string(raw) != want {
-		t.Errorf("%s is stale: run go test ./graph -run TestStancesDoc -update-stances", stancesDoc)
+		t.Errorf("%s is stale: run make generate", stancesDoc)
 	}
 }
 
