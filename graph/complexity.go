@@ -58,8 +58,9 @@ func stancesCost(child int, _ *peacegraph.Position, _ *peacegraph.Date) int {
 	return times(someItems)(child)
 }
 
-// complexity returns the cost functions of every list field.
-func complexity() ComplexityRoot {
+// complexity returns the cost functions of every list field; changeDays
+// is the most days a changes query may span (ChangeLimits.Days).
+func complexity(changeDays int) ComplexityRoot {
 	var c ComplexityRoot
 	c.Actor.Affiliations = times(fewItems)
 	c.Actor.Members = times(someItems)
@@ -139,7 +140,7 @@ func complexity() ComplexityRoot {
 	c.Query.Disputes = func(child int, _ *string) int { return times(someItems)(child) }
 	// The days of a request are at most the days limit.
 	c.Query.Changes = func(child int, _ peacegraph.Date, _ *peacegraph.Date) int {
-		return times(peacegraph.DefaultChangeDays)(child)
+		return times(changeDays)(child)
 	}
 	c.Query.Sources = times(allItems)
 	c.Query.Events = func(child int, _, _ *peacegraph.Date) int { return times(allItems)(child) }

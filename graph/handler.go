@@ -53,7 +53,7 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 		opt(&o)
 	}
 	limits := o.limits.withDefaults()
-	cfg := Config{Resolvers: &Resolver{Store: store, ChangeLimits: o.changes}, Complexity: complexity()}
+	cfg := Config{Resolvers: &Resolver{Store: store, ChangeLimits: o.changes}, Complexity: complexity(o.changes.WithDefaults().Days)}
 	es := NewExecutableSchema(cfg)
 	schema := newSchemaInfo(es.Schema())
 	srv := handler.New(es)

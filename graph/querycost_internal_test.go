@@ -6,13 +6,15 @@ import (
 
 	gqlgencomplexity "github.com/99designs/gqlgen/complexity"
 	"github.com/vektah/gqlparser/v2"
+
+	"github.com/peacegraph/peacegraph"
 )
 
 // TestCostIsGqlgens checks that the linear cost walk gives, for queries
 // without repeated spreads, the cost gqlgen's own walk gives: the limit
 // means what it meant before, only reached in linear time.
 func TestCostIsGqlgens(t *testing.T) {
-	es := NewExecutableSchema(Config{Resolvers: &Resolver{}, Complexity: complexity()})
+	es := NewExecutableSchema(Config{Resolvers: &Resolver{}, Complexity: complexity(peacegraph.DefaultChangeDays)})
 	for _, q := range []string{
 		`{ plan { title points { number concededBy { name } stances { actor { name } evidence { text citations { quote source { title } } } } } } }`,
 		`{ actors(first: 100) { edges { node { name claims(first: 20) { edges { node { text citations { source { title } } } } } } } } }`,
