@@ -70,7 +70,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
 	if err := enc.Encode(feed); err != nil {
-		h.logger(r).Warn().Err(err).Msg("writing the changes feed")
+		httperror.Logger(r, &h.Log).Warn().Err(err).Msg("writing the changes feed")
 	}
 }
 
@@ -173,12 +173,4 @@ func baseURL(r *http.Request) string {
 // fail answers with the error's status and code (internal/httperror).
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	httperror.Write(w, r, &h.Log, "changes feed", err)
-}
-
-// logger prefers the request's logger (which carries the request ID).
-func (h *Handler) logger(r *http.Request) *zerolog.Logger {
-	if l := zerolog.Ctx(r.Context()); l.GetLevel() != zerolog.Disabled {
-		return l
-	}
-	return &h.Log
 }

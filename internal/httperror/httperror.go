@@ -43,10 +43,7 @@ func Status(code string) int {
 // "internal error". what names the export in the log. The request's
 // logger (which carries the request ID) is preferred to fallback.
 func Write(w http.ResponseWriter, r *http.Request, fallback *zerolog.Logger, what string, err error) {
-	log := zerolog.Ctx(r.Context())
-	if log.GetLevel() == zerolog.Disabled {
-		log = fallback
-	}
+	log := Logger(r, fallback)
 	code := peacegraph.ErrorCode(err)
 	body := map[string]string{"code": code, "message": peacegraph.ErrorMessage(err)}
 	var domain *peacegraph.Error
@@ -64,4 +61,13 @@ func Write(w http.ResponseWriter, r *http.Request, fallback *zerolog.Logger, wha
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(Status(code))
 	_ = json.NewEncoder(w).Encode(map[string]any{"error": body})
+}
+
+// Logger is the request's logger, which carries the request ID, or
+// fallback when the request has none.
+func Logger(r *http.Request, fallback *zerolog.Logger) *zerolog.Logger {
+	if l := zerolog.Ctx(r.Context()); l.GetLevel() != zerolog.Disabled {
+		return l
+	}
+	return fallback
 }
