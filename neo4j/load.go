@@ -59,7 +59,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	if err != nil {
 		return err
 	}
-	s.log.Debug().Dur("took", time.Since(started)).Int("read", len(held.units)).Bool("whole", !held.partial).Msg("read the graph's hashes")
+	s.log.Debug().Dur("took", time.Since(started)).Int("read", len(held.units)).Bool("whole", !held.partial()).Msg("read the graph's hashes")
 	if held.staged && !o.DryRun {
 		// A load that was stopped half-way left its staging behind;
 		// nobody reads it, and it goes before anything else. Dropping it
@@ -83,14 +83,14 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	// A load that is refused, or only shows what it would change, does
 	// not get this far: the buckets are written for a load that goes on.
 	backfilled := 0
-	if !held.partial && len(held.units) > 0 {
+	if !held.partial() && len(held.units) > 0 {
 		if backfilled, err = s.backfillBuckets(ctx, held); err != nil {
 			return err
 		}
 	}
 	// A graph read whole is given its digests even when nothing else
 	// changes, so that the next load reads only what changes.
-	if p.empty() && (held.partial || len(held.units) == 0) {
+	if p.empty() && (held.partial() || len(held.units) == 0) {
 		p.report.Writes = backfilled
 		*o.Report = p.report
 		s.log.Info().Str("changes", p.report.String()).Dur("took", time.Since(started)).Msg("the graph in Neo4j already holds the dataset")
@@ -132,7 +132,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 			if err != nil {
 				return nil, err
 			}
-			if !now.partial && len(now.units) > 0 {
+			if !now.partial() && len(now.units) > 0 {
 				// The other load kept no digests: its nodes may lack their
 				// buckets, which only a load before its last transaction
 				// gives them.
@@ -369,13 +369,16 @@ type heldState struct {
 	legacy bool
 	// staged: a stopped load left staged nodes behind.
 	staged bool
-	// partial: the graph has bucket digests, and units holds only the
-	// buckets in changed, those whose digests differ from the dataset's;
-	// count is then how many units the graph holds.
-	partial bool
+	// changed, when the graph has current bucket digests, holds the
+	// buckets whose digests differ from the dataset's, and units only the
+	// units of those (partial); count is then how many units the graph
+	// holds. It is nil when the graph was read whole.
 	changed map[int64]bool
 	count   int64
 }
+
+// partial reports whether only the changed buckets were read.
+func (h *heldState) partial() bool { return h.changed != nil }
 
 // readHeld reads the units the graph holds in a read transaction of its
 // own: the generation and the bucket digests first, then the hashes of
@@ -423,7 +426,7 @@ func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]an
 	}
 	var records []*neo4j.Record
 	if digests != nil {
-		h.partial, h.changed = true, map[int64]bool{}
+		h.changed = map[int64]bool{}
 		changed := changedBuckets(want(), digests)
 		for _, b := range changed {
 			h.changed[b] = true
@@ -501,7 +504,7 @@ func plan(us []*unit, h *heldState, digests []string) *loadPlan {
 		if u.kind != "" {
 			p.count++
 		}
-		if h.partial && !h.changed[u.bucket] {
+		if h.partial() && !h.changed[u.bucket] {
 			// The bucket's digest is the graph's: the graph holds the
 			// unit as it is.
 			continue
@@ -577,7 +580,7 @@ func plan(us []*unit, h *heldState, digests []string) *loadPlan {
 			p.report.Count(kind, 0, 0, 1)
 		}
 	}
-	if h.partial {
+	if h.partial() {
 		// Only the changed buckets were read; the graph's count came
 		// with the digests.
 		p.report.Held = int(h.count)
