@@ -104,6 +104,13 @@ func NoPointError(planID string, number int) *Error {
 	return FieldErrorf(ENOTFOUND, "number", "plan %q has no point %d", planID, number)
 }
 
+// PointNumber names a point by its plan and number, as the API's
+// arguments do: Plan "" is the default plan.
+type PointNumber struct {
+	Plan   string
+	Number int
+}
+
 // Point is one numbered point of a plan.
 type Point struct {
 	ID     string

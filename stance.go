@@ -48,7 +48,12 @@ type Stance struct {
 type StanceFilter struct {
 	ActorIDs  []string
 	TargetIDs []string
-	Position  Position
+	// Point, when set, names the one target by its plan and number, in
+	// place of TargetIDs: the store finds the point in the same read as
+	// its stances (whoBacks costs one round trip, not two), and fails as
+	// PointByNumber does when the plan or the point does not exist.
+	Point    *PointNumber
+	Position Position
 	// AsOf, when set, counts only evidence dated on or before it, and
 	// selects the effective stance as of that date (EffectiveStances).
 	AsOf Date

@@ -88,6 +88,7 @@ type Store interface {
 	// AsOf recomputed), chosen before the position filter applies; with
 	// f.All, every stance as stored. Either way StanceFilter.Apply gives
 	// the answer from the stances of the filter's actors and targets.
+	// With f.Point, the errors are PointByNumber's.
 	Stances(ctx context.Context, f StanceFilter) ([]*Stance, error)
 
 	// Claims answers many claim queries at once, aligned with qs; each is

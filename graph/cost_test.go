@@ -74,6 +74,7 @@ func canonicalQueries(claimant, date string) map[string]string {
 		"50 claims":                `{ claims(first: 50) { totalCount edges { node { id text date claimant { name } citations { quote source { id title } } } } } }`,
 		"concessions, stances":     `{ concessions { number title stances { actor { name } position asOf } } }`,
 		"concessions as of a date": `{ concessions(asOf: "` + date + `") { number stances { actor { name } position asOf } } }`,
+		"who backs as of a date":   `{ whoBacks(point: 21, position: OPPOSES, asOf: "` + date + `") { actor { name } position asOf } }`,
 	}
 }
 
@@ -147,7 +148,7 @@ func prolific(d *peacegraph.Dataset) (claimant, date string) {
 // TestReadsTakeWhatTheQueryAsks checks on a profiling Neo4j that a read
 // projects only what the query selects and brings along the nodes it asks
 // for next: a page of claims with their claimants and cited sources is
-// one statement, asking for the sources' stored texts as well costs more
+// one statement, and so are who backs a point and their names; asking for the sources' stored texts as well costs more
 // db hits than asking for their titles alone, and leaving out totalCount
 // costs fewer.
 func TestReadsTakeWhatTheQueryAsks(t *testing.T) {
@@ -158,6 +159,11 @@ func TestReadsTakeWhatTheQueryAsks(t *testing.T) {
 	st, titles := cost(t, store, page("totalCount", "title"))
 	if st != 1 {
 		t.Errorf("claims with claimants and cited sources: %d statements, want 1", st)
+	}
+	// A point named by number, its stances and their actors: one
+	// statement, from the (plan, number) index.
+	if st, _ := cost(t, store, `{ whoBacks(point: 21, position: OPPOSES, asOf: "2025-11-23") { actor { name } position asOf } }`); st != 1 {
+		t.Errorf("whoBacks with its actors: %d statements, want 1", st)
 	}
 	_, texts := cost(t, store, page("totalCount", "title text"))
 	_, uncounted := cost(t, store, page("", "title"))

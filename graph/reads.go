@@ -235,25 +235,16 @@ func stancesOf[P peacegraph.Node](ctx context.Context, objs []P, byActor bool, p
 // with ids. The store chooses the effective stances before it keeps the
 // position's (StanceFilter).
 func stancesFor(ctx context.Context, ids []string, byActor bool, position *peacegraph.Position, asOf peacegraph.Date) ([][]*peacegraph.Stance, error) {
-	req, err := requestFor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f := peacegraph.StanceFilter{AsOf: asOf}
-	if position != nil {
-		f.Position = *position
-	}
+	f := stanceFilter(position, asOf)
 	if byActor {
 		f.ActorIDs = ids
 	} else {
 		f.TargetIDs = ids
 	}
-	rctx, related := peacegraph.WithRelated(ctx)
-	stances, err := req.store.Stances(rctx, f)
+	stances, err := readStances(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	remember(req, fieldPlace(ctx), related.Nodes())
 	by := make(map[string][]*peacegraph.Stance, len(ids))
 	for _, s := range stances {
 		k := s.TargetID
@@ -270,6 +261,32 @@ func stancesFor(ctx context.Context, ids []string, byActor bool, position *peace
 		}
 	}
 	return out, nil
+}
+
+// stanceFilter is the filter of the effective stances as of a date (""
+// = no limit) of one position (nil = all).
+func stanceFilter(position *peacegraph.Position, asOf peacegraph.Date) peacegraph.StanceFilter {
+	f := peacegraph.StanceFilter{AsOf: asOf}
+	if position != nil {
+		f.Position = *position
+	}
+	return f
+}
+
+// readStances reads the stances of f in one Store call, keeping the
+// actors the store brings along for the fields below.
+func readStances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rctx, related := peacegraph.WithRelated(ctx)
+	stances, err := req.store.Stances(rctx, f)
+	if err != nil {
+		return nil, err
+	}
+	remember(req, fieldPlace(ctx), related.Nodes())
+	return stances, nil
 }
 
 // historiesOf resolves the stance histories of actors on one target from

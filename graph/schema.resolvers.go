@@ -311,15 +311,16 @@ func (r *queryResolver) Events(ctx context.Context, from *peacegraph.Date, to *p
 
 // WhoBacks is the resolver for the whoBacks field.
 func (r *queryResolver) WhoBacks(ctx context.Context, point int, plan *string, position *peacegraph.Position, asOf *peacegraph.Date) ([]*peacegraph.Stance, error) {
-	p, err := r.Store.PointByNumber(ctx, deref(plan), point)
+	f := stanceFilter(position, derefDate(asOf))
+	f.Point = &peacegraph.PointNumber{Plan: deref(plan), Number: point}
+	stances, err := readStances(ctx, f)
 	if err != nil {
 		return nil, pointError(ctx, err, deref(plan), point, "point")
 	}
-	stances, err := stancesFor(ctx, []string{p.ID}, false, position, derefDate(asOf))
-	if err != nil {
-		return nil, err
+	if stances == nil {
+		stances = []*peacegraph.Stance{}
 	}
-	return stances[0], nil
+	return stances, nil
 }
 
 // Concessions is the resolver for the concessions field.

@@ -68,14 +68,19 @@ func (s *Store) Amenders(ctx context.Context, ids []string) ([][]string, error) 
 // PointByNumber implements peacegraph.Store: a binary search of the plan's
 // points, which are sorted by number.
 func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*peacegraph.Point, error) {
-	snap := s.current()
+	return s.current().pointByNumber(s.work, planID, number)
+}
+
+// pointByNumber finds a plan's point by number, for PointByNumber and for
+// the stances of a point named so (peacegraph.StanceFilter.Point).
+func (snap *snapshot) pointByNumber(w *work, planID string, number int) (*peacegraph.Point, error) {
 	id := snap.planID(planID)
 	if _, ok := snap.nodes[id].(*peacegraph.Plan); !ok {
 		return nil, peacegraph.NoPlanError(planID)
 	}
 	points := snap.points[id]
 	if i := sort.Search(len(points), func(i int) bool { return points[i].Number >= number }); i < len(points) && points[i].Number == number {
-		s.work.add(1)
+		w.add(1)
 		return points[i], nil
 	}
 	return nil, peacegraph.NoPointError(id, number)

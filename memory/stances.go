@@ -17,6 +17,13 @@ import (
 // stances of a pair do not depend on any other pair.
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
 	snap := s.current()
+	if f.Point != nil {
+		p, err := snap.pointByNumber(s.work, f.Point.Plan, f.Point.Number)
+		if err != nil {
+			return nil, err
+		}
+		f.Point, f.TargetIDs = nil, []string{p.ID}
+	}
 	var out []*peacegraph.Stance
 	if !f.All && f.AsOf == "" {
 		in := candidates(snap.effective, snap.effectiveByActor, snap.effectiveByTarget, f, s.work)

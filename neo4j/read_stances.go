@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/peacegraph/peacegraph"
 )
 
@@ -22,6 +24,25 @@ const (
 	byTargets = `UNWIND $anchor AS id MATCH (t:Node {id: id})<-[`
 	byAll     = `MATCH (a:Actor)-[`
 
+	// byPoint starts from one point, named by plan and number
+	// (StanceFilter.Point), found from the (plan, number) index after
+	// defaultPlan or noDefaultPlan, and says whether the plan and the
+	// point exist, as pointByNumberTail does. Its tail collects the
+	// point's stances into one row, so that a point without them is told
+	// from a point that does not exist.
+	byPoint = `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
+OPTIONAL MATCH (t:Point {plan: plan, number: $number}) USING INDEX t:Point(plan, number)
+WITH plan, t, t IS NOT NULL OR EXISTS { (:Plan {id: plan}) } AS planFound
+CALL (t) {
+  OPTIONAL MATCH (t)<-[`
+	byPointTail = `]-(a:Actor)
+  WITH a, t, r, %s AS st
+  WHERE r IS NOT NULL AND ($position = '' OR st.position = $position)
+  WITH a, st ORDER BY a.sortKey, st.position
+  RETURN collect(st) AS stances, collect(CASE WHEN $inc THEN [n IN [a] | ` + actorMap + `][0] END) AS actors
+}
+RETURN planFound, t IS NOT NULL AS pointFound, plan, stances, actors`
+
 	// The tail projects each stance (the %s), keeps the position and
 	// targets asked for, and orders them.
 	stanceTail = `
@@ -31,19 +52,23 @@ RETURN st, CASE WHEN $inc THEN [n IN [a] | ` + actorMap + `][0] END AS actor ORD
 )
 
 // stanceQueries[lean][anchor][which] is the statement of each anchor
-// (actors, targets, none) and each kind of answer (all, current, as of a
+// (actors, targets, a point of a named plan or of the default plan, none)
+// and each kind of answer (all, current, as of a
 // date), projecting the whole stance or (lean) neither its note nor its
 // evidence.
 var stanceQueries = map[bool]map[string]map[string]string{false: stanceStatements(false), true: stanceStatements(true)}
 
 func stanceStatements(lean bool) map[string]map[string]string {
 	m := map[string]map[string]string{}
-	for anchor, head := range map[string]string{"actors": byActors, "targets": byTargets, "all": byAll} {
+	for anchor, head := range map[string]string{"actors": byActors, "targets": byTargets, "all": byAll,
+		"point": noDefaultPlan + byPoint, "defaultPoint": defaultPlan + byPoint} {
 		m[anchor] = map[string]string{}
 		for which, rel := range map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf} {
 			proj := map[bool]map[bool]string{false: {false: stanceMap, true: heldMap}, true: {false: leanStanceMap, true: leanHeldMap}}[lean][which == "asOf"]
 			tail := fmt.Sprintf(stanceTail, proj)
 			switch anchor {
+			case "point", "defaultPoint":
+				m[anchor][which] = head + rel + fmt.Sprintf(byPointTail, proj)
 			case "targets":
 				m[anchor][which] = head + rel + `]-(a:Actor) USING INDEX t:Node(id)` + tail
 			case "actors":
@@ -60,6 +85,10 @@ func stanceStatements(lean bool) map[string]map[string]string {
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
 	anchor := "all"
 	switch {
+	case f.Point != nil && f.Point.Plan == "":
+		anchor = "defaultPoint"
+	case f.Point != nil:
+		anchor = "point"
 	case len(f.ActorIDs) > 0:
 		anchor = "actors"
 	case len(f.TargetIDs) > 0:
@@ -84,12 +113,19 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 	// request that shows neither notes nor evidence gets lean stances.
 	sel := peacegraph.SelectionFrom(ctx)
 	lean := !f.All && sel != nil && !sel.Wants("Stance", "note") && !sel.Wants("Stance", "evidence")
-	records, err := s.read(ctx, stanceQueries[lean][anchor][which], map[string]any{
+	params := map[string]any{
 		"anchor": list(ids), "targets": list(targets), "asOf": string(f.AsOf), "position": string(f.Position),
 		"inc": peacegraph.IncludesFrom(ctx).StanceActors,
-	})
+	}
+	if f.Point != nil {
+		params["plan"], params["number"] = f.Point.Plan, f.Point.Number
+	}
+	records, err := s.read(ctx, stanceQueries[lean][anchor][which], params)
 	if err != nil {
 		return nil, err
+	}
+	if f.Point != nil {
+		return pointStances(records, f.Point, related)
 	}
 	stances := make([]*peacegraph.Stance, 0, len(records))
 	for _, r := range records {
@@ -99,6 +135,29 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 		if related != nil {
 			related.Add(decodeNode(r.Values[1]))
 		}
+	}
+	return stances, nil
+}
+
+// pointStances reads the one row of a point's stances (byPoint), failing
+// as PointByNumber does when the plan or the point does not exist.
+func pointStances(records []*neo4j.Record, p *peacegraph.PointNumber, related *peacegraph.Related) ([]*peacegraph.Stance, error) {
+	if len(records) != 1 || records[0].Values[0] != true {
+		return nil, peacegraph.NoPlanError(p.Plan)
+	}
+	r := records[0]
+	if r.Values[1] != true {
+		return nil, peacegraph.NoPointError(str(r.Values[2]), p.Number)
+	}
+	var stances []*peacegraph.Stance
+	xs, _ := r.Values[3].([]any)
+	for _, v := range xs {
+		if st := decodeStance(v); st != nil {
+			stances = append(stances, st)
+		}
+	}
+	if related != nil {
+		related.Add(nodeList(r.Values[4])...)
 	}
 	return stances, nil
 }

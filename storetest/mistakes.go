@@ -120,6 +120,13 @@ func testMistakes(t *testing.T, s peacegraph.Store) {
 			_, err := s.PointByNumber(ctx, c.plan, c.number)
 			wantError(t, err, c.want)
 		})
+		// The stances of a point named by number fail the same way.
+		t.Run("StancesOfPoint"+c.name, func(t *testing.T) {
+			_, err := s.Stances(ctx, peacegraph.StanceFilter{Point: &peacegraph.PointNumber{Plan: c.plan, Number: c.number}})
+			wantError(t, err, c.want)
+			_, err = s.Stances(ctx, peacegraph.StanceFilter{Point: &peacegraph.PointNumber{Plan: c.plan, Number: c.number}, AsOf: "2025-11-30"})
+			wantError(t, err, c.want)
+		})
 	}
 }
 

@@ -162,6 +162,47 @@ func testStances(t *testing.T, s peacegraph.Store) {
 		})
 	}
 
+	// A point named by plan and number has the stances of its ID, in the
+	// default plan or a named one.
+	for _, c := range []struct {
+		name  string
+		point peacegraph.PointNumber
+		f     peacegraph.StanceFilter
+		n     int
+	}{
+		{"PointOfTheDefaultPlan", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{}, 1},
+		{"PointOfANamedPlan", peacegraph.PointNumber{Plan: "peace-plan", Number: 2}, peacegraph.StanceFilter{All: true}, 2},
+		{"PointWithPosition", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{Position: peacegraph.Supports}, 1},
+		{"PointWithSupersededPosition", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{Position: peacegraph.Opposes}, 0},
+		{"PointAsOf", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{AsOf: "2025-11-21"}, 1},
+		{"PointAsOfWithPosition", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{AsOf: "2025-11-21", Position: peacegraph.Supports}, 0},
+		{"PointWithoutStances", peacegraph.PointNumber{Number: 1}, peacegraph.StanceFilter{}, 0},
+		{"PointOfAPlanWithoutStances", peacegraph.PointNumber{Plan: "peace-plan-revised", Number: 2}, peacegraph.StanceFilter{}, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := s.PointByNumber(t.Context(), c.point.Plan, c.point.Number)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byID := c.f
+			byID.TargetIDs = []string{p.ID}
+			want, err := s.Stances(t.Context(), byID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byNumber := c.f
+			byNumber.Point = &c.point
+			got, err := s.Stances(t.Context(), byNumber)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantSame(t, "stances", got, want)
+			if len(got) != c.n {
+				t.Errorf("%d stances, want %d", len(got), c.n)
+			}
+		})
+	}
+
 	t.Run("AsLoadedWithDerivedDates", func(t *testing.T) {
 		got, err := s.Stances(t.Context(), peacegraph.StanceFilter{ActorIDs: []string{"carol-leader", "red-state"}})
 		if err != nil || len(got) != 2 {
