@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/rs/zerolog"
 
@@ -16,9 +15,6 @@ import (
 
 // Path is where the feed is served.
 const Path = "/changes.atom"
-
-// DefaultTimeout bounds one request when Handler.Timeout is not set.
-const DefaultTimeout = 10 * time.Second
 
 // Handler serves the feed at GET /changes.atom?since=YYYY-MM-DD: the
 // changes from since to until (both optional, both days of the form
@@ -33,28 +29,16 @@ const DefaultTimeout = 10 * time.Second
 type Handler struct {
 	Store peacegraph.Store
 	// Limits bound the range one request may ask for; zero fields take
-	// their defaults.
+	// their defaults. The request's deadline and read scope are the
+	// server's (package server), as for every export.
 	Limits peacegraph.ChangeLimits
-	// Timeout bounds one request, store reads included; 0 means
-	// DefaultTimeout.
-	Timeout time.Duration
 	// Log receives internal errors, whose text is never shown to clients.
 	Log zerolog.Logger
 }
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	timeout := h.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), timeout)
-	defer cancel()
-	if sc, ok := h.Store.(peacegraph.RequestScoper); ok {
-		var end func()
-		ctx, end = sc.BeginRequest(ctx)
-		defer end()
-	}
+	ctx := r.Context()
 	q, err := h.query(r)
 	if err != nil {
 		h.fail(w, r, err)

@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/rs/zerolog"
 
@@ -37,12 +36,10 @@ var viewFormats = map[string]struct {
 // (graphml when left out) with depth, maxNodes and types (comma-separated)
 // as graph takes them, and the same errors: 400 for a bad argument, 404 for
 // an unknown center, 503 when the store cannot be reached.
-func ViewHandler(store peacegraph.Store, log zerolog.Logger, timeout time.Duration) http.Handler {
+func ViewHandler(store peacegraph.Store, log zerolog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), timeout)
-		defer cancel()
 		center := r.PathValue("center")
-		name, v, err := viewFile(ctx, store, center, r.URL.Query())
+		name, v, err := viewFile(r.Context(), store, center, r.URL.Query())
 		if err != nil {
 			status, msg := http.StatusBadRequest, peacegraph.ErrorMessage(err)
 			switch peacegraph.ErrorCode(err) {

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/rs/zerolog"
@@ -102,7 +101,7 @@ func TestGraphForFrontEnds(t *testing.T) {
 		t.Run("files: GraphML, GEXF and each library's JSON", func(t *testing.T) {
 			files := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				r.SetPathValue("center", strings.TrimPrefix(r.URL.Path, "/graph/"))
-				graph.ViewHandler(s, zerolog.Nop(), 10*time.Second).ServeHTTP(w, r)
+				graph.ViewHandler(s, zerolog.Nop()).ServeHTTP(w, r)
 			}))
 			defer files.Close()
 			get := func(path string) (int, string, string) {

@@ -54,6 +54,11 @@ type Server struct {
 	// Limits bound requests in flight and connection times; zero fields
 	// take their defaults.
 	Limits Limits
+	// RequestTimeout bounds one request of ClaimExport, Annotations,
+	// Views and Changes, store reads included, each of which also reads
+	// in one request scope of Store (scoped); 0 means
+	// DefaultRequestTimeout. GraphQL bounds and scopes its own.
+	RequestTimeout time.Duration
 	// CORS lets pages of the origins it names call the API (/graphql,
 	// /schema.graphql, /claims/, /graph/, /sources/{id}/annotations.jsonld);
 	// none when empty.
@@ -70,6 +75,7 @@ func (s *Server) Handler() http.Handler {
 	// that a busy server is not taken for a dead one.
 	limit := limitInFlight(limits.InFlight)
 	api := func(h http.Handler) http.Handler { return s.CORS.wrap(limit(h)) }
+	export := func(h http.Handler) http.Handler { return api(s.scoped(h)) }
 	mux := http.NewServeMux()
 	// preflight answers a browser's CORS preflight on a GET-only route;
 	// without allowed origins there is none to answer, and OPTIONS stays
@@ -83,7 +89,7 @@ func (s *Server) Handler() http.Handler {
 	if s.ClaimExport != nil {
 		// A pattern's wildcard is a whole segment, so the handler itself
 		// takes the ".jsonld" off.
-		mux.Handle("GET /claims/{file}", api(s.ClaimExport))
+		mux.Handle("GET /claims/{file}", export(s.ClaimExport))
 		preflight("/claims/{file}")
 	}
 	if s.Annotations != nil {
@@ -91,18 +97,18 @@ func (s *Server) Handler() http.Handler {
 		// never match the same path; the source pages' /sources/{id} is
 		// one segment shorter too.
 		for _, p := range []string{"/claims/{id}/annotations.jsonld", "/sources/{id}/annotations.jsonld"} {
-			mux.Handle("GET "+p, api(s.Annotations))
+			mux.Handle("GET "+p, export(s.Annotations))
 			preflight(p)
 		}
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	if s.Views != nil {
-		mux.Handle("GET /graph/{center}", api(s.Views))
+		mux.Handle("GET /graph/{center}", export(s.Views))
 		preflight("/graph/{center}")
 	}
 	if s.Changes != nil {
-		mux.Handle("GET /changes.atom", api(s.Changes))
+		mux.Handle("GET /changes.atom", export(s.Changes))
 	}
 	if s.Schema != nil {
 		mux.Handle("GET /schema.graphql", s.CORS.wrap(s.Schema))

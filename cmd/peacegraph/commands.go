@@ -120,11 +120,13 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		Annotations: &webannotation.Handler{Store: m.Store, Log: m.Log},
 		Web:         web.Handler(),
 		Schema:      graph.SchemaHandler(),
-		Views:       graph.ViewHandler(m.Store, m.Log, m.Config.GraphLimits.Timeout),
-		Changes:     &atom.Handler{Store: m.Store, Limits: m.Config.ChangeLimits, Timeout: m.Config.GraphLimits.Timeout, Log: m.Log},
+		Views:       graph.ViewHandler(m.Store, m.Log),
+		Changes:     &atom.Handler{Store: m.Store, Limits: m.Config.ChangeLimits, Log: m.Log},
 		Log:         m.Log,
 		Limits:      m.Config.ServerLimits,
-		CORS:        m.Config.ServerCORS,
+		// The exports' requests are bounded as GraphQL's are.
+		RequestTimeout: m.Config.GraphLimits.Timeout,
+		CORS:           m.Config.ServerCORS,
 	}
 	m.Log.Info().Str("limits", m.Config.GraphLimits.String()).Msg("GraphQL request limits")
 	return srv.ListenAndServe(ctx, m.Config.Addr, nil)
