@@ -171,3 +171,30 @@ func TestChangesCostWhatTheyHold(t *testing.T) {
 		t.Errorf("statements and db hits: %v on the fixture, %v with 300 later claims; want no more with more", figures[0], figures[1])
 	}
 }
+
+// TestChangesCostCountsTheDaysLimit checks that the estimated cost of a
+// changes query counts the days limit the server is given
+// (PEACEGRAPH_MAX_CHANGE_DAYS), not the default: the same query under the
+// same cost cap passes with a short limit and is refused with a long one.
+func TestChangesCostCountsTheDaysLimit(t *testing.T) {
+	store := MustStore(t, storetest.ChangesFixture())
+	const query = `{ changes(since: "2025-11-20", until: "2025-11-21") { date } }`
+	// The field costs 1 plus the days limit times its selection (1).
+	capped := graph.WithLimits(graph.Limits{Cost: 20})
+	for _, c := range []struct {
+		days int
+		code string
+	}{{5, ""}, {19, ""}, {20, "COMPLEXITY_LIMIT_EXCEEDED"}, {peacegraph.DefaultChangeDays, "COMPLEXITY_LIMIT_EXCEEDED"}, {60, "COMPLEXITY_LIMIT_EXCEEDED"}} {
+		t.Run(fmt.Sprint(c.days, " days"), func(t *testing.T) {
+			srv := MustServer(t, store, nil, capped, graph.WithChangeLimits(peacegraph.ChangeLimits{Days: c.days}))
+			r := MustPost(t, srv, map[string]any{"query": query})
+			code := ""
+			if len(r.Errors) > 0 {
+				code = r.Errors[0].Code()
+			}
+			if code != c.code || (c.code == "" && !strings.Contains(string(r.Raw), `"date":"2025-11-20"`)) {
+				t.Errorf("days limit %d: %s; want code %q", c.days, r.Raw, c.code)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/exporttest"
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/storetest"
@@ -126,7 +127,7 @@ func TestClaimExport(t *testing.T) {
 		srv := MustServer(t, s)
 		for id, want := range wantDocuments {
 			t.Run(id+"IsItsDocument", func(t *testing.T) {
-				res := MustGet(t, srv, "/claims/"+id+".jsonld")
+				res := exporttest.MustGet(t, srv, "/claims/"+id+".jsonld")
 				if res.Status != 200 || res.ContentType != schemaorg.ContentType {
 					t.Fatalf("status %d, content type %q, want 200 %s\n%s", res.Status, res.ContentType, schemaorg.ContentType, res.Body)
 				}
@@ -151,19 +152,7 @@ func TestClaimExport(t *testing.T) {
 		}
 		for _, tc := range errorCases {
 			t.Run(tc.name, func(t *testing.T) {
-				res := MustGet(t, srv, tc.path)
-				if res.Status != tc.status || res.ContentType != "application/json" {
-					t.Fatalf("status %d, content type %q, want %d application/json\n%s", res.Status, res.ContentType, tc.status, res.Body)
-				}
-				var body struct {
-					Error struct{ Code, Message string }
-				}
-				if err := json.Unmarshal(res.Body, &body); err != nil {
-					t.Fatal(err)
-				}
-				if body.Error.Code != tc.code || body.Error.Message == "" {
-					t.Errorf("error = %+v, want code %q and a message", body.Error, tc.code)
-				}
+				exporttest.WantError(t, srv, tc.path, tc.status, tc.code)
 			})
 		}
 	})
@@ -172,7 +161,7 @@ func TestClaimExport(t *testing.T) {
 func TestClaimExportOfTheSeeds(t *testing.T) {
 	neo4jtest.EachStore(t, Seeds(storetest.SeedsDir(t)), func(t *testing.T, s peacegraph.Store) {
 		srv := MustServer(t, s)
-		res := MustGet(t, srv, "/claims/dmitriev-russian-position-heard.jsonld")
+		res := exporttest.MustGet(t, srv, "/claims/dmitriev-russian-position-heard.jsonld")
 		if res.Status != 200 {
 			t.Fatalf("status %d\n%s", res.Status, res.Body)
 		}
@@ -212,7 +201,7 @@ func TestClaimExportOfTheSeeds(t *testing.T) {
 // and by a digest whose publisher is spelt with stray spaces.
 func TestClaimExportOfTheRecordFixture(t *testing.T) {
 	neo4jtest.EachStore(t, func(testing.TB) *peacegraph.Dataset { return storetest.RecordFixture() }, func(t *testing.T, s peacegraph.Store) {
-		res := MustGet(t, MustServer(t, s), "/claims/c-no-info.jsonld")
+		res := exporttest.MustGet(t, MustServer(t, s), "/claims/c-no-info.jsonld")
 		if res.Status != 200 {
 			t.Fatalf("status %d\n%s", res.Status, res.Body)
 		}

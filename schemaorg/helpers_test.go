@@ -2,7 +2,6 @@ package schemaorg_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -46,28 +45,6 @@ func MustServer(tb testing.TB, store peacegraph.Store) *httptest.Server {
 	}).Handler())
 	tb.Cleanup(srv.Close)
 	return srv
-}
-
-// Response is an HTTP response with its body read.
-type Response struct {
-	Status      int
-	ContentType string
-	Body        []byte
-}
-
-// MustGet gets a path of srv.
-func MustGet(tb testing.TB, srv *httptest.Server, path string) Response {
-	tb.Helper()
-	res, err := srv.Client().Get(srv.URL + path)
-	if err != nil {
-		tb.Fatalf("GET %s: %v", path, err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		tb.Fatalf("GET %s: reading the body: %v", path, err)
-	}
-	return Response{Status: res.StatusCode, ContentType: res.Header.Get("Content-Type"), Body: body}
 }
 
 // MustJSON decodes JSON text into a generic value, for comparisons that

@@ -3,7 +3,6 @@ package webannotation_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/exporttest"
 	"github.com/peacegraph/peacegraph/loaders"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/server"
@@ -54,28 +54,6 @@ func MustServer(tb testing.TB, store peacegraph.Store, pageSize int) *httptest.S
 	return srv
 }
 
-// Response is an HTTP response with its body read.
-type Response struct {
-	Status      int
-	ContentType string
-	Body        []byte
-}
-
-// MustGet gets a path of srv.
-func MustGet(tb testing.TB, srv *httptest.Server, path string) Response {
-	tb.Helper()
-	res, err := srv.Client().Get(srv.URL + path)
-	if err != nil {
-		tb.Fatalf("GET %s: %v", path, err)
-	}
-	defer res.Body.Close()
-	body, err := io.ReadAll(res.Body)
-	if err != nil {
-		tb.Fatalf("GET %s: reading the body: %v", path, err)
-	}
-	return Response{Status: res.StatusCode, ContentType: res.Header.Get("Content-Type"), Body: body}
-}
-
 // Document is a served collection twice over: as the JSON value a schema
 // validates (numbers as json.Number) and decoded into the package's types.
 type Document struct {
@@ -88,7 +66,7 @@ type Document struct {
 // annotation media type.
 func MustCollection(tb testing.TB, srv *httptest.Server, path string) Document {
 	tb.Helper()
-	res := MustGet(tb, srv, path)
+	res := exporttest.MustGet(tb, srv, path)
 	if res.Status != http.StatusOK || res.ContentType != webannotation.ContentType {
 		tb.Fatalf("GET %s: status %d, content type %q, want 200 %s\n%s", path, res.Status, res.ContentType, webannotation.ContentType, res.Body)
 	}

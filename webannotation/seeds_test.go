@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/internal/exporttest"
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 	"github.com/peacegraph/peacegraph/schemaorg"
 	"github.com/peacegraph/peacegraph/webannotation"
@@ -190,7 +191,7 @@ func TestTheSeeds(t *testing.T) {
 			// Two claims a page, so a much-cited source takes many pages.
 			small := MustServer(t, s, 2)
 			for _, src := range d.Sources {
-				if got, want := MustGet(t, small, SourcePath(src.ID)).Body, sourceDocs[src.ID].Body; string(got) != string(want) {
+				if got, want := exporttest.MustGet(t, small, SourcePath(src.ID)).Body, sourceDocs[src.ID].Body; string(got) != string(want) {
 					t.Errorf("%s: paged two claims at a time:\n%s\nwant\n%s", src.ID, got, want)
 				}
 			}
@@ -219,10 +220,10 @@ func TestTheSeeds(t *testing.T) {
 
 		t.Run("TheRoutesDoNotClash", func(t *testing.T) {
 			id := d.Claims[0].ID
-			if res := MustGet(t, srv, "/claims/"+id+".jsonld"); res.Status != 200 || res.ContentType != schemaorg.ContentType {
+			if res := exporttest.MustGet(t, srv, "/claims/"+id+".jsonld"); res.Status != 200 || res.ContentType != schemaorg.ContentType {
 				t.Errorf("/claims/%s.jsonld: %d %q, want the schema.org export", id, res.Status, res.ContentType)
 			}
-			if res := MustGet(t, srv, "/sources/"+d.Sources[0].ID); res.Status != 200 || !strings.HasPrefix(res.ContentType, "text/html") {
+			if res := exporttest.MustGet(t, srv, "/sources/"+d.Sources[0].ID); res.Status != 200 || !strings.HasPrefix(res.ContentType, "text/html") {
 				t.Errorf("/sources/%s: %d %q, want the source page", d.Sources[0].ID, res.Status, res.ContentType)
 			}
 		})
@@ -241,22 +242,10 @@ func TestTheSeeds(t *testing.T) {
 				{"DoubleHyphenIsBadInput", SourcePath("s--x"), 400, peacegraph.EINVALID},
 			} {
 				t.Run(tc.name, func(t *testing.T) {
-					res := MustGet(t, srv, tc.path)
-					if res.Status != tc.status || res.ContentType != "application/json" {
-						t.Fatalf("status %d, content type %q, want %d application/json\n%s", res.Status, res.ContentType, tc.status, res.Body)
-					}
-					var body struct {
-						Error struct{ Code, Message string }
-					}
-					if err := json.Unmarshal(res.Body, &body); err != nil {
-						t.Fatal(err)
-					}
-					if body.Error.Code != tc.code || body.Error.Message == "" {
-						t.Errorf("error = %+v, want code %q and a message", body.Error, tc.code)
-					}
+					exporttest.WantError(t, srv, tc.path, tc.status, tc.code)
 				})
 			}
-			if res := MustGet(t, srv, "/claims/"+d.Claims[0].ID+"/annotation.jsonld"); res.Status != http.StatusNotFound {
+			if res := exporttest.MustGet(t, srv, "/claims/"+d.Claims[0].ID+"/annotation.jsonld"); res.Status != http.StatusNotFound {
 				t.Errorf("another file name: status %d, want 404", res.Status)
 			}
 		})
