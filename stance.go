@@ -49,7 +49,7 @@ type StanceFilter struct {
 	ActorIDs  []string
 	TargetIDs []string
 	// Point, when set, names the one target by its plan and number, in
-	// place of TargetIDs: the store finds the point in the same read as
+	// place of TargetIDs (ActorIDs still apply): the store finds the point in the same read as
 	// its stances (whoBacks costs one round trip, not two), and fails as
 	// PointByNumber does when the plan or the point does not exist.
 	Point    *PointNumber

@@ -27,8 +27,8 @@ const (
 	// byPoint starts from one point, named by plan and number
 	// (StanceFilter.Point), found from the (plan, number) index after
 	// defaultPlan or noDefaultPlan, and says whether the plan and the
-	// point exist, as pointByNumberTail does. Its tail collects the
-	// point's stances into one row, so that a point without them is told
+	// point exist, as pointByNumberTail does. Its tail keeps the actors
+	// asked for and collects the point's stances into one row, so that a point without them is told
 	// from a point that does not exist.
 	byPoint = `WITH CASE WHEN $plan = '' THEN def ELSE $plan END AS plan
 OPTIONAL MATCH (t:Point {plan: plan, number: $number}) USING INDEX t:Point(plan, number)
@@ -37,7 +37,7 @@ CALL (t) {
   OPTIONAL MATCH (t)<-[`
 	byPointTail = `]-(a:Actor)
   WITH a, t, r, %s AS st
-  WHERE r IS NOT NULL AND ($position = '' OR st.position = $position)
+  WHERE r IS NOT NULL AND ($position = '' OR st.position = $position) AND (size($actors) = 0 OR a.id IN $actors)
   WITH a, st ORDER BY a.sortKey, st.position
   RETURN collect(st) AS stances, collect(CASE WHEN $inc THEN [n IN [a] | ` + actorMap + `][0] END) AS actors
 }
@@ -118,7 +118,7 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 		"inc": peacegraph.IncludesFrom(ctx).StanceActors,
 	}
 	if f.Point != nil {
-		params["plan"], params["number"] = f.Point.Plan, f.Point.Number
+		params["plan"], params["number"], params["actors"] = f.Point.Plan, f.Point.Number, list(f.ActorIDs)
 	}
 	records, err := s.read(ctx, stanceQueries[lean][anchor][which], params)
 	if err != nil {

@@ -176,6 +176,9 @@ func testStances(t *testing.T, s peacegraph.Store) {
 		{"PointWithSupersededPosition", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{Position: peacegraph.Opposes}, 0},
 		{"PointAsOf", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{AsOf: "2025-11-21"}, 1},
 		{"PointAsOfWithPosition", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{AsOf: "2025-11-21", Position: peacegraph.Supports}, 0},
+		{"PointOfAnActor", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{ActorIDs: []string{"carol-leader"}, All: true}, 2},
+		{"PointOfAnotherActor", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{ActorIDs: []string{"alice-envoy"}}, 0},
+		{"PointInPlaceOfTargets", peacegraph.PointNumber{Number: 2}, peacegraph.StanceFilter{TargetIDs: []string{"peace-plan"}}, 1},
 		{"PointWithoutStances", peacegraph.PointNumber{Number: 1}, peacegraph.StanceFilter{}, 0},
 		{"PointOfAPlanWithoutStances", peacegraph.PointNumber{Plan: "peace-plan-revised", Number: 2}, peacegraph.StanceFilter{}, 0},
 	} {
