@@ -35,7 +35,8 @@ var viewFormats = map[string]struct {
 // open elsewhere: GET /graph/{center}?format=graphml|gexf|cytoscape|vis|nvl
 // (graphml when left out) with depth, maxNodes and types (comma-separated)
 // as graph takes them, and the same errors: 400 for a bad argument, 404 for
-// an unknown center, 503 when the store cannot be reached.
+// an unknown center, 503 when the store cannot be reached. The server
+// gives each request its deadline and read scope (package server).
 func ViewHandler(store peacegraph.Store, log zerolog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		center := r.PathValue("center")
