@@ -1,7 +1,7 @@
 package neo4j_test
 
 // A benchmark of the store's read of a page of claims against the
-// hand-written statement of the peer benchmark's Q3 (bench/peer), both in
+// hand-written statement of the peer benchmark's Q3 (rawcypher.Q3), both in
 // this process, without HTTP, JSON or GraphQL: how far the store's own
 // read is from the floor.
 //
@@ -20,24 +20,10 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/bench/peer/rawcypher"
 	"github.com/peacegraph/peacegraph/internal/benchtest"
 	"github.com/peacegraph/peacegraph/loaders"
 )
-
-// rawClaimsPage is bench/peer's cypherQ3: the first 50 claims by sort key
-// with their claimants' names and their citations' quotes and sources.
-const rawClaimsPage = `MATCH (c:Claim)
-WHERE c.sortKey > $after
-WITH c ORDER BY c.sortKey LIMIT $first
-RETURN collect(c {
-  .id, .text, .date,
-  claimant: head(COLLECT { MATCH (a:Actor)-[:CLAIMED]->(c) RETURN a {.name} }),
-  citations: COLLECT {
-    MATCH (c)-[r:CITES]->(s:Source)
-    WITH r, s ORDER BY r.ord
-    RETURN {quote: r.quote, source: s {.id, .title}}
-  }
-}) AS result`
 
 func BenchmarkClaimsPage(b *testing.B) {
 	for _, scale := range benchtest.Scales(b) {
@@ -79,7 +65,7 @@ func benchClaimsPage(b *testing.B, d *peacegraph.Dataset) {
 		session := driver.NewSession(b.Context(), neo4j.SessionConfig{AccessMode: neo4j.AccessModeRead})
 		defer session.Close(b.Context())
 		result, err := neo4j.ExecuteRead(b.Context(), session, func(tx neo4j.ManagedTransaction) ([]any, error) {
-			res, err := tx.Run(b.Context(), rawClaimsPage, map[string]any{"after": "", "first": 50})
+			res, err := tx.Run(b.Context(), rawcypher.Q3, map[string]any{"after": "", "first": 50})
 			if err != nil {
 				return nil, err
 			}

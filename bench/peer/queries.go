@@ -2,6 +2,8 @@ package main
 
 import (
 	"sort"
+
+	"github.com/peacegraph/peacegraph/bench/peer/rawcypher"
 )
 
 // params are the values the canonical queries ask about, chosen per seed
@@ -16,7 +18,7 @@ type params struct {
 
 // query is one canonical question, asked of every system: peacegraph's
 // GraphQL, the peer's GraphQL over typedefs.graphql, and the hand-written
-// Cypher of cypher.go. Each answer is brought to one canonical JSON tree
+// Cypher of package rawcypher. Each answer is brought to one canonical JSON tree
 // (canon.go) before they are compared.
 type query struct {
 	id, title string
@@ -59,7 +61,7 @@ var allQueries = []*query{
   concededBy: concededByConnection(sort: [{edge: {ord: ASC}}]) { edges { node { name } } } } } }`,
 		peerVars:     func(p params) map[string]any { return map[string]any{"plan": p.Plan} },
 		peerPath:     []string{"plans", "0"},
-		cypher:       cypherQ1,
+		cypher:       rawcypher.Q1,
 		cypherParams: func(p params) map[string]any { return map[string]any{"plan": p.Plan} },
 	},
 	{
@@ -72,7 +74,7 @@ var allQueries = []*query{
   citations: citesConnection(sort: [{edge: {ord: ASC}}]) { edges { properties { quote start end } source: node { id title url } } } } } }`,
 		peerVars: func(p params) map[string]any { return map[string]any{"claimant": p.Claimant, "first": q2First} },
 		peerPath: []string{"actors", "0", "claims"},
-		cypher:   cypherQ2,
+		cypher:   rawcypher.Q2,
 		cypherParams: func(p params) map[string]any {
 			return map[string]any{"claimant": p.Claimant, "after": "", "first": q2First}
 		},
@@ -87,7 +89,7 @@ var allQueries = []*query{
   citations: citesConnection(sort: [{edge: {ord: ASC}}]) { edges { properties { quote } source: node { id title } } } } }`,
 		peerVars:     func(params) map[string]any { return map[string]any{"first": q3First} },
 		peerPath:     []string{"claims"},
-		cypher:       cypherQ3,
+		cypher:       rawcypher.Q3,
 		cypherParams: func(params) map[string]any { return map[string]any{"after": "", "first": q3First} },
 	},
 	{
@@ -106,7 +108,7 @@ var allQueries = []*query{
 		peerVars:     func(p params) map[string]any { return map[string]any{"plan": p.Plan} },
 		peerPath:     []string{"planPoints"},
 		peerShape:    mergeStances,
-		cypher:       cypherQ4,
+		cypher:       rawcypher.Q4,
 		cypherParams: func(p params) map[string]any { return map[string]any{"plan": p.Plan} },
 	},
 	{
@@ -124,7 +126,7 @@ var allQueries = []*query{
 			return map[string]any{"plan": p.Plan, "point": p.Point, "position": p.Position, "asOf": p.AsOf}
 		},
 		peerPath: []string{"planPoints", "0", "stances"},
-		cypher:   cypherQ5,
+		cypher:   rawcypher.Q5,
 		cypherParams: func(p params) map[string]any {
 			return map[string]any{"plan": p.Plan, "point": p.Point, "position": p.Position, "asOf": p.AsOf}
 		},

@@ -1,15 +1,16 @@
-package main
+// Package rawcypher is the floor of the peer benchmark (bench/peer): each
+// canonical query written by hand as one Cypher statement over the model
+// `peacegraph load` writes, returning one row whose column `result` is the
+// canonical answer tree. The Neo4j store's own benchmarks compare their
+// reads with the same statements. Each starts from an index (the
+// per-label ID constraints, the claims' sortKey index) and walks; paged
+// lists page by keyset (sortKey > $after, "" for the first page) with a
+// LIMIT inside the database.
+package rawcypher
 
-// The floor of the benchmark: each canonical query written by hand as one
-// Cypher statement over the model `peacegraph load` writes, returning one
-// row whose column `result` is the canonical answer tree. Each starts from
-// an index (the per-label ID constraints, the claims' sortKey index) and
-// walks; paged lists page by keyset (sortKey > $after, "" for the first
-// page) with a LIMIT inside the database.
-
-// cypherQ1: a plan, its points by number, and who concedes each, in seed
+// Q1: a plan, its points by number, and who concedes each, in seed
 // order.
-const cypherQ1 = `MATCH (pl:Plan {id: $plan})
+const Q1 = `MATCH (pl:Plan {id: $plan})
 RETURN pl {
   .title,
   points: COLLECT {
@@ -26,9 +27,9 @@ RETURN pl {
   }
 } AS result`
 
-// cypherQ2: one page of a claimant's claims, by sortKey (date, undated
+// Q2: one page of a claimant's claims, by sortKey (date, undated
 // last, then ID), each with its citations in seed order.
-const cypherQ2 = `MATCH (:Actor {id: $claimant})-[:CLAIMED]->(c:Claim)
+const Q2 = `MATCH (:Actor {id: $claimant})-[:CLAIMED]->(c:Claim)
 WHERE c.sortKey > $after
 WITH c ORDER BY c.sortKey LIMIT $first
 RETURN collect(c {
@@ -40,9 +41,9 @@ RETURN collect(c {
   }
 }) AS result`
 
-// cypherQ3: the first page of all claims, in sortKey order from the
+// Q3: the first page of all claims, in sortKey order from the
 // index, each with its claimant and citations.
-const cypherQ3 = `MATCH (c:Claim)
+const Q3 = `MATCH (c:Claim)
 WHERE c.sortKey > $after
 WITH c ORDER BY c.sortKey LIMIT $first
 RETURN collect(c {
@@ -55,9 +56,9 @@ RETURN collect(c {
   }
 }) AS result`
 
-// cypherQ4: a plan's concession points by number, each with its stances
+// Q4: a plan's concession points by number, each with its stances
 // in effect (current: true), by actor name, actor ID, then position.
-const cypherQ4 = `MATCH (:Plan {id: $plan})-[:HAS_POINT]->(p:Point)
+const Q4 = `MATCH (:Plan {id: $plan})-[:HAS_POINT]->(p:Point)
 WHERE p.concession
 WITH p ORDER BY p.number
 RETURN collect(p {
@@ -70,10 +71,10 @@ RETURN collect(p {
   }
 }) AS result`
 
-// cypherQ5: who held a position on a point as of a date: the HELD
+// Q5: who held a position on a point as of a date: the HELD
 // periods that contain it (from <= date < until, or no until). The point
 // comes from the (plan, number) index.
-const cypherQ5 = `MATCH (p:Point {plan: $plan, number: $point})
+const Q5 = `MATCH (p:Point {plan: $plan, number: $point})
 MATCH (a:Actor)-[h:HELD]->(p)
 WHERE h.position = $position AND h.from <= $asOf AND (h.until IS NULL OR h.until > $asOf)
 WITH a, h ORDER BY a.sortKey, h.position
