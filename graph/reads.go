@@ -276,17 +276,29 @@ func stanceFilter(position *peacegraph.Position, asOf peacegraph.Date) peacegrap
 // readStances reads the stances of f in one Store call, keeping the
 // actors the store brings along for the fields below.
 func readStances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
+	stances, _, err := readAlong(ctx, func(ctx context.Context, s peacegraph.Store) ([]*peacegraph.Stance, error) {
+		return s.Stances(ctx, f)
+	})
+	return stances, err
+}
+
+// readAlong makes one Store read with a Related for the nodes the store
+// brings along (peacegraph.Includes), and keeps those nodes for the
+// places below the field being resolved. It returns the request too, for
+// callers that keep more of the answer.
+func readAlong[T any](ctx context.Context, read func(context.Context, peacegraph.Store) (T, error)) (T, *request, error) {
+	var none T
 	req, err := requestFor(ctx)
 	if err != nil {
-		return nil, err
+		return none, nil, err
 	}
 	rctx, related := peacegraph.WithRelated(ctx)
-	stances, err := req.store.Stances(rctx, f)
+	v, err := read(rctx, req.store)
 	if err != nil {
-		return nil, err
+		return none, nil, err
 	}
 	remember(req, fieldPlace(ctx), related.Nodes())
-	return stances, nil
+	return v, req, nil
 }
 
 // historiesOf resolves the stance histories of actors on one target from
@@ -333,16 +345,12 @@ func claimsOf[P peacegraph.Node](ctx context.Context, objs []P, filter func(id s
 
 // claimPages answers claim queries in one Store call, as connections.
 func claimPages(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*model.ClaimConnection, error) {
-	req, err := requestFor(ctx)
+	pages, req, err := readAlong(ctx, func(ctx context.Context, s peacegraph.Store) ([]*peacegraph.ClaimPage, error) {
+		return s.Claims(ctx, qs)
+	})
 	if err != nil {
 		return nil, err
 	}
-	rctx, related := peacegraph.WithRelated(ctx)
-	pages, err := req.store.Claims(rctx, qs)
-	if err != nil {
-		return nil, err
-	}
-	remember(req, fieldPlace(ctx), related.Nodes())
 	if len(pages) != len(qs) {
 		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d pages for %d claim queries", len(pages), len(qs))
 	}
@@ -357,16 +365,12 @@ func claimPages(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*model.Claim
 // pointsOf returns the points of each plan ID ("" = the default plan) that
 // pass the filter, in one Store call.
 func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *bool) ([][]*peacegraph.Point, error) {
-	req, err := requestFor(ctx)
+	lists, req, err := readAlong(ctx, func(ctx context.Context, s peacegraph.Store) ([][]*peacegraph.Point, error) {
+		return s.Points(ctx, planIDs, peacegraph.PointFilter{Topic: topic, Concession: concession})
+	})
 	if err != nil {
 		return nil, err
 	}
-	rctx, related := peacegraph.WithRelated(ctx)
-	lists, err := req.store.Points(rctx, planIDs, peacegraph.PointFilter{Topic: topic, Concession: concession})
-	if err != nil {
-		return nil, err
-	}
-	remember(req, fieldPlace(ctx), related.Nodes())
 	if len(lists) != len(planIDs) {
 		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for %d plans", len(lists), len(planIDs))
 	}
