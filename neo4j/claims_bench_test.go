@@ -22,14 +22,13 @@ import (
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/bench/peer/rawcypher"
 	"github.com/peacegraph/peacegraph/internal/benchtest"
-	"github.com/peacegraph/peacegraph/loaders"
+	"github.com/peacegraph/peacegraph/synth"
 )
 
 func BenchmarkClaimsPage(b *testing.B) {
 	for _, scale := range benchtest.Scales(b) {
 		b.Run(fmt.Sprintf("scale=%d", scale), func(b *testing.B) {
-			dir, _ := benchtest.WriteSet(b, scale)
-			d, err := loaders.Read(dir)
+			d, err := synth.Generate(synth.Config{Scale: scale, Seed: 1})
 			if err != nil {
 				b.Fatal(err)
 			}
