@@ -85,12 +85,13 @@ func aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
 }
 
 // aroundRootField runs the fields of the operation's root one at a time,
-// each after checking the deadline and the budget. gqlgen starts them all
-// at once, so that without this a thousand aliases of a large
-// neighbourhood would all be reading before the first one could find the
-// budget spent; one at a time, those after it do nothing. It costs the
-// Neo4j store no time, since a request's reads are one transaction, which
-// runs one statement at a time anyway.
+// each after checking the deadline and the budget, so that of a thousand
+// aliases of a large neighbourhood, those after the one that spends the
+// budget do nothing. The generated code already runs root fields in turn
+// (graph/internal/codegen); gqlgen's own would start them all at once, and
+// the lock keeps the guarantee here rather than in how the code is
+// generated. It costs the Neo4j store no time, since a request's reads are
+// one transaction, which runs one statement at a time anyway.
 func aroundRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	req, err := requestFor(ctx)
 	if err != nil {
