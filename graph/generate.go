@@ -1,7 +1,8 @@
 package graph
 
 // The generated code is committed; regenerate it after changing
-// schema.graphqls or gqlgen.yml. The gqlgen version is the one go.mod pins.
+// schema.graphqls or gqlgen.yml. internal/codegen runs gqlgen, the version
+// go.mod pins, and makes its code resolve fields in turn.
 //go:generate sh -c "cd .. && go run ./graph/internal/codegen"
 
 // docs/stances.md lists every stance of the seeds with its evidence; its

@@ -34,19 +34,21 @@ import (
 )
 
 func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "codegen:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
 	cfg, err := config.LoadConfig("gqlgen.yml")
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "codegen:", err)
-		os.Exit(1)
+		return err
 	}
 	if err := api.Generate(cfg, api.AddPlugin(sequential{})); err != nil {
-		fmt.Fprintln(os.Stderr, "codegen:", err)
-		os.Exit(1)
+		return err
 	}
-	if err := listsInTurn(cfg.Exec.Filename); err != nil {
-		fmt.Fprintln(os.Stderr, "codegen:", err)
-		os.Exit(1)
-	}
+	return listsInTurn(cfg.Exec.Filename)
 }
 
 // concurrentList is the call gqlgen writes for each list of objects, and
