@@ -11971,7 +11971,7 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, actorImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12064,7 +12064,7 @@ func (ec *executionContext) _ActorConnection(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, actorConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12107,7 +12107,7 @@ func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, actorEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12145,7 +12145,7 @@ func (ec *executionContext) _ChangeDay(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, changeDayImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12198,7 +12198,7 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, citationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12246,7 +12246,7 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12334,7 +12334,7 @@ func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.Select
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12377,7 +12377,7 @@ func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12415,7 +12415,7 @@ func (ec *executionContext) _Corroboration(ctx context.Context, sel ast.Selectio
 	fields := graphql.CollectFields(ec.OperationContext, sel, corroborationImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12463,7 +12463,7 @@ func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, disputeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12521,7 +12521,7 @@ func (ec *executionContext) _DisputeSide(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, disputeSideImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12569,7 +12569,7 @@ func (ec *executionContext) _DisputeSideChange(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, disputeSideChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12612,7 +12612,7 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12675,7 +12675,7 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12728,7 +12728,7 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12776,7 +12776,7 @@ func (ec *executionContext) _GraphView(ctx context.Context, sel ast.SelectionSet
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphViewImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12834,7 +12834,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12872,7 +12872,7 @@ func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -12915,7 +12915,7 @@ func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj
 	fields := graphql.CollectFields(ec.OperationContext, sel, planImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13003,7 +13003,7 @@ func (ec *executionContext) _PlanVersionChange(ctx context.Context, sel ast.Sele
 	fields := graphql.CollectFields(ec.OperationContext, sel, planVersionChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13041,7 +13041,7 @@ func (ec *executionContext) _Point(ctx context.Context, sel ast.SelectionSet, ob
 	fields := graphql.CollectFields(ec.OperationContext, sel, pointImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13134,7 +13134,7 @@ func (ec *executionContext) _PointChange(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, pointChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13190,7 +13190,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	})
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
 			Object: field.Name,
@@ -13391,7 +13391,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, reviewImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13459,7 +13459,7 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13502,7 +13502,7 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13585,7 +13585,7 @@ func (ec *executionContext) _Stance(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13643,7 +13643,7 @@ func (ec *executionContext) _StanceCell(ctx context.Context, sel ast.SelectionSe
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceCellImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13696,7 +13696,7 @@ func (ec *executionContext) _StanceChange(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13759,7 +13759,7 @@ func (ec *executionContext) _StanceMatrix(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceMatrixImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13807,7 +13807,7 @@ func (ec *executionContext) _StancePeriod(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, stancePeriodImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13855,7 +13855,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13908,7 +13908,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -13956,7 +13956,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -14014,7 +14014,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -14072,7 +14072,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
@@ -14130,7 +14130,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
 
 	out := graphql.NewFieldSet(fields)
-	deferred := graphql.NewDeferredGroup(ctx)
+	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
