@@ -93,6 +93,13 @@ func SelectionFrom(ctx context.Context) *Selection {
 // request a round trip per level.
 type Includes struct {
 	Claimants, CitedSources, ConcededBy, StanceActors bool
+
+	// Plans asks a read of plans' points for the plans themselves: a
+	// reader that asks for one plan and its points (Query.plan) then
+	// costs one round trip, not two. The Selection cannot say this (it
+	// asks for fields, not for which read answers them), so the reader
+	// asks through its Related (WithPlans).
+	Plans bool
 }
 
 // Includes returns what a reader of s asks of the nodes lists name.
@@ -111,6 +118,14 @@ func (s *Selection) Includes() Includes {
 type Related struct {
 	mu    sync.Mutex
 	nodes []Node
+	plans bool
+}
+
+// WithPlans asks the reads that take r to bring along the plans whose
+// points they read (Includes.Plans), and returns r.
+func (r *Related) WithPlans() *Related {
+	r.plans = true
+	return r
 }
 
 // Add keeps nodes (nils left out).
@@ -150,8 +165,11 @@ func RelatedFrom(ctx context.Context) *Related {
 // IncludesFrom is what a store should read along in ctx: the Includes of
 // its Selection where it has a Related to take them, else nothing.
 func IncludesFrom(ctx context.Context) Includes {
-	if RelatedFrom(ctx) == nil {
+	r := RelatedFrom(ctx)
+	if r == nil {
 		return Includes{}
 	}
-	return SelectionFrom(ctx).Includes()
+	inc := SelectionFrom(ctx).Includes()
+	inc.Plans = r.plans
+	return inc
 }

@@ -74,7 +74,9 @@ type Store interface {
 
 	// Points returns, for each plan ID, its points that pass the filter,
 	// aligned with planIDs. An empty plan ID means the default plan; an
-	// unknown one has no points.
+	// unknown one has no points. Where the context's Includes ask, the
+	// actors conceding the points and the plans themselves (those of the
+	// IDs that name a plan) go to its Related.
 	Points(ctx context.Context, planIDs []string, f PointFilter) ([][]*Point, error)
 
 	// PointByNumber returns a plan's point by number ("" plan: the default

@@ -51,7 +51,7 @@ func batch[P, R any](ctx context.Context, objs []P, key func(P) string, resolve 
 		return resolve(ctx, objs)
 	}
 	place := placeOf(fc)
-	v, err := req.once(ctx, "batch "+place, func() (any, error) {
+	v, err := req.once(ctx, batchKey(place), func() (any, error) {
 		parents, whole := levelOf(req, fc, objs)
 		parents = distinct(parents, key)
 		results, err := resolve(ctx, parents)
@@ -99,6 +99,29 @@ func batch[P, R any](ctx context.Context, objs []P, key func(P) string, resolve 
 		}
 	}
 	return out, nil
+}
+
+// batchKey is the key of the shared read of the batch field at place.
+func batchKey(place string) string { return "batch " + place }
+
+// settle records results as what batch resolves at place, for a field
+// that a read above it answered in advance: batch then finds them, as if
+// the first call at place had read them, and the level below holds their
+// objects.
+func settle[R any](req *request, place string, results map[string]R) {
+	var below []any
+	for _, r := range results {
+		below = appendObjects(below, r)
+	}
+	p := newPending[any]()
+	p.resolve(results, nil)
+	req.mu.Lock()
+	defer req.mu.Unlock()
+	if _, ok := req.shared[batchKey(place)]; ok {
+		return
+	}
+	req.shared[batchKey(place)] = p
+	req.levels[place] = below
 }
 
 // levelOf returns every object of type P at the place of the field above
@@ -238,7 +261,7 @@ func placeOf(fc *graphql.FieldContext) string {
 	var parts []string
 	for f := fc; f != nil; f = f.Parent {
 		if f.Index == nil && f.Field.Field != nil {
-			parts = append(parts, f.Object+"."+f.Field.Name+":"+f.Field.Alias)
+			parts = append(parts, placePart(f.Object, f.Field))
 		}
 	}
 	var b strings.Builder
@@ -249,6 +272,17 @@ func placeOf(fc *graphql.FieldContext) string {
 		}
 	}
 	return b.String()
+}
+
+// placePart names a field of an object type within a place.
+func placePart(object string, f graphql.CollectedField) string {
+	return object + "." + f.Name + ":" + f.Alias
+}
+
+// placeBelow is the place of field f of the objects at place, before
+// gqlgen resolves it.
+func placeBelow(place, object string, f graphql.CollectedField) string {
+	return place + "/" + placePart(object, f)
 }
 
 // fieldPlace is the place of the field being resolved ("" outside one).

@@ -234,6 +234,9 @@ func (r *queryResolver) Actors(ctx context.Context, kind *peacegraph.ActorKind, 
 
 // Plan is the resolver for the plan field.
 func (r *queryResolver) Plan(ctx context.Context, id *string) (*peacegraph.Plan, error) {
+	if p, ok, err := planWithPoints(ctx, id); ok {
+		return p, err
+	}
 	if id != nil {
 		return loadAs[*peacegraph.Plan](ctx, *id)
 	}

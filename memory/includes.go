@@ -27,6 +27,14 @@ func (snap *snapshot) relate(ctx context.Context, w *work, ids []string) {
 	}
 }
 
+// relatePlan adds the plan of id, when id names one, to the context's
+// Related (Includes.Plans).
+func (snap *snapshot) relatePlan(ctx context.Context, w *work, id string) {
+	if p, ok := snap.nodes[id].(*peacegraph.Plan); ok {
+		snap.relate(ctx, w, []string{p.ID})
+	}
+}
+
 // claimRefs are the claimants and cited sources of claims, as asked.
 func claimRefs(inc peacegraph.Includes, claims []*peacegraph.Claim) []string {
 	var ids []string

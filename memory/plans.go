@@ -50,7 +50,11 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 				out[i] = append(out[i], p)
 			}
 		}
-		snap.relate(ctx, s.work, pointRefs(peacegraph.IncludesFrom(ctx), out[i]))
+		inc := peacegraph.IncludesFrom(ctx)
+		snap.relate(ctx, s.work, pointRefs(inc, out[i]))
+		if inc.Plans {
+			snap.relatePlan(ctx, s.work, snap.planID(id))
+		}
 	}
 	return out, nil
 }

@@ -25,15 +25,18 @@ const noDefaultPlan = "WITH null AS def\n"
 // pointsTail reads each plan's points from the (plan, number) index: the
 // IS NOT NULL on number is what lets Neo4j seek a composite index on its
 // first property, where it would otherwise scan every point. It follows
-// defaultPlan, or noDefaultPlan when every plan is named.
+// defaultPlan, or noDefaultPlan when every plan is named. The plan itself
+// comes from its ID index, and only when asked (Includes.Plans), since it
+// is found whether or not it has points.
 var pointsTail = `UNWIND range(0, size($ids) - 1) AS i
 WITH i, CASE WHEN $ids[i] = '' THEN def ELSE $ids[i] END AS plan
 OPTIONAL MATCH (n:Point {plan: plan}) USING INDEX n:Point(plan, number)
 WHERE n.number IS NOT NULL AND ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
-WITH i, n ORDER BY i, n.number
-WITH i, collect(n) AS page
+WITH i, plan, n ORDER BY i, n.number
+WITH i, plan, collect(n) AS page
 RETURN i, [n IN page | ` + pointMap + `] AS nodes, ` +
-	included("Actor", "CASE WHEN $inc.concededBy THEN coalesce(x.concededBy, []) ELSE [] END") + ` AS related`
+	included("Actor", "CASE WHEN $inc.concededBy THEN coalesce(x.concededBy, []) ELSE [] END") + ` AS related,
+  CASE WHEN $inc.plans THEN COLLECT { MATCH (n:Plan {id: plan}) USING INDEX n:Plan(id) RETURN ` + planMap + ` } ELSE [] END AS plans`
 
 // pointByNumberTail reads a point by its (plan, number), and whether the
 // plan exists (looked up only when the point is not found), after
@@ -103,10 +106,11 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 		return out, nil
 	}
 	related := peacegraph.RelatedFrom(ctx)
-	// The actors conceding the points come along when the request asks
-	// for them (peacegraph.Includes).
+	// The actors conceding the points, and the plans, come along when the
+	// request asks for them (peacegraph.Includes).
+	inc := peacegraph.IncludesFrom(ctx)
 	params := map[string]any{"ids": planIDs, "topic": nil, "concession": nil,
-		"inc": map[string]any{"concededBy": peacegraph.IncludesFrom(ctx).ConcededBy}}
+		"inc": map[string]any{"concededBy": inc.ConcededBy, "plans": inc.Plans}}
 	if f.Topic != nil {
 		params["topic"] = *f.Topic
 	}
@@ -129,6 +133,7 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 		out[index(r)] = points
 		if related != nil {
 			related.Add(nodeList(r.Values[2])...)
+			related.Add(nodeList(r.Values[3])...)
 		}
 	}
 	return out, nil
