@@ -100,6 +100,13 @@ type Includes struct {
 	// asks for fields, not for which read answers them), so the reader
 	// asks through its Related (WithPlans).
 	Plans bool
+
+	// PointStances, when set, asks a read of plans' points for the
+	// points' stances too, those Stances gives for the filter with the
+	// points as its targets, each with its actor where StanceActors asks:
+	// the concessions with their stances cost one round trip
+	// (WithPointStances).
+	PointStances *StanceFilter
 }
 
 // Includes returns what a reader of s asks of the nodes lists name.
@@ -119,6 +126,10 @@ type Related struct {
 	mu    sync.Mutex
 	nodes []Node
 	plans bool
+
+	pointStances *StanceFilter
+	stances      []*Stance
+	stanceActors []Node
 }
 
 // WithPlans asks the reads that take r to bring along the plans whose
@@ -126,6 +137,36 @@ type Related struct {
 func (r *Related) WithPlans() *Related {
 	r.plans = true
 	return r
+}
+
+// WithPointStances asks the reads that take r to bring along the stances
+// of the points they read, as f selects them (Includes.PointStances), and
+// returns r.
+func (r *Related) WithPointStances(f StanceFilter) *Related {
+	r.pointStances = &f
+	return r
+}
+
+// AddStances keeps stances read along with points, and their actors
+// (nils left out). The actors are kept apart from Nodes: they answer the
+// stances' fields, not the points'.
+func (r *Related) AddStances(stances []*Stance, actors ...Node) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.stances = append(r.stances, stances...)
+	for _, n := range actors {
+		if n != nil {
+			r.stanceActors = append(r.stanceActors, n)
+		}
+	}
+}
+
+// Stances returns the stances kept so far, in the order added, and their
+// actors.
+func (r *Related) Stances() ([]*Stance, []Node) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]*Stance(nil), r.stances...), append([]Node(nil), r.stanceActors...)
 }
 
 // Add keeps nodes (nils left out).
@@ -171,5 +212,9 @@ func IncludesFrom(ctx context.Context) Includes {
 	}
 	inc := SelectionFrom(ctx).Includes()
 	inc.Plans = r.plans
+	if r.pointStances != nil {
+		f := *r.pointStances
+		inc.PointStances = &f
+	}
 	return inc
 }

@@ -76,7 +76,9 @@ type Store interface {
 	// aligned with planIDs. An empty plan ID means the default plan; an
 	// unknown one has no points. Where the context's Includes ask, the
 	// actors conceding the points and the plans themselves (those of the
-	// IDs that name a plan) go to its Related.
+	// IDs that name a plan) go to its Related, and so do the points'
+	// stances (Includes.PointStances: what Stances answers for that
+	// filter with the points as targets, in its order).
 	Points(ctx context.Context, planIDs []string, f PointFilter) ([][]*Point, error)
 
 	// PointByNumber returns a plan's point by number ("" plan: the default

@@ -6,39 +6,37 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/graph/model"
 )
 
 // A question about one plan almost always asks for its points too
-// ({ plan { title points { number title concededBy { name } } } }). Read
-// level by level, that is two round trips: the plan, then its points. The
-// plan field looks ahead instead: when its selection asks for the plan's
-// points, it reads the points with the plan brought along
-// (peacegraph.Includes.Plans) in one Store call, and settles Plan.points
-// with them, so that the field below finds its answer already read.
+// ({ plan { title points { number title concededBy { name } } } }), and
+// one about the concessions for their stances ({ concessions { number
+// stances { actor { name } position } } }). Read level by level, each is
+// two round trips: the plan, then its points; the points, then their
+// stances. The plan and concessions fields look ahead instead: when their
+// selection asks for the level below, they read it in the same Store call
+// (peacegraph.Includes.Plans and PointStances), and settle the field
+// below with it, so that it finds its answer already read. Where one read
+// cannot answer every field below (two aliases with different
+// arguments), they read level by level as before.
 
 // planWithPoints answers the plan field (no id: the default plan) and its
 // points in one Store call, when the selection asks for the points; ok is
 // false when it does not, or asks for them in ways one read cannot answer
 // (aliases with different filters), and the caller reads the plan alone.
 func planWithPoints(ctx context.Context, planID *string) (plan *peacegraph.Plan, ok bool, err error) {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil || !graphql.HasOperationContext(ctx) || (planID != nil && *planID == "") {
+	if planID != nil && *planID == "" {
 		// An empty ID names no plan, where the Store's reads take it for
 		// the default one.
 		return nil, false, nil
 	}
 	id := deref(planID)
-	oc := graphql.GetOperationContext(ctx)
-	var points []graphql.CollectedField
-	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, planImplementors) {
-		if f.Name == "points" {
-			points = append(points, f)
-		}
-	}
+	points, vars := fieldsBelow(ctx, planImplementors, "points")
 	if len(points) == 0 {
 		return nil, false, nil
 	}
-	topic, concession, same := pointArgs(points, oc.Variables)
+	topic, concession, same := pointArgs(points, vars)
 	if !same {
 		return nil, false, nil
 	}
@@ -80,6 +78,118 @@ func planWithPoints(ctx context.Context, planID *string) (plan *peacegraph.Plan,
 		settle(req, place, map[string][]*peacegraph.Point{plan.ID: list})
 	}
 	return plan, true, nil
+}
+
+// concessionsWithStances answers the concessions field of a plan (""
+// the default plan) and its points' stances (asOf, when set, the date of
+// the stances whose field names none) in one Store call, when the
+// selection asks for the stances; ok is false when it does not, or asks
+// in ways one read cannot answer, and the caller reads the points alone.
+func concessionsWithStances(ctx context.Context, planID string, asOf *peacegraph.Date) (points []*peacegraph.Point, ok bool, err error) {
+	fields, vars := fieldsBelow(ctx, pointImplementors, "stances")
+	if len(fields) == 0 {
+		return nil, false, nil
+	}
+	position, stancesAsOf, same := stanceArgs(fields, vars)
+	if !same {
+		return nil, false, nil
+	}
+	if stancesAsOf == nil {
+		stancesAsOf = asOf
+	}
+	req, err := requestFor(ctx)
+	if err != nil {
+		return nil, true, err
+	}
+	rctx, related := peacegraph.WithRelated(ctx)
+	related.WithPointStances(stanceFilter(position, derefDate(stancesAsOf)))
+	yes := true
+	lists, err := req.store.Points(rctx, []string{planID}, peacegraph.PointFilter{Concession: &yes})
+	if err != nil {
+		return nil, true, err
+	}
+	if len(lists) != 1 {
+		return nil, true, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for 1 plan", len(lists))
+	}
+	points = lists[0]
+	if points == nil {
+		points = []*peacegraph.Point{}
+	}
+	// What pointsOf keeps of its read, at the field's place; the stances
+	// and their actors at the places of the fields below, as stancesOf
+	// keeps them.
+	place := fieldPlace(ctx)
+	remember(req, place, related.Nodes())
+	remember(req, place, points)
+	stances, actors := related.Stances()
+	byPoint := make(map[string][]*peacegraph.Stance, len(points))
+	for _, p := range points {
+		byPoint[p.ID] = []*peacegraph.Stance{}
+	}
+	for _, st := range stances {
+		if list, ok := byPoint[st.TargetID]; ok {
+			byPoint[st.TargetID] = append(list, st)
+		}
+	}
+	for _, f := range fields {
+		below := placeBelow(place, "Point", f)
+		remember(req, below, actors)
+		settle(req, below, byPoint)
+	}
+	return points, true, nil
+}
+
+// fieldsBelow returns the fields named name that the selection of the
+// field being resolved asks of its objects (of the types implementors
+// names), with the request's variables.
+func fieldsBelow(ctx context.Context, implementors []string, name string) ([]graphql.CollectedField, map[string]any) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return nil, nil
+	}
+	oc := graphql.GetOperationContext(ctx)
+	var out []graphql.CollectedField
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, implementors) {
+		if f.Name == name {
+			out = append(out, f)
+		}
+	}
+	return out, oc.Variables
+}
+
+// stanceArgs returns the arguments of the stances fields, and false when
+// they differ or one does not parse (the field then fails with gqlgen's
+// own message).
+func stanceArgs(fields []graphql.CollectedField, vars map[string]any) (position *peacegraph.Position, asOf *peacegraph.Date, same bool) {
+	for i, f := range fields {
+		args := f.ArgumentMap(vars)
+		p, okP := optional[string](args["position"])
+		d, okD := optional[string](args["asOf"])
+		if !okP || !okD {
+			return nil, nil, false
+		}
+		var pos *peacegraph.Position
+		if p != nil {
+			v := peacegraph.Position(*p)
+			if !v.Valid() {
+				return nil, nil, false
+			}
+			pos = &v
+		}
+		var date *peacegraph.Date
+		if d != nil {
+			v, err := model.UnmarshalDate(*d)
+			if err != nil {
+				return nil, nil, false
+			}
+			date = &v
+		}
+		if i > 0 && (!equalPtr(pos, position) || !equalPtr(date, asOf)) {
+			return nil, nil, false
+		}
+		position, asOf = pos, date
+	}
+	return position, asOf, true
 }
 
 // pointArgs returns the filter of the points fields, and false when they

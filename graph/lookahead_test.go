@@ -67,3 +67,70 @@ func TestPlanReadsItsPointsAlong(t *testing.T) {
 		}
 	})
 }
+
+// TestConcessionsReadTheirStancesAlong checks that the concessions field,
+// which reads its points' stances with them in one Store call, answers
+// what it answers when it reads them level by level (forced, as above, by
+// a second stances field with other arguments), on the seeds: with and
+// without dates on either field, a position, lean stances and whole ones.
+func TestConcessionsReadTheirStancesAlong(t *testing.T) {
+	const head = `query($plan: ID, $asOf: Date, $stancesAsOf: Date, $position: Position) { concessions(plan: $plan, asOf: $asOf) { number `
+	selections := map[string]string{
+		"lean":  `stances(position: $position, asOf: $stancesAsOf) { actor { name } position asOf }`,
+		"whole": `stances(position: $position, asOf: $stancesAsOf) { actor { id } position asOf note evidence { id } }`,
+	}
+	const other = ` other: stances(position: UNDECIDED, asOf: "2000-01-01") { position }`
+	cases := []struct {
+		name string
+		vars map[string]any
+	}{
+		{"now", map[string]any{}},
+		{"a plan named", map[string]any{"plan": "us-28-point-plan"}},
+		{"as of a date", map[string]any{"asOf": "2025-11-21"}},
+		{"stances as of a date", map[string]any{"asOf": "2025-11-21", "stancesAsOf": "2025-11-25"}},
+		{"a position", map[string]any{"position": "OPPOSES"}},
+		{"an unknown plan", map[string]any{"plan": "no-such-plan"}},
+	}
+	neo4jtest.EachStore(t, MustSeeds, func(t *testing.T, s peacegraph.Store) {
+		for name, sel := range selections {
+			for _, tt := range cases {
+				t.Run(name+" "+tt.name, func(t *testing.T) {
+					counting := newCountingStore(s)
+					srv := MustServer(t, counting, nil)
+					type answer struct {
+						Concessions []struct {
+							Number  int               `json:"number"`
+							Stances []json.RawMessage `json:"stances"`
+						} `json:"concessions"`
+					}
+					got := MustQuery[answer](t, srv, head+sel+` } }`, tt.vars)
+					calls, _ := counting.Calls()
+					counting.Reset()
+					want := MustQuery[answer](t, srv, head+sel+other+` } }`, tt.vars)
+					if levelCalls, _ := counting.Calls(); len(want.Concessions) > 0 && !strings.Contains(levelCalls, "Stances=2") {
+						t.Fatalf("the question with two stances fields cost %s: it did not read level by level", levelCalls)
+					}
+					if MustJSON(t, got) != MustJSON(t, want) {
+						t.Fatalf("read along:\n  %s\nlevel by level:\n  %s", MustJSON(t, got), MustJSON(t, want))
+					}
+					stances := 0
+					for _, c := range got.Concessions {
+						stances += len(c.Stances)
+					}
+					if tt.vars["plan"] != "no-such-plan" && stances == 0 {
+						t.Fatalf("answer %s: no stances to compare", MustJSON(t, got))
+					}
+					// The points and their stances in one call; whole
+					// stances name their evidence, read once for the level.
+					wantCalls := map[string]string{"lean": "Points=1", "whole": "Nodes=1 Points=1"}[name]
+					if stances == 0 {
+						wantCalls = "Points=1"
+					}
+					if calls != wantCalls {
+						t.Errorf("store calls %s, want %s", calls, wantCalls)
+					}
+				})
+			}
+		}
+	})
+}

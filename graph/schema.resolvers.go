@@ -328,6 +328,9 @@ func (r *queryResolver) WhoBacks(ctx context.Context, point int, plan *string, p
 
 // Concessions is the resolver for the concessions field.
 func (r *queryResolver) Concessions(ctx context.Context, plan *string, asOf *peacegraph.Date) ([]*peacegraph.Point, error) {
+	if points, ok, err := concessionsWithStances(ctx, deref(plan), asOf); ok {
+		return points, err
+	}
 	yes := true
 	lists, err := pointsOf(ctx, []string{deref(plan)}, nil, &yes)
 	if err != nil {

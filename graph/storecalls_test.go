@@ -196,6 +196,20 @@ var levelQueries = []struct {
 		want: "DefaultPlan=1 Points=2",
 	},
 	{
+		name:  "concessions to stances to actors",
+		query: `{ concessions { number stances { position asOf actor { name affiliations { name } } } } }`,
+		// the concessions with their stances and the stances' actors,
+		// in one read: the field looks ahead; the affiliations.
+		want: "Nodes=1 Points=1",
+	},
+	{
+		name:  "concessions to stances under two dates",
+		query: `{ concessions { number now: stances { position } then: stances(asOf: "2025-11-21") { position } } }`,
+		// one read cannot answer both: the concessions, then the
+		// stances of each field.
+		want: "Points=1 Stances=2",
+	},
+	{
 		name:  "actors to claims to citations to sources",
 		query: `{ actors(first: 100) { edges { node { name claims(first: 20) { totalCount edges { node { text citations { quote start end source { title } } } } } } } } }`,
 		// the actors page, their claims pages with the cited sources.

@@ -55,8 +55,32 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 		if inc.Plans {
 			snap.relatePlan(ctx, s.work, snap.planID(id))
 		}
+		if inc.PointStances != nil && len(out[i]) > 0 {
+			if err := s.relateStances(ctx, *inc.PointStances, out[i]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
+}
+
+// relateStances adds the stances of points that f selects, with their
+// actors where asked, to the context's Related (Includes.PointStances),
+// as Stances answers them.
+func (s *Store) relateStances(ctx context.Context, f peacegraph.StanceFilter, points []*peacegraph.Point) error {
+	f.ActorIDs, f.Point, f.TargetIDs = nil, nil, make([]string, len(points))
+	for i, p := range points {
+		f.TargetIDs[i] = p.ID
+	}
+	// A Related of its own takes the stances' actors, so that they stay
+	// apart from the points' nodes.
+	sctx, actors := peacegraph.WithRelated(ctx)
+	stances, err := s.Stances(sctx, f)
+	if err != nil {
+		return err
+	}
+	peacegraph.RelatedFrom(ctx).AddStances(stances, actors.Nodes()...)
+	return nil
 }
 
 // Revisions implements peacegraph.Store.

@@ -28,15 +28,38 @@ const noDefaultPlan = "WITH null AS def\n"
 // defaultPlan, or noDefaultPlan when every plan is named. The plan itself
 // comes from its ID index, and only when asked (Includes.Plans), since it
 // is found whether or not it has points.
-var pointsTail = `UNWIND range(0, size($ids) - 1) AS i
+func pointsTail(stances string) string {
+	return `UNWIND range(0, size($ids) - 1) AS i
 WITH i, CASE WHEN $ids[i] = '' THEN def ELSE $ids[i] END AS plan
 OPTIONAL MATCH (n:Point {plan: plan}) USING INDEX n:Point(plan, number)
 WHERE n.number IS NOT NULL AND ($topic IS NULL OR n.topic = $topic) AND ($concession IS NULL OR n.concession = $concession)
 WITH i, plan, n ORDER BY i, n.number
 WITH i, plan, collect(n) AS page
 RETURN i, [n IN page | ` + pointMap + `] AS nodes, ` +
-	included("Actor", "CASE WHEN $inc.concededBy THEN coalesce(x.concededBy, []) ELSE [] END") + ` AS related,
-  CASE WHEN $inc.plans THEN COLLECT { MATCH (n:Plan {id: plan}) USING INDEX n:Plan(id) RETURN ` + planMap + ` } ELSE [] END AS plans`
+		included("Actor", "CASE WHEN $inc.concededBy THEN coalesce(x.concededBy, []) ELSE [] END") + ` AS related,
+  CASE WHEN $inc.plans THEN COLLECT { MATCH (n:Plan {id: plan}) USING INDEX n:Plan(id) RETURN ` + planMap + ` } ELSE [] END AS plans,
+  ` + stances + ` AS stances`
+}
+
+// pointsTails are the points statements: without the points' stances
+// (""), and with them for each kind of stance answer, lean or not
+// (pointStancesColumns).
+var pointsTails = func() map[string]string {
+	m := map[string]string{"": pointsTail("[]")}
+	for which, byLean := range pointStancesColumns {
+		for lean, column := range byLean {
+			m[pointsTailKey(which, lean)] = pointsTail(column)
+		}
+	}
+	return m
+}()
+
+func pointsTailKey(which string, lean bool) string {
+	if lean {
+		return which + " lean"
+	}
+	return which
+}
 
 // pointByNumberTail reads a point by its (plan, number), and whether the
 // plan exists (looked up only when the point is not found), after
@@ -106,11 +129,17 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 		return out, nil
 	}
 	related := peacegraph.RelatedFrom(ctx)
-	// The actors conceding the points, and the plans, come along when the
-	// request asks for them (peacegraph.Includes).
+	// The actors conceding the points, the plans, and the points' stances
+	// with their actors come along when the request asks for them
+	// (peacegraph.Includes).
 	inc := peacegraph.IncludesFrom(ctx)
-	params := map[string]any{"ids": planIDs, "topic": nil, "concession": nil,
-		"inc": map[string]any{"concededBy": inc.ConcededBy, "plans": inc.Plans}}
+	params := map[string]any{"ids": planIDs, "topic": nil, "concession": nil, "position": "", "asOf": "",
+		"inc": map[string]any{"concededBy": inc.ConcededBy, "plans": inc.Plans, "stanceActors": inc.StanceActors}}
+	tail := ""
+	if f := inc.PointStances; f != nil {
+		tail = pointsTailKey(stanceKind(ctx, *f))
+		params["position"], params["asOf"] = string(f.Position), string(f.AsOf)
+	}
 	if f.Topic != nil {
 		params["topic"] = *f.Topic
 	}
@@ -121,7 +150,7 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 	if slices.Contains(planIDs, "") {
 		head = defaultPlan
 	}
-	records, err := s.read(ctx, head+pointsTail, params)
+	records, err := s.read(ctx, head+pointsTails[tail], params)
 	if err != nil {
 		return nil, err
 	}
@@ -134,6 +163,7 @@ func (s *Store) Points(ctx context.Context, planIDs []string, f peacegraph.Point
 		if related != nil {
 			related.Add(nodeList(r.Values[2])...)
 			related.Add(nodeList(r.Values[3])...)
+			addStances(related, r.Values[4])
 		}
 	}
 	return out, nil
@@ -157,4 +187,26 @@ func (s *Store) PointByNumber(ctx context.Context, planID string, number int) (*
 		return nil, peacegraph.NoPointError(str(records[0].Values[2]), number)
 	}
 	return p, nil
+}
+
+// addStances keeps the stances a points statement brought along, each a
+// [stance, actor] pair, in related.
+func addStances(related *peacegraph.Related, v any) {
+	pairs, _ := v.([]any)
+	if len(pairs) == 0 {
+		return
+	}
+	stances := make([]*peacegraph.Stance, 0, len(pairs))
+	actors := make([]peacegraph.Node, 0, len(pairs))
+	for _, p := range pairs {
+		pair, _ := p.([]any)
+		if len(pair) != 2 {
+			continue
+		}
+		if st := decodeStance(pair[0]); st != nil {
+			stances = append(stances, st)
+		}
+		actors = append(actors, decodeNode(pair[1]))
+	}
+	related.AddStances(stances, actors...)
 }

@@ -64,7 +64,7 @@ func stanceStatements(lean bool) map[string]map[string]string {
 		"point": noDefaultPlan + byPoint, "defaultPoint": defaultPlan + byPoint} {
 		m[anchor] = map[string]string{}
 		for which, rel := range map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf} {
-			proj := map[bool]map[bool]string{false: {false: stanceMap, true: heldMap}, true: {false: leanStanceMap, true: leanHeldMap}}[lean][which == "asOf"]
+			proj := stanceProjection(which, lean)
 			tail := fmt.Sprintf(stanceTail, proj)
 			switch anchor {
 			case "point", "defaultPoint":
@@ -81,6 +81,53 @@ func stanceStatements(lean bool) map[string]map[string]string {
 	return m
 }
 
+// pointStancesColumns[which][lean] is the column of a points statement
+// (pointsTail) that brings along the points' stances
+// (peacegraph.Includes.PointStances): for each point of the page, the
+// walk from the point to its stances that the targets statement makes
+// from its ID, kept and ordered as that statement keeps them, each stance
+// with its actor when asked.
+var pointStancesColumns = func() map[string]map[bool]string {
+	m := map[string]map[bool]string{}
+	for which, rel := range map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf} {
+		m[which] = map[bool]string{}
+		for _, lean := range []bool{false, true} {
+			m[which][lean] = `COLLECT {
+  UNWIND page AS t
+  MATCH (t)<-[` + rel + `]-(a:Actor)
+  WITH a, t, r, ` + stanceProjection(which, lean) + ` AS st
+  WHERE $position = '' OR st.position = $position
+  WITH a, t, st ORDER BY a.sortKey, t.id, st.position
+  RETURN [st, CASE WHEN $inc.stanceActors THEN [n IN [a] | ` + actorMap + `][0] END]
+}`
+		}
+	}
+	return m
+}()
+
+// stanceProjection is the map a stance read projects for each kind of
+// answer, whole or (lean) without its note and evidence.
+func stanceProjection(which string, lean bool) string {
+	return map[bool]map[bool]string{false: {false: stanceMap, true: heldMap}, true: {false: leanStanceMap, true: leanHeldMap}}[lean][which == "asOf"]
+}
+
+// stanceKind is which of the stance statements answers f: every stance
+// as stored, the current ones, or the spans that cover a date; and
+// whether it may be lean: every stance as stored serves the rules of
+// histories whole, and a request that shows neither notes nor evidence
+// gets lean stances.
+func stanceKind(ctx context.Context, f peacegraph.StanceFilter) (which string, lean bool) {
+	which = "current"
+	switch {
+	case f.All:
+		which = "all"
+	case f.AsOf != "":
+		which = "asOf"
+	}
+	sel := peacegraph.SelectionFrom(ctx)
+	return which, !f.All && sel != nil && !sel.Wants("Stance", "note") && !sel.Wants("Stance", "evidence")
+}
+
 // Stances implements peacegraph.Store.
 func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.Stance, error) {
 	anchor := "all"
@@ -94,13 +141,7 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 	case len(f.TargetIDs) > 0:
 		anchor = "targets"
 	}
-	which := "current"
-	switch {
-	case f.All:
-		which = "all"
-	case f.AsOf != "":
-		which = "asOf"
-	}
+	which, lean := stanceKind(ctx, f)
 	ids, targets := f.ActorIDs, f.TargetIDs
 	if anchor == "targets" {
 		// The anchor already keeps only these targets.
@@ -109,10 +150,6 @@ func (s *Store) Stances(ctx context.Context, f peacegraph.StanceFilter) ([]*peac
 	// The stances' actors come along when the request asks for them
 	// (peacegraph.Includes): the walk has them already.
 	related := peacegraph.RelatedFrom(ctx)
-	// Every stance as stored serves the rules of histories whole; a
-	// request that shows neither notes nor evidence gets lean stances.
-	sel := peacegraph.SelectionFrom(ctx)
-	lean := !f.All && sel != nil && !sel.Wants("Stance", "note") && !sel.Wants("Stance", "evidence")
 	params := map[string]any{
 		"anchor": list(ids), "targets": list(targets), "asOf": string(f.AsOf), "position": string(f.Position),
 		"inc": peacegraph.IncludesFrom(ctx).StanceActors,

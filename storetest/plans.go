@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/peacegraph/peacegraph"
@@ -75,6 +76,87 @@ func testPoints(t *testing.T, s peacegraph.Store) {
 			})
 		}
 	})
+}
+
+// testPointsBringAlong checks what a read of points brings along when
+// asked (peacegraph.Includes): the plans of the IDs that name one, and the
+// points' stances as Stances answers them for the points as targets, with
+// their actors.
+func testPointsBringAlong(t *testing.T, s peacegraph.Store) {
+	t.Run("Plans", func(t *testing.T) {
+		ctx, related := peacegraph.WithRelated(t.Context())
+		related.WithPlans()
+		if _, err := s.Points(ctx, []string{"peace-plan-revised", "", "nobody", "alice-envoy"}, peacegraph.PointFilter{}); err != nil {
+			t.Fatal(err)
+		}
+		var plans []string
+		for _, n := range related.Nodes() {
+			if p, ok := n.(*peacegraph.Plan); ok {
+				plans = append(plans, p.ID)
+				wantSame(t, "plan "+p.ID, p, expected().Nodes()[p.ID])
+			}
+		}
+		slices.Sort(plans)
+		wantIDs(t, "plans brought along", plans, []string{"peace-plan", "peace-plan-revised"})
+	})
+	t.Run("NoPlansUnasked", func(t *testing.T) {
+		ctx, related := peacegraph.WithRelated(t.Context())
+		if _, err := s.Points(ctx, []string{"peace-plan"}, peacegraph.PointFilter{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range related.Nodes() {
+			if _, ok := n.(*peacegraph.Plan); ok {
+				t.Errorf("plan %s brought along unasked", n.NodeID())
+			}
+		}
+		if stances, _ := related.Stances(); len(stances) > 0 {
+			t.Errorf("%d stances brought along unasked", len(stances))
+		}
+	})
+	for _, c := range []struct {
+		name string
+		f    peacegraph.StanceFilter
+	}{
+		{"StancesNow", peacegraph.StanceFilter{}},
+		{"StancesAsOf", peacegraph.StanceFilter{AsOf: "2025-11-21"}},
+		{"StancesOfAPosition", peacegraph.StanceFilter{Position: peacegraph.Supports}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, related := peacegraph.WithRelated(t.Context())
+			related.WithPointStances(c.f)
+			lists, err := s.Points(ctx, []string{"peace-plan"}, peacegraph.PointFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := c.f
+			f.TargetIDs = idsOf(lists[0])
+			want, err := s.Stances(t.Context(), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, actors := related.Stances()
+			keys := func(stances []*peacegraph.Stance) (out []string) {
+				for _, st := range stances {
+					out = append(out, stanceKey(st)+" "+string(st.AsOf))
+				}
+				return out
+			}
+			wantIDs(t, "stances brought along", keys(got), keys(want))
+			if len(want) == 0 {
+				t.Fatal("no stances to compare: the fixture should give the points some")
+			}
+			var wantActors, gotActors []string
+			for _, st := range want {
+				wantActors = append(wantActors, st.ActorID)
+			}
+			for _, a := range actors {
+				gotActors = append(gotActors, a.NodeID())
+			}
+			slices.Sort(gotActors)
+			slices.Sort(wantActors)
+			wantIDs(t, "stance actors", slices.Compact(gotActors), slices.Compact(wantActors))
+		})
+	}
 }
 
 func testPointByNumber(t *testing.T, s peacegraph.Store) {

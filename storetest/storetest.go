@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("DefaultPlan", func(t *testing.T) { testDefaultPlan(t, s) })
 		t.Run("RevisionsAndAmenders", func(t *testing.T) { testRevisionsAndAmenders(t, s) })
 		t.Run("Points", func(t *testing.T) { testPoints(t, s) })
+		t.Run("PointsBringAlong", func(t *testing.T) { testPointsBringAlong(t, s) })
 		t.Run("PointByNumber", func(t *testing.T) { testPointByNumber(t, s) })
 		t.Run("Stances", func(t *testing.T) { testStances(t, s) })
 		t.Run("Claims", func(t *testing.T) { testClaims(t, s) })
