@@ -211,8 +211,8 @@ type PathStep struct {
 }
 
 // RequestScoper is a Store that serves the reads of one request better
-// together than apart: the Neo4j store runs them in one read transaction
-// on one connection, one round trip each. The API begins a scope per
+// together than apart: the Neo4j store runs them in one session, one
+// round trip each. The API begins a scope per
 // request where the store offers one.
 type RequestScoper interface {
 	// BeginRequest returns a context whose reads share one scope, and the

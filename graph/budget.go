@@ -90,8 +90,8 @@ func aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
 // budget do nothing. The generated code already runs root fields in turn
 // (graph/internal/codegen); gqlgen's own would start them all at once, and
 // the lock keeps the guarantee here rather than in how the code is
-// generated. It costs the Neo4j store no time, since a request's reads are
-// one transaction, which runs one statement at a time anyway.
+// generated. It costs the Neo4j store no time, since a request's reads
+// share one session, which runs one statement at a time anyway.
 func aroundRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	req, err := requestFor(ctx)
 	if err != nil {

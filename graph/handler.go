@@ -109,8 +109,8 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 			ctx, _ = peacegraph.WithQueryStats(ctx)
 		}
 		if scoper != nil {
-			// One read transaction for the whole request, ended once
-			// the answer is written.
+			// One read scope (on Neo4j, one session) for the whole
+			// request, ended once the answer is written.
 			var end func()
 			ctx, end = scoper.BeginRequest(ctx)
 			defer end()

@@ -76,7 +76,8 @@
 // the actors conceding points and holding stances), and names the index
 // it starts from in a hint, so that a plan Neo4j cached while the graph
 // was small never scans a label once the graph is large. A request's
-// reads share one read transaction (request.go).
+// reads share one session, each statement an auto-commit read of one
+// round trip (request.go).
 //
 // # Writes
 //

@@ -9,7 +9,7 @@ import (
 	"github.com/peacegraph/peacegraph/storetest"
 )
 
-// TestRequestScope checks that reads in one request's transaction answer
+// TestRequestScope checks that reads in one request's session answer
 // as reads alone do, that they are counted as statements of the request,
 // and that a scope that has ended leaves its context reading alone.
 func TestRequestScope(t *testing.T) {

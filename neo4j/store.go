@@ -83,7 +83,7 @@ type Store struct {
 	queries atomic.Int64
 	// nodeMaps are the node projections of the selections seen.
 	nodeMaps nodeMaps
-	// ending counts the request transactions being closed in the
+	// ending counts the request sessions being closed in the
 	// background, which Close waits for.
 	ending sync.WaitGroup
 }

@@ -17,8 +17,8 @@ const DefaultRequestTimeout = 10 * time.Second
 // annotations, the graph files, the feed) what GraphQL gives its own: a
 // deadline on everything it reads, so that a slow store cannot hold a
 // request past it, and, on a store that offers one, one read scope
-// (peacegraph.RequestScoper), so that its reads see one state of the graph
-// and share one transaction. The exports themselves only read.
+// (peacegraph.RequestScoper), so that its reads share one session. The
+// exports themselves only read.
 func (s *Server) scoped(next http.Handler) http.Handler {
 	timeout := orDefault(s.RequestTimeout, DefaultRequestTimeout)
 	scoper, _ := s.Store.(peacegraph.RequestScoper)
