@@ -46,12 +46,9 @@ func planWithPoints(ctx context.Context, planID *string) (plan *peacegraph.Plan,
 	}
 	rctx, related := peacegraph.WithRelated(ctx)
 	related.WithPlans()
-	lists, err := req.store.Points(rctx, []string{id}, peacegraph.PointFilter{Topic: topic, Concession: concession})
+	list, err := onePlansPoints(rctx, req, id, peacegraph.PointFilter{Topic: topic, Concession: concession})
 	if err != nil {
 		return nil, true, err
-	}
-	if len(lists) != 1 {
-		return nil, true, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for 1 plan", len(lists))
 	}
 	// The plan is the field's answer; the rest of what came along (the
 	// actors conceding the points) serves the points' places only, as it
@@ -66,10 +63,6 @@ func planWithPoints(ctx context.Context, planID *string) (plan *peacegraph.Plan,
 	}
 	if plan == nil {
 		return nil, true, nil
-	}
-	list := lists[0]
-	if list == nil {
-		list = []*peacegraph.Point{}
 	}
 	for _, f := range points {
 		place := placeBelow(fieldPlace(ctx), "Plan", f)
@@ -104,16 +97,9 @@ func concessionsWithStances(ctx context.Context, planID string, asOf *peacegraph
 	rctx, related := peacegraph.WithRelated(ctx)
 	related.WithPointStances(stanceFilter(position, derefDate(stancesAsOf)))
 	yes := true
-	lists, err := req.store.Points(rctx, []string{planID}, peacegraph.PointFilter{Concession: &yes})
+	points, err = onePlansPoints(rctx, req, planID, peacegraph.PointFilter{Concession: &yes})
 	if err != nil {
 		return nil, true, err
-	}
-	if len(lists) != 1 {
-		return nil, true, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for 1 plan", len(lists))
-	}
-	points = lists[0]
-	if points == nil {
-		points = []*peacegraph.Point{}
 	}
 	// What pointsOf keeps of its read, at the field's place; the stances
 	// and their actors at the places of the fields below, as stancesOf
@@ -137,6 +123,22 @@ func concessionsWithStances(ctx context.Context, planID string, asOf *peacegraph
 		settle(req, below, byPoint)
 	}
 	return points, true, nil
+}
+
+// onePlansPoints reads the points of one plan that pass f, in one Store
+// call, with what ctx's Related asks to bring along; never nil.
+func onePlansPoints(ctx context.Context, req *request, planID string, f peacegraph.PointFilter) ([]*peacegraph.Point, error) {
+	lists, err := req.store.Points(ctx, []string{planID}, f)
+	if err != nil {
+		return nil, err
+	}
+	if len(lists) != 1 {
+		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for 1 plan", len(lists))
+	}
+	if lists[0] == nil {
+		return []*peacegraph.Point{}, nil
+	}
+	return lists[0], nil
 }
 
 // fieldsBelow returns the fields named name that the selection of the
