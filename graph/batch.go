@@ -27,7 +27,10 @@ import (
 // result (its FieldContext's), and a plain field's objects are read off its
 // parents (plainChildren). The other calls at that place take their
 // results from the first. Each level is complete before the level below
-// it starts, so no call waits for anything but a read in progress.
+// it starts, so no call waits for anything but a read in progress. A
+// field that reads the level below it in the same call (lookahead.go)
+// settles that level's batch field in advance, so its first call finds
+// the results already there.
 //
 // The nodes a level's fields name are read together (levelNodes, from the
 // fields the query selects on the level's objects), and a node read at a
