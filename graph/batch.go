@@ -107,17 +107,19 @@ func batch[P, R any](ctx context.Context, objs []P, key func(P) string, resolve 
 // batchKey is the key of the shared read of the batch field at place.
 func batchKey(place string) string { return "batch " + place }
 
-// settle records results as what batch resolves at place, for a field
-// that a read above it answered in advance: batch then finds them, as if
-// the first call at place had read them, and the level below holds their
-// objects.
-func settle[R any](req *request, place string, results map[string]R) {
+// settle records results, those of the parents of keys (in order), as what
+// batch resolves at place, for a field that a read above it answered in
+// advance: batch then finds them, as if the first call at place had read
+// them, and the level below holds their objects in the same order.
+func settle[R any](req *request, place string, keys []string, results []R) {
+	byKey := make(map[string]R, len(keys))
 	var below []any
-	for _, r := range results {
-		below = appendObjects(below, r)
+	for i, k := range keys {
+		byKey[k] = results[i]
+		below = appendObjects(below, results[i])
 	}
 	p := newPending[any]()
-	p.resolve(results, nil)
+	p.resolve(byKey, nil)
 	req.mu.Lock()
 	defer req.mu.Unlock()
 	if _, ok := req.shared[batchKey(place)]; ok {

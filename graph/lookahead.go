@@ -46,7 +46,7 @@ func planWithPoints(ctx context.Context, planID *string) (plan *peacegraph.Plan,
 	}
 	rctx, related := peacegraph.WithRelated(ctx)
 	related.WithPlans()
-	list, err := onePlansPoints(rctx, req, id, peacegraph.PointFilter{Topic: topic, Concession: concession})
+	lists, err := readPoints(rctx, req.store, []string{id}, peacegraph.PointFilter{Topic: topic, Concession: concession})
 	if err != nil {
 		return nil, true, err
 	}
@@ -67,8 +67,8 @@ func planWithPoints(ctx context.Context, planID *string) (plan *peacegraph.Plan,
 	for _, f := range points {
 		place := placeBelow(fieldPlace(ctx), "Plan", f)
 		remember(req, place, along)
-		remember(req, place, list)
-		settle(req, place, map[string][]*peacegraph.Point{plan.ID: list})
+		remember(req, place, lists[0])
+		settle(req, place, []string{plan.ID}, lists)
 	}
 	return plan, true, nil
 }
@@ -94,51 +94,38 @@ func concessionsWithStances(ctx context.Context, planID string, asOf *peacegraph
 	if err != nil {
 		return nil, true, err
 	}
-	rctx, related := peacegraph.WithRelated(ctx)
-	related.WithPointStances(stanceFilter(position, derefDate(stancesAsOf)))
+	var related *peacegraph.Related
 	yes := true
-	points, err = onePlansPoints(rctx, req, planID, peacegraph.PointFilter{Concession: &yes})
+	lists, err := pointsOf(ctx, []string{planID}, nil, &yes, func(r *peacegraph.Related) {
+		related = r.WithPointStances(stanceFilter(position, derefDate(stancesAsOf)))
+	})
 	if err != nil {
 		return nil, true, err
 	}
-	// What pointsOf keeps of its read, at the field's place; the stances
-	// and their actors at the places of the fields below, as stancesOf
-	// keeps them.
-	place := fieldPlace(ctx)
-	remember(req, place, related.Nodes())
-	remember(req, place, points)
+	// The stances and their actors go to the places of the fields below,
+	// as stancesOf keeps them.
+	points = lists[0]
 	stances, actors := related.Stances()
+	ids := nodeIDs(points)
 	byPoint := make(map[string][]*peacegraph.Stance, len(points))
-	for _, p := range points {
-		byPoint[p.ID] = []*peacegraph.Stance{}
+	for _, id := range ids {
+		byPoint[id] = []*peacegraph.Stance{}
 	}
 	for _, st := range stances {
 		if list, ok := byPoint[st.TargetID]; ok {
 			byPoint[st.TargetID] = append(list, st)
 		}
 	}
+	stanceLists := make([][]*peacegraph.Stance, len(ids))
+	for i, id := range ids {
+		stanceLists[i] = byPoint[id]
+	}
 	for _, f := range fields {
-		below := placeBelow(place, "Point", f)
+		below := placeBelow(fieldPlace(ctx), "Point", f)
 		remember(req, below, actors)
-		settle(req, below, byPoint)
+		settle(req, below, ids, stanceLists)
 	}
 	return points, true, nil
-}
-
-// onePlansPoints reads the points of one plan that pass f, in one Store
-// call, with what ctx's Related asks to bring along; never nil.
-func onePlansPoints(ctx context.Context, req *request, planID string, f peacegraph.PointFilter) ([]*peacegraph.Point, error) {
-	lists, err := req.store.Points(ctx, []string{planID}, f)
-	if err != nil {
-		return nil, err
-	}
-	if len(lists) != 1 {
-		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "the store returned %d point lists for 1 plan", len(lists))
-	}
-	if lists[0] == nil {
-		return []*peacegraph.Point{}, nil
-	}
-	return lists[0], nil
 }
 
 // fieldsBelow returns the fields named name that the selection of the

@@ -285,14 +285,19 @@ func readStances(ctx context.Context, f peacegraph.StanceFilter) ([]*peacegraph.
 // readAlong makes one Store read with a Related for the nodes the store
 // brings along (peacegraph.Includes), and keeps those nodes for the
 // places below the field being resolved. It returns the request too, for
-// callers that keep more of the answer.
-func readAlong[T any](ctx context.Context, read func(context.Context, peacegraph.Store) (T, error)) (T, *request, error) {
+// callers that keep more of the answer. Each ask, before the read, may ask
+// the Related for more than the Selection does (Related.WithPointStances),
+// and keep it to take that from it after.
+func readAlong[T any](ctx context.Context, read func(context.Context, peacegraph.Store) (T, error), ask ...func(*peacegraph.Related)) (T, *request, error) {
 	var none T
 	req, err := requestFor(ctx)
 	if err != nil {
 		return none, nil, err
 	}
 	rctx, related := peacegraph.WithRelated(ctx)
+	for _, a := range ask {
+		a(related)
+	}
 	v, err := read(rctx, req.store)
 	if err != nil {
 		return none, nil, err
@@ -363,11 +368,24 @@ func claimPages(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*model.Claim
 }
 
 // pointsOf returns the points of each plan ID ("" = the default plan) that
-// pass the filter, in one Store call.
-func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *bool) ([][]*peacegraph.Point, error) {
+// pass the filter, in one Store call (readAlong, with ask).
+func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *bool, ask ...func(*peacegraph.Related)) ([][]*peacegraph.Point, error) {
 	lists, req, err := readAlong(ctx, func(ctx context.Context, s peacegraph.Store) ([][]*peacegraph.Point, error) {
-		return s.Points(ctx, planIDs, peacegraph.PointFilter{Topic: topic, Concession: concession})
-	})
+		return readPoints(ctx, s, planIDs, peacegraph.PointFilter{Topic: topic, Concession: concession})
+	}, ask...)
+	if err != nil {
+		return nil, err
+	}
+	for _, points := range lists {
+		remember(req, fieldPlace(ctx), points)
+	}
+	return lists, nil
+}
+
+// readPoints is the Store's Points, checked: one list per plan ID, never
+// nil.
+func readPoints(ctx context.Context, s peacegraph.Store, planIDs []string, f peacegraph.PointFilter) ([][]*peacegraph.Point, error) {
+	lists, err := s.Points(ctx, planIDs, f)
 	if err != nil {
 		return nil, err
 	}
@@ -378,7 +396,6 @@ func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *
 		if points == nil {
 			lists[i] = []*peacegraph.Point{}
 		}
-		remember(req, fieldPlace(ctx), points)
 	}
 	return lists, nil
 }
