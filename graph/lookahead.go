@@ -107,23 +107,11 @@ func concessionsWithStances(ctx context.Context, planID string, asOf *peacegraph
 	points = lists[0]
 	stances, actors := related.Stances()
 	ids := nodeIDs(points)
-	byPoint := make(map[string][]*peacegraph.Stance, len(points))
-	for _, id := range ids {
-		byPoint[id] = []*peacegraph.Stance{}
-	}
-	for _, st := range stances {
-		if list, ok := byPoint[st.TargetID]; ok {
-			byPoint[st.TargetID] = append(list, st)
-		}
-	}
-	stanceLists := make([][]*peacegraph.Stance, len(ids))
-	for i, id := range ids {
-		stanceLists[i] = byPoint[id]
-	}
+	byPoint := stancesBy(stances, ids, false)
 	for _, f := range fields {
 		below := placeBelow(fieldPlace(ctx), "Point", f)
 		remember(req, below, actors)
-		settle(req, below, ids, stanceLists)
+		settle(req, below, ids, byPoint)
 	}
 	return points, true, nil
 }

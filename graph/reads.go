@@ -245,6 +245,12 @@ func stancesFor(ctx context.Context, ids []string, byActor bool, position *peace
 	if err != nil {
 		return nil, err
 	}
+	return stancesBy(stances, ids, byActor), nil
+}
+
+// stancesBy groups stances by their actor (byActor) or target, in their
+// order, aligned with ids; never nil.
+func stancesBy(stances []*peacegraph.Stance, ids []string, byActor bool) [][]*peacegraph.Stance {
 	by := make(map[string][]*peacegraph.Stance, len(ids))
 	for _, s := range stances {
 		k := s.TargetID
@@ -260,7 +266,7 @@ func stancesFor(ctx context.Context, ids []string, byActor bool, position *peace
 			out[i] = []*peacegraph.Stance{}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // stanceFilter is the filter of the effective stances as of a date (""
