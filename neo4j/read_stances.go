@@ -51,6 +51,9 @@ WHERE ($position = '' OR st.position = $position) AND (size($targets) = 0 OR t.i
 RETURN st, CASE WHEN $inc THEN [n IN [a] | ` + actorMap + `][0] END AS actor ORDER BY a.sortKey, t.id, st.position`
 )
 
+// stanceRels is the relationship pattern of each kind of answer.
+var stanceRels = map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf}
+
 // stanceQueries[lean][anchor][which] is the statement of each anchor
 // (actors, targets, a point of a named plan or of the default plan, none)
 // and each kind of answer (all, current, as of a
@@ -63,7 +66,7 @@ func stanceStatements(lean bool) map[string]map[string]string {
 	for anchor, head := range map[string]string{"actors": byActors, "targets": byTargets, "all": byAll,
 		"point": noDefaultPlan + byPoint, "defaultPoint": defaultPlan + byPoint} {
 		m[anchor] = map[string]string{}
-		for which, rel := range map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf} {
+		for which, rel := range stanceRels {
 			proj := stanceProjection(which, lean)
 			tail := fmt.Sprintf(stanceTail, proj)
 			switch anchor {
@@ -89,7 +92,7 @@ func stanceStatements(lean bool) map[string]map[string]string {
 // with its actor when asked.
 var pointStancesColumns = func() map[string]map[bool]string {
 	m := map[string]map[bool]string{}
-	for which, rel := range map[string]string{"all": stancesAll, "current": stancesCurrent, "asOf": stancesAsOf} {
+	for which, rel := range stanceRels {
 		m[which] = map[bool]string{}
 		for _, lean := range []bool{false, true} {
 			m[which][lean] = `COLLECT {
