@@ -104,6 +104,10 @@ type LoadOptions struct {
 	// unless Prune is set. DefaultMaxRemoved when 0.
 	MaxRemoved float64
 	Prune      bool
+	// Seeds names the files the dataset was read from (SeedDigest); the
+	// store keeps it with what the load writes. Empty: the dataset comes
+	// from no files, or from files nobody named.
+	Seeds string
 }
 
 // DryRun asks a load to compute and report its change, and write nothing.
@@ -114,6 +118,12 @@ func Prune() LoadOption { return func(o *LoadOptions) { o.Prune = true } }
 
 // MaxRemoved sets the share of what the store holds a load may remove.
 func MaxRemoved(share float64) LoadOption { return func(o *LoadOptions) { o.MaxRemoved = share } }
+
+// FromSeeds tells a load the digest of the files its dataset was read
+// from (loaders.Digest), which the store keeps until the next load, so
+// that a later load of the very same files can learn from
+// Store.SeedDigest that there is nothing to do without reading them.
+func FromSeeds(digest string) LoadOption { return func(o *LoadOptions) { o.Seeds = digest } }
 
 // ReportTo asks a load to fill r with what it changed.
 func ReportTo(r *LoadReport) LoadOption {

@@ -32,6 +32,12 @@ type Store interface {
 	// store already holds changes, and writes, nothing.
 	Load(ctx context.Context, d *Dataset, opts ...LoadOption) error
 
+	// SeedDigest returns the digest of the seed files the store holds
+	// (FromSeeds), "" when it cannot vouch for one: the last load was
+	// given none, or anything but a load that kept digests changed the
+	// store since. A dry run or a failed load leaves it as it was.
+	SeedDigest(ctx context.Context) (string, error)
+
 	// Ping returns nil when the store can answer reads.
 	Ping(ctx context.Context) error
 

@@ -45,20 +45,25 @@ func Read(dir string) (*peacegraph.Dataset, error) {
 
 // ReadWith is Read within the bounds of opts.
 func ReadWith(dir string, opts Options) (*peacegraph.Dataset, error) {
-	opts = opts.withDefaults()
+	d, _, err := readWith(dir, opts.withDefaults())
+	return d, err
+}
+
+// readWith is ReadWith, and also returns the names of the texts it read.
+func readWith(dir string, opts Options) (*peacegraph.Dataset, []string, error) {
 	fast := &reader{dir: dir, opts: opts, d: &peacegraph.Dataset{}}
 	if err := fast.read(); err == nil && len(fast.errs) == 0 {
-		return fast.d, nil
+		return fast.d, fast.texts, nil
 	}
 	r := &reader{dir: dir, opts: opts, d: &peacegraph.Dataset{}, locs: make(map[any]*location)}
 	if err := r.read(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(r.errs) > 0 {
 		r.errs.sort()
-		return nil, r.errs
+		return nil, nil, r.errs
 	}
-	return r.d, nil
+	return r.d, r.texts, nil
 }
 
 // reader holds the state of one reading of a directory, or of one file
@@ -77,6 +82,8 @@ type reader struct {
 	fileLoc *location
 	// broken is set when a file is not YAML at all, or cannot be read.
 	broken bool
+	// texts are the text_file names read, as the seeds write them.
+	texts []string
 }
 
 // read records every problem of the directory in r.errs; its own error is
@@ -120,8 +127,15 @@ func (r *reader) read() error {
 
 // seedFiles returns the slash-separated paths of the *.yaml files under
 // dir, sorted as text, so that the order does not depend on the file
-// system. Hidden files and directories (.git, editor state) are skipped.
+// system.
 func seedFiles(dir string) ([]string, error) {
+	return filesUnder(dir, func(name string) bool { return strings.HasSuffix(name, ".yaml") })
+}
+
+// filesUnder returns the slash-separated paths of the files under dir
+// whose names keep accepts, sorted as text. Hidden files and directories
+// (.git, editor state) are skipped.
+func filesUnder(dir string, keep func(name string) bool) ([]string, error) {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -133,7 +147,7 @@ func seedFiles(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+		if e.IsDir() || !keep(e.Name()) {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, path)
@@ -224,6 +238,7 @@ func (r *reader) merge(fr *reader) {
 		r.locs[entity] = loc
 	}
 	r.broken = r.broken || fr.broken
+	r.texts = append(r.texts, fr.texts...)
 }
 
 // parse reads and parses one seed file, rel being its path inside the
@@ -349,6 +364,7 @@ func (r *reader) scope(file string, n *yaml.Node, entity any) scope {
 // text reads a source's text_file, relative to the seed directory and
 // confined to it.
 func (s scope) text(line int, name string) string {
+	s.r.texts = append(s.r.texts, name)
 	if info, err := s.r.root.Stat(filepath.FromSlash(name)); err == nil && info.Size() > s.r.opts.MaxFileBytes {
 		s.fail(line, "text_file", RuleTooLarge, "text file %q is %d bytes, more than the %d a text may hold", name, info.Size(), s.r.opts.MaxFileBytes)
 		return ""

@@ -47,7 +47,23 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 			r.Writes = 1
 		}
 		s.snap = snap
+		// A load that changes nothing and names no files leaves the
+		// digest: the files it names still give what the store holds.
+		if !r.Empty() || o.Seeds != "" {
+			s.seeds = o.Seeds
+		}
 	}
 	*o.Report = r
 	return nil
+}
+
+// SeedDigest implements peacegraph.Store: only a load changes the store,
+// so the digest of the last one holds until the next.
+func (s *Store) SeedDigest(ctx context.Context) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.seeds, nil
 }

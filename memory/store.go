@@ -20,6 +20,8 @@ var _ peacegraph.Store = (*Store)(nil)
 type Store struct {
 	mu   sync.RWMutex
 	snap *snapshot
+	// seeds is the digest the load of snap was given (FromSeeds).
+	seeds string
 	// work, when set (only tests set it), counts what reads look at.
 	work *work
 }

@@ -91,5 +91,8 @@
 // with the nodes it adds staged out of sight and brought into view by
 // relabelling them in the last transaction (staging.go), which finds every
 // node by element ID. On any failure the graph is as it was. Each
-// relationship type has its own constant statement.
+// relationship type has its own constant statement. The lock node also
+// keeps the digest of the seed files a load names (seeds.go), current
+// only while no other change came after it, so that a load of the same
+// files again can stop before it reads them.
 package neo4j

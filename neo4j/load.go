@@ -91,7 +91,11 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	// A graph read whole is given its digests even when nothing else
 	// changes, so that the next load reads only what changes.
 	if p.empty() && (held.partial() || len(held.units) == 0) {
-		p.report.Writes = backfilled
+		recorded, err := s.recordSeeds(ctx, held, o.Seeds)
+		if err != nil {
+			return err
+		}
+		p.report.Writes = backfilled + recorded
 		*o.Report = p.report
 		s.log.Info().Str("changes", p.report.String()).Dur("took", time.Since(started)).Msg("the graph in Neo4j already holds the dataset")
 		return nil
@@ -143,7 +147,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 				return nil, err
 			}
 		}
-		return final, s.apply(ctx, tx, final, current, st)
+		return final, s.apply(ctx, tx, final, current, st, o.Seeds)
 	})
 	if err != nil {
 		return s.mapError(err)
@@ -176,11 +180,12 @@ const (
 	// second load blocks here until the first commits. It moves the
 	// generation on and returns the one it found, which tells a load
 	// whether the hashes it planned from are still those of the graph.
-	// Current bucket digests move on with it (writeDigests).
+	// Current bucket and seed digests move on with it (writeDigests).
 	takeLoadLock = `MERGE (m:` + lockLabel + ` {id: 'load'})
 WITH m, coalesce(m.generation, 0) AS generation
 SET m.generation = generation + 1,
-    m.digestsAt = CASE WHEN m.digestsAt = generation THEN generation + 1 ELSE m.digestsAt END
+    m.digestsAt = CASE WHEN m.digestsAt = generation THEN generation + 1 ELSE m.digestsAt END,
+    m.seedsAt = CASE WHEN m.seedsAt = generation THEN generation + 1 ELSE m.seedsAt END
 RETURN generation`
 
 	// heldGeneration is read before the hashes, in the same transaction:
@@ -189,7 +194,8 @@ RETURN generation`
 	// It also reads the graph's bucket digests and how many units the
 	// graph holds (buckets.go).
 	heldGeneration = `OPTIONAL MATCH (m:` + lockLabel + ` {id: 'load'})
-RETURN coalesce(m.generation, 0) AS generation, EXISTS { (:` + stagedLabel + `) } AS staged, m.buckets AS buckets, m.held AS held, m.digestsAt AS digestsAt`
+RETURN coalesce(m.generation, 0) AS generation, EXISTS { (:` + stagedLabel + `) } AS staged, m.buckets AS buckets, m.held AS held, m.digestsAt AS digestsAt,
+       CASE WHEN m.seedsAt = m.generation THEN m.seeds END AS seeds`
 
 	// heldUnits reads the hash of every unit the graph holds. A node
 	// written before units existed has no hash, a relationship no unit:
@@ -209,12 +215,13 @@ MATCH (a:Node:Actor) WHERE a.bucket IN $buckets
 MATCH (a)-[r:SUPPORTS|OPPOSES|CONDITIONAL|UNDECIDED|HELD]->(:Node)
 RETURN DISTINCT r.unit AS key, null AS label, r.hash AS hash, r.valueHash AS value, null AS element`
 	// writeDigests records, in the load's last transaction, the digests
-	// of the graph it leaves, how many units that graph holds, and the
-	// generation they describe: a load by a store that keeps no digests
-	// moves the generation on and leaves them behind, so that they are
-	// known to be stale.
+	// of the graph it leaves, how many units that graph holds, the digest
+	// of the seed files it was read from (seeds.go), and the generation
+	// they describe: a load by a store that keeps no digests moves the
+	// generation on and leaves them behind, so that they are known to be
+	// stale.
 	writeDigests = `MATCH (m:` + lockLabel + ` {id: 'load'})
-SET m.buckets = $digests, m.held = $held, m.digestsAt = m.generation`
+SET m.buckets = $digests, m.held = $held, m.digestsAt = m.generation, m.seeds = $seeds, m.seedsAt = m.generation`
 	// elementsOf finds nodes of the graph the load's writes touch but
 	// did not read, by ID, before the last transaction changes anything.
 	elementsOf = `UNWIND $ids AS id
@@ -375,6 +382,9 @@ type heldState struct {
 	// holds. It is nil when the graph was read whole.
 	changed map[int64]bool
 	count   int64
+	// seeds is the digest of the seed files the graph holds, "" when it
+	// is not known (seeds.go).
+	seeds string
 }
 
 // partial reports whether only the changed buckets were read.
@@ -423,6 +433,7 @@ func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]an
 			}
 		}
 		h.count, _ = gen[0].Values[3].(int64)
+		h.seeds = str(gen[0].Values[5])
 	}
 	var records []*neo4j.Record
 	if digests != nil {
@@ -613,7 +624,7 @@ func relUnitAnchor(key string) (anchor string, kind peacegraph.Kind) {
 // Every node is found by element ID: those the graph held by the ones
 // read with the plan (held), the staged ones by those staging returned,
 // and the ones created here by those their creation returns.
-func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, held *heldState, st *staging) error {
+func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadPlan, held *heldState, st *staging, seeds string) error {
 	writes := 0
 	exec := func(cypher string, key string, rows []any) error {
 		for start := 0; start < len(rows); start += batchRows {
@@ -782,7 +793,7 @@ func (s *Store) apply(ctx context.Context, tx neo4j.ManagedTransaction, p *loadP
 	if err := exec(createSides, "rows", sides); err != nil {
 		return err
 	}
-	if err := s.run(ctx, tx, writeDigests, map[string]any{"digests": p.digests, "held": p.count}); err != nil {
+	if err := s.run(ctx, tx, writeDigests, map[string]any{"digests": p.digests, "held": p.count, "seeds": opt(seeds)}); err != nil {
 		return err
 	}
 	p.report.Writes = writes

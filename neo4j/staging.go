@@ -42,11 +42,13 @@ RETURN count(DISTINCT n) AS n`
 	// dropStagingStart moves the generation on before any staging goes:
 	// a load still staging what this removes then fails at its last
 	// transaction instead of bringing half of it into view.
-	// The bucket digests still describe the graph, which it does not
-	// change, so they move on with it (buckets.go).
+	// The bucket digests and the seed digest still describe the graph,
+	// which it does not change, so they move on with it (buckets.go,
+	// seeds.go).
 	dropStagingStart = `MERGE (m:` + lockLabel + ` {id: 'load'})
 WITH m, coalesce(m.generation, 0) AS g
-SET m.generation = g + 1, m.digestsAt = CASE WHEN m.digestsAt = g THEN g + 1 ELSE m.digestsAt END`
+SET m.generation = g + 1, m.digestsAt = CASE WHEN m.digestsAt = g THEN g + 1 ELSE m.digestsAt END,
+    m.seedsAt = CASE WHEN m.seedsAt = g THEN g + 1 ELSE m.seedsAt END`
 
 	createStaged = `UNWIND $rows AS row CREATE (n:` + stagedLabel + `) SET n = row RETURN row.id AS id, elementId(n) AS element`
 

@@ -134,11 +134,12 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 
 // Load validates a seed directory and writes it to the configured store.
 func (m *Main) Load(ctx context.Context, args []string) error {
-	var dryRun, prune bool
+	var dryRun, prune, full bool
 	rest, err := m.parse("load", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&m.Config.Neo4jLoadBatch, "load-batch", m.Config.Neo4jLoadBatch, "rows one transaction of a large Neo4j load writes (env PEACEGRAPH_NEO4J_LOAD_BATCH)")
 		fs.BoolVar(&dryRun, "dry-run", false, "print what the load would change, and write nothing")
 		fs.BoolVar(&prune, "prune", false, "let the load remove more of the graph than PEACEGRAPH_LOAD_MAX_REMOVED allows (an emptied record, a set that replaces another)")
+		fs.BoolVar(&full, "full", false, "read and compare the whole set even when the store holds a load of these very files (say, after the graph was changed by hand)")
 	}, 1)
 	if err != nil {
 		return err
@@ -156,7 +157,13 @@ func (m *Main) Load(ctx context.Context, args []string) error {
 	if err := m.openStore(ctx); err != nil {
 		return err
 	}
-	if err := m.load(ctx, dirArg(rest), opts...); err != nil {
+	dir := dirArg(rest)
+	if !dryRun && !full {
+		if unchanged, err := m.unchanged(ctx, dir); err != nil || unchanged {
+			return err
+		}
+	}
+	if err := m.load(ctx, dir, opts...); err != nil {
 		return err
 	}
 	if !m.Config.UsesNeo4j() && !dryRun {
@@ -190,9 +197,12 @@ func (m *Main) Validate(ctx context.Context, args []string) error {
 // load reads dir and writes it to the store, printing what it did (or,
 // with peacegraph.DryRun, what it would do).
 func (m *Main) load(ctx context.Context, dir string, opts ...peacegraph.LoadOption) error {
-	d, err := loaders.ReadWith(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
+	d, files, err := loaders.ReadDigest(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
 	if err != nil {
 		return m.reportSeedError(dir, err)
+	}
+	if digest := seedDigest(files); digest != "" {
+		opts = append(opts, peacegraph.FromSeeds(digest))
 	}
 	var report peacegraph.LoadReport
 	if err := m.Store.Load(ctx, d, append(opts, peacegraph.ReportTo(&report))...); err != nil {

@@ -10,16 +10,23 @@ import (
 	"github.com/peacegraph/peacegraph/internal/neo4jtest"
 )
 
+// mustNeo4jEnv holds the test Neo4j for the test and returns the
+// environment that points the binary at it.
+func mustNeo4jEnv(t *testing.T) []string {
+	t.Helper()
+	cfg := neo4jtest.Config()
+	neo4jtest.Reachable(t)
+	neo4jtest.Lock(t)
+	return []string{"NEO4J_URI=" + cfg.URI, "NEO4J_USERNAME=" + cfg.Username, "NEO4J_PASSWORD=" + cfg.Password, "NEO4J_DATABASE=" + cfg.Database, "LOG_LEVEL=warn"}
+}
+
 // TestLoadShowsAndGuardsItsChange loads the real seeds into the test
 // Neo4j and then tries what an unlucky operator does: a seed set whose
 // files were all emptied, which validates (it holds nothing wrong) and
 // would wipe the graph. The load refuses it and writes nothing; --dry-run
 // prints the change and writes nothing; --prune lets it through.
 func TestLoadShowsAndGuardsItsChange(t *testing.T) {
-	cfg := neo4jtest.Config()
-	neo4jtest.Reachable(t)
-	neo4jtest.Lock(t)
-	env := []string{"NEO4J_URI=" + cfg.URI, "NEO4J_USERNAME=" + cfg.Username, "NEO4J_PASSWORD=" + cfg.Password, "NEO4J_DATABASE=" + cfg.Database, "LOG_LEVEL=warn"}
+	env := mustNeo4jEnv(t)
 	load := func(t *testing.T, args ...string) result {
 		t.Helper()
 		return MustRun(t, env, append([]string{"load"}, args...)...)
