@@ -59,7 +59,7 @@ func NewHandler(store peacegraph.Store, log zerolog.Logger, opts ...Option) http
 	srv := handler.New(es)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(postTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.QueryTokens)
 	srv.Use(extension.Introspection{})
