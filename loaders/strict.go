@@ -29,7 +29,8 @@ const (
 const DefaultMaxFileBytes = 8 << 20
 
 // Options bound a reading of a seed directory; a zero field takes its
-// default.
+// default. Digest hashes each of them, since each can change what a read
+// gives: a new field belongs there too.
 type Options struct {
 	// MaxFileBytes caps each seed file and stored text.
 	MaxFileBytes int64

@@ -158,10 +158,8 @@ func (m *Main) Load(ctx context.Context, args []string) error {
 		return err
 	}
 	dir := dirArg(rest)
-	if !dryRun && !full {
-		if unchanged, err := m.unchanged(ctx, dir); err != nil || unchanged {
-			return err
-		}
+	if !dryRun && !full && m.unchanged(ctx, dir) {
+		return nil
 	}
 	if err := m.load(ctx, dir, opts...); err != nil {
 		return err

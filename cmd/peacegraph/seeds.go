@@ -18,21 +18,21 @@ import (
 // hashed (loaders.Digest), which costs a small part of what reading them
 // does; when anything stands in the way (no digest in the store, a file
 // that cannot be hashed) the load goes the whole way and finds out.
-func (m *Main) unchanged(ctx context.Context, dir string) (bool, error) {
+func (m *Main) unchanged(ctx context.Context, dir string) bool {
 	held, err := m.Store.SeedDigest(ctx)
 	if err != nil || held == "" {
 		// An unreachable store fails the load that follows, with the
 		// error a load gives.
-		return false, nil
+		return false
 	}
 	files, err := loaders.Digest(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
 	if err != nil || seedDigest(files) != held {
-		return false, nil
+		return false
 	}
 	m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Str("seeds", held).Msg("the store holds these very seed files; nothing to load")
 	fmt.Fprintf(m.Stdout, "%s: unchanged: the %s holds a load of these very files by this build, so none was read and nothing written (--full compares them anyway)\n", dir, m.storeName())
 	fmt.Fprintf(m.Stdout, "%s: changes: no changes (0 write statements)\n", dir)
-	return true, nil
+	return true
 }
 
 // seedDigest names what a load of files (a loaders.Digest) writes: the
