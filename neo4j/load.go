@@ -181,12 +181,18 @@ const (
 	// generation on and returns the one it found, which tells a load
 	// whether the hashes it planned from are still those of the graph.
 	// Current bucket and seed digests move on with it (writeDigests).
-	takeLoadLock = `MERGE (m:` + lockLabel + ` {id: 'load'})
+	takeLoadLock = moveGenerationOn + `
+RETURN generation`
+
+	// moveGenerationOn moves the lock node's generation on, and with it
+	// every stamp that was current (the bucket digests' digestsAt, the
+	// seed digest's seedsAt), leaving the generation it found as
+	// generation. A stamp that was stale stays stale.
+	moveGenerationOn = `MERGE (m:` + lockLabel + ` {id: 'load'})
 WITH m, coalesce(m.generation, 0) AS generation
 SET m.generation = generation + 1,
     m.digestsAt = CASE WHEN m.digestsAt = generation THEN generation + 1 ELSE m.digestsAt END,
-    m.seedsAt = CASE WHEN m.seedsAt = generation THEN generation + 1 ELSE m.seedsAt END
-RETURN generation`
+    m.seedsAt = CASE WHEN m.seedsAt = generation THEN generation + 1 ELSE m.seedsAt END`
 
 	// heldGeneration is read before the hashes, in the same transaction:
 	// a load that commits in between moves the generation past what was
@@ -195,7 +201,7 @@ RETURN generation`
 	// graph holds (buckets.go).
 	heldGeneration = `OPTIONAL MATCH (m:` + lockLabel + ` {id: 'load'})
 RETURN coalesce(m.generation, 0) AS generation, EXISTS { (:` + stagedLabel + `) } AS staged, m.buckets AS buckets, m.held AS held, m.digestsAt AS digestsAt,
-       CASE WHEN m.seedsAt = m.generation THEN m.seeds END AS seeds`
+       ` + currentSeeds + ` AS seeds`
 
 	// heldUnits reads the hash of every unit the graph holds. A node
 	// written before units existed has no hash, a relationship no unit:

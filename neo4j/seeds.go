@@ -20,7 +20,10 @@ const (
 	// stopped load's staging in it gives none, so that the next load goes
 	// the whole way and removes the staging.
 	seedDigest = `OPTIONAL MATCH (m:` + lockLabel + ` {id: 'load'})
-RETURN CASE WHEN m.seedsAt = m.generation AND NOT EXISTS { (:` + stagedLabel + `) } THEN m.seeds END AS seeds`
+RETURN CASE WHEN EXISTS { (:` + stagedLabel + `) } THEN null ELSE ` + currentSeeds + ` END AS seeds`
+
+	// currentSeeds is the lock node m's seed digest while it is current.
+	currentSeeds = `CASE WHEN m.seedsAt = m.generation THEN m.seeds END`
 
 	// writeSeeds records the digest of a load that changes nothing else,
 	// under the load lock (takeLoadLock), which moved seedsAt on.

@@ -45,10 +45,7 @@ RETURN count(DISTINCT n) AS n`
 	// The bucket digests and the seed digest still describe the graph,
 	// which it does not change, so they move on with it (buckets.go,
 	// seeds.go).
-	dropStagingStart = `MERGE (m:` + lockLabel + ` {id: 'load'})
-WITH m, coalesce(m.generation, 0) AS g
-SET m.generation = g + 1, m.digestsAt = CASE WHEN m.digestsAt = g THEN g + 1 ELSE m.digestsAt END,
-    m.seedsAt = CASE WHEN m.seedsAt = g THEN g + 1 ELSE m.seedsAt END`
+	dropStagingStart = moveGenerationOn
 
 	createStaged = `UNWIND $rows AS row CREATE (n:` + stagedLabel + `) SET n = row RETURN row.id AS id, elementId(n) AS element`
 
