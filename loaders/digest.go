@@ -29,12 +29,24 @@ func Digest(dir string, opts Options) (string, error) {
 // ReadDigest is ReadWith, and gives the Digest of dir taken before the
 // files were read: a file that changes while they are read makes the
 // next digest differ, so no digest ever vouches for content that was not
-// read. The digest is "" when the read used a file the digest does not
+// read. taken, when not "", is a Digest of dir with opts that the caller
+// took before calling, which is then given instead of hashing every file
+// again. The digest is "" when the read used a file the digest does not
 // cover (a text in a hidden directory, or behind a linked directory), or
 // when the directory could not be digested (the read then says why).
-func ReadDigest(dir string, opts Options) (*peacegraph.Dataset, string, error) {
+func ReadDigest(dir string, opts Options, taken string) (*peacegraph.Dataset, string, error) {
 	opts = opts.withDefaults()
-	digest, files, err := digestFiles(dir, opts)
+	digest, files := taken, map[string]bool{}
+	var err error
+	if digest == "" {
+		digest, files, err = digestFiles(dir, opts)
+	} else {
+		var paths []string
+		paths, err = filesUnder(dir, func(string) bool { return true })
+		for _, p := range paths {
+			files[p] = true
+		}
+	}
 	if err != nil {
 		digest = ""
 	}

@@ -82,7 +82,7 @@ func TestDigestFollowsWhatAReadDependsOn(t *testing.T) {
 // TestReadDigest reads and digests at once: the digest is Digest's, and
 // none when the read used a text the digest does not cover.
 func TestReadDigest(t *testing.T) {
-	d, digest, err := loaders.ReadDigest(goodDir, loaders.Options{})
+	d, digest, err := loaders.ReadDigest(goodDir, loaders.Options{}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestReadDigest(t *testing.T) {
 	if err := os.Rename(filepath.Join(hidden, "texts"), filepath.Join(hidden, ".texts")); err != nil {
 		t.Fatal(err)
 	}
-	d, digest, err = loaders.ReadDigest(hidden, loaders.Options{})
+	d, digest, err = loaders.ReadDigest(hidden, loaders.Options{}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,15 @@ func TestReadDigest(t *testing.T) {
 		t.Errorf("a text in a hidden directory: digest %q, text %q; want no digest and the text read", digest, d.Sources[0].Text)
 	}
 
-	if _, digest, err := loaders.ReadDigest(MustBreak(t, edit{"actors.yaml", "name: Ada Envoy", "nom: Ada Envoy"}), loaders.Options{}); err == nil || digest != "" {
+	// A digest the caller took is given back, and dropped the same way.
+	if _, digest, err := loaders.ReadDigest(goodDir, loaders.Options{}, "taken"); err != nil || digest != "taken" {
+		t.Errorf("a digest taken before: got %q (error %v), want it back", digest, err)
+	}
+	if _, digest, err := loaders.ReadDigest(hidden, loaders.Options{}, "taken"); err != nil || digest != "" {
+		t.Errorf("a digest taken before, a text in a hidden directory: got %q (error %v), want none", digest, err)
+	}
+
+	if _, digest, err := loaders.ReadDigest(MustBreak(t, edit{"actors.yaml", "name: Ada Envoy", "nom: Ada Envoy"}), loaders.Options{}, ""); err == nil || digest != "" {
 		t.Errorf("a broken directory: digest %q, error %v; want an error and no digest", digest, err)
 	}
 }

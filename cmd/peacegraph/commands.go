@@ -101,7 +101,7 @@ func (m *Main) Serve(ctx context.Context, args []string) error {
 		return err
 	}
 	if !m.Config.UsesNeo4j() {
-		if err := m.load(ctx, m.Config.Seeds); err != nil {
+		if err := m.load(ctx, m.Config.Seeds, ""); err != nil {
 			return err
 		}
 	}
@@ -158,10 +158,14 @@ func (m *Main) Load(ctx context.Context, args []string) error {
 		return err
 	}
 	dir := dirArg(rest)
-	if !dryRun && !full && m.unchanged(ctx, dir) {
-		return nil
+	var files string
+	if !dryRun && !full {
+		var unchanged bool
+		if files, unchanged = m.unchanged(ctx, dir); unchanged {
+			return nil
+		}
 	}
-	if err := m.load(ctx, dir, opts...); err != nil {
+	if err := m.load(ctx, dir, files, opts...); err != nil {
 		return err
 	}
 	if !m.Config.UsesNeo4j() && !dryRun {
@@ -193,9 +197,10 @@ func (m *Main) Validate(ctx context.Context, args []string) error {
 }
 
 // load reads dir and writes it to the store, printing what it did (or,
-// with peacegraph.DryRun, what it would do).
-func (m *Main) load(ctx context.Context, dir string, opts ...peacegraph.LoadOption) error {
-	d, files, err := loaders.ReadDigest(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
+// with peacegraph.DryRun, what it would do). files is a digest of dir
+// taken just before, or "" to take one (loaders.ReadDigest).
+func (m *Main) load(ctx context.Context, dir, files string, opts ...peacegraph.LoadOption) error {
+	d, files, err := loaders.ReadDigest(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes}, files)
 	if err != nil {
 		return m.reportSeedError(dir, err)
 	}

@@ -18,21 +18,27 @@ import (
 // hashed (loaders.Digest), which costs a small part of what reading them
 // does; when anything stands in the way (no digest in the store, a file
 // that cannot be hashed) the load goes the whole way and finds out.
-func (m *Main) unchanged(ctx context.Context, dir string) bool {
+//
+// It returns the files' digest when it took one, for the load that follows
+// to keep without hashing them again.
+func (m *Main) unchanged(ctx context.Context, dir string) (files string, unchanged bool) {
 	held, err := m.Store.SeedDigest(ctx)
 	if err != nil || held == "" {
 		// An unreachable store fails the load that follows, with the
 		// error a load gives.
-		return false
+		return "", false
 	}
-	files, err := loaders.Digest(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
-	if err != nil || seedDigest(files) != held {
-		return false
+	files, err = loaders.Digest(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes})
+	if err != nil {
+		return "", false
+	}
+	if seedDigest(files) != held {
+		return files, false
 	}
 	m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Str("seeds", held).Msg("the store holds these very seed files; nothing to load")
 	fmt.Fprintf(m.Stdout, "%s: unchanged: the %s holds a load of these very files by this build, so none was read and nothing written (--full compares them anyway)\n", dir, m.storeName())
 	fmt.Fprintf(m.Stdout, "%s: changes: no changes (0 write statements)\n", dir)
-	return true
+	return files, true
 }
 
 // seedDigest names what a load of files (a loaders.Digest) writes: the
