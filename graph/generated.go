@@ -3863,115 +3863,46 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _Actor_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Actor_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Actor_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Actor_name(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Actor_name(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Name
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Actor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "String")
 }
 
 func (ec *executionContext) _Actor_kind(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Actor_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.ActorKind) graphql.Marshaler {
-			return ec.marshalNActorKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐActorKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	return ec.marshalNActorKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐActorKind(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Actor_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "ActorKind")
 }
 
 func (ec *executionContext) _Actor_role(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Actor_role(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Role
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Actor_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "String")
 }
 
 func (ec *executionContext) _Actor_description(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Actor_description(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Description
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Actor_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "String")
@@ -4498,46 +4429,16 @@ func (ec *executionContext) fieldContext_ActorConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _ActorConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ActorConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ActorConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ActorConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ActorConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ActorEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ActorEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ActorEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ActorEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ActorEdge", field, false, false, "String")
@@ -4782,115 +4683,43 @@ func (ec *executionContext) resolveBatch_Citation_source(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Citation_quote(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Citation_quote(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Quote, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Quote
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Citation_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Citation_start(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Citation_start(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.StartOffset(), nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.StartOffset()
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Citation_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Citation_end(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Citation_end(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndOffset(), nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOInt2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.EndOffset()
+	return ec.marshalOInt2ᚖint(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Citation_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, true, false, "Int")
 }
 
 func (ec *executionContext) _Claim_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Claim_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Claim_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Claim_text(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Claim_text(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Text, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Text
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Claim_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
@@ -5007,46 +4836,16 @@ func (ec *executionContext) resolveBatch_Claim_about(ctx context.Context, field 
 }
 
 func (ec *executionContext) _Claim_certainty(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Claim_certainty(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Certainty, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Certainty) graphql.Marshaler {
-			return ec.marshalNCertainty2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCertainty(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Certainty
+	return ec.marshalNCertainty2githubᚗcomᚋpeacegraphᚋpeacegraphᚐCertainty(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Claim_certainty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Certainty")
 }
 
 func (ec *executionContext) _Claim_date(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Claim_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Date
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Claim_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Date")
@@ -5140,23 +4939,11 @@ func (ec *executionContext) resolveBatch_Claim_contradictedBy(ctx context.Contex
 }
 
 func (ec *executionContext) _Claim_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Claim_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Claim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
@@ -5346,46 +5133,16 @@ func (ec *executionContext) fieldContext_ClaimConnection_pageInfo(_ context.Cont
 }
 
 func (ec *executionContext) _ClaimConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ClaimConnection) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClaimConnection_totalCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TotalCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.TotalCount
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClaimConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClaimConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_ClaimEdge_cursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Cursor
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClaimEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClaimEdge", field, false, false, "String")
@@ -5424,69 +5181,24 @@ func (ec *executionContext) fieldContext_ClaimEdge_node(_ context.Context, field
 }
 
 func (ec *executionContext) _Corroboration_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Corroboration_sources(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Sources, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Sources
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Corroboration_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Corroboration", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Corroboration_publishers(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Corroboration_publishers(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Publishers, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Publishers
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Corroboration_publishers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Corroboration", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Corroboration_earliest(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Corroboration_earliest(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Earliest, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Earliest
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Corroboration_earliest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Corroboration", field, false, false, "Date")
@@ -5548,69 +5260,27 @@ func (ec *executionContext) resolveBatch_Corroboration_earliestSource(ctx contex
 }
 
 func (ec *executionContext) _Dispute_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dispute_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Dispute_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dispute", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Dispute_question(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dispute_question(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Question, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Question
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Dispute_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dispute", field, false, false, "String")
 }
 
 func (ec *executionContext) _Dispute_summary(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dispute_summary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Summary
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Dispute_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dispute", field, false, false, "String")
@@ -5704,69 +5374,30 @@ func (ec *executionContext) fieldContext_Dispute_sides(_ context.Context, field 
 }
 
 func (ec *executionContext) _Dispute_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Dispute_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Dispute_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Dispute", field, false, false, "String")
 }
 
 func (ec *executionContext) _DisputeSide_label(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DisputeSide_label(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Label, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Label
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_DisputeSide_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DisputeSide", field, false, false, "String")
 }
 
 func (ec *executionContext) _DisputeSide_summary(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_DisputeSide_summary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Summary
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_DisputeSide_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DisputeSide", field, false, false, "String")
@@ -6002,115 +5633,46 @@ func (ec *executionContext) resolveBatch_DisputeSideChange_evidence(ctx context.
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Event_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Event_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Event_title(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Event_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Title
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Event_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
 }
 
 func (ec *executionContext) _Event_summary(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Event_summary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Summary
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Event_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
 }
 
 func (ec *executionContext) _Event_date(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Event_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Date
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Event_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Event_place(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Event_place(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Place, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Place
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Event_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, false, false, "String")
@@ -6227,92 +5789,32 @@ func (ec *executionContext) resolveBatch_Event_evidence(ctx context.Context, fie
 }
 
 func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_source(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Source, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Source
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_target(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Target, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Target
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphEdge_type(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Type, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Type
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
@@ -6374,69 +5876,24 @@ func (ec *executionContext) resolveBatch_GraphEdge_evidence(ctx context.Context,
 }
 
 func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "ID")
 }
 
 func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_label(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Label, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Label
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphNode_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
@@ -6530,23 +5987,8 @@ func (ec *executionContext) fieldContext_GraphView_edges(_ context.Context, fiel
 }
 
 func (ec *executionContext) _GraphView_truncated(ctx context.Context, field graphql.CollectedField, obj *model.GraphView) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_GraphView_truncated(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Truncated, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Truncated
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_GraphView_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GraphView", field, false, false, "Boolean")
@@ -6622,69 +6064,24 @@ func (ec *executionContext) fieldContext_GraphView_nvl(_ context.Context, field 
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.HasNextPage, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.HasNextPage
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PageInfo_endCursor(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EndCursor, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.EndCursor
+	return ec.marshalOString2ᚖstring(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
 func (ec *executionContext) _PathStep_relation(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PathStep) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PathStep_relation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Relation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Relation
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PathStep_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PathStep", field, false, false, "String")
@@ -6801,92 +6198,35 @@ func (ec *executionContext) resolveBatch_PathStep_evidence(ctx context.Context, 
 }
 
 func (ec *executionContext) _Plan_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Plan_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Plan", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Plan_title(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Title
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Plan_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
 }
 
 func (ec *executionContext) _Plan_summary(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_summary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Summary
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Plan_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Plan", field, false, false, "String")
 }
 
 func (ec *executionContext) _Plan_date(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Plan_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Date
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Plan_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Plan", field, false, false, "Date")
@@ -7421,23 +6761,8 @@ func (ec *executionContext) resolveBatch_PlanVersionChange_evidence(ctx context.
 }
 
 func (ec *executionContext) _Point_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Point_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Point_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Point", field, false, false, "ID")
@@ -7499,115 +6824,40 @@ func (ec *executionContext) resolveBatch_Point_plan(ctx context.Context, field g
 }
 
 func (ec *executionContext) _Point_number(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Point_number(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Number, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Number
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Point_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Point", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Point_title(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Point_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Title
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Point_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Point", field, false, false, "String")
 }
 
 func (ec *executionContext) _Point_summary(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Point_summary(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Summary
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Point_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Point", field, false, false, "String")
 }
 
 func (ec *executionContext) _Point_topic(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Point_topic(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Topic, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Topic
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Point_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Point", field, false, false, "String")
 }
 
 func (ec *executionContext) _Point_concession(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Point_concession(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Concession, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
-			return ec.marshalNBoolean2bool(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Concession
+	return ec.marshalNBoolean2bool(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Point_concession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Point", field, false, false, "Boolean")
@@ -8023,23 +7273,8 @@ func (ec *executionContext) resolveBatch_PointChange_point(ctx context.Context, 
 }
 
 func (ec *executionContext) _PointChange_status(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PointChange_status(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Status, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.ChangeStatus) graphql.Marshaler {
-			return ec.marshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Status
+	return ec.marshalNChangeStatus2githubᚗcomᚋpeacegraphᚋpeacegraphᚐChangeStatus(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PointChange_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PointChange", field, false, false, "ChangeStatus")
@@ -8156,23 +7391,11 @@ func (ec *executionContext) resolveBatch_PointChange_evidence(ctx context.Contex
 }
 
 func (ec *executionContext) _PointChange_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PointChange_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_PointChange_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PointChange", field, false, false, "String")
@@ -9199,46 +8422,16 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _Review_reviewer(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Review_reviewer(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Reviewer, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Reviewer
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Review_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
 }
 
 func (ec *executionContext) _Review_rating(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Review_rating(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Rating, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Rating
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Review_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
@@ -9314,69 +8507,30 @@ func (ec *executionContext) fieldContext_Review_worstRating(_ context.Context, f
 }
 
 func (ec *executionContext) _Review_explanation(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Review_explanation(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Explanation, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Explanation
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Review_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
 }
 
 func (ec *executionContext) _Review_date(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Review_date(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Date, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Date
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Review_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Review", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Review_url(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Review) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Review_url(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.URL, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.URL
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Review_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Review", field, false, false, "String")
@@ -9429,253 +8583,106 @@ func (ec *executionContext) resolveBatch_SearchResult_node(ctx context.Context, 
 }
 
 func (ec *executionContext) _SearchResult_score(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchResult_score(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Score, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
-			return ec.marshalNFloat2float64(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Score
+	return ec.marshalNFloat2float64(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SearchResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "Float")
 }
 
 func (ec *executionContext) _SearchResult_snippet(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_SearchResult_snippet(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Snippet, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Snippet
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_SearchResult_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_id(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.ID
+	return ec.marshalNID2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Source_title(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_title(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Title, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Title
+	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_publisher(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_publisher(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Publisher, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Publisher
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_publisher(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_url(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_url(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.URL, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.URL
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_published(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_published(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Published, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Published
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_published(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Source_retrieved(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_retrieved(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Retrieved, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Retrieved
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_retrieved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Source_language(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_language(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Language, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Language
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_text(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_text(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Text, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Text
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
 }
 
 func (ec *executionContext) _Source_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Source_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Source_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
@@ -9914,46 +8921,16 @@ func (ec *executionContext) resolveBatch_Stance_target(ctx context.Context, fiel
 }
 
 func (ec *executionContext) _Stance_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Stance_position(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Position, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Position) graphql.Marshaler {
-			return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Position
+	return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Stance_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Stance", field, false, false, "Position")
 }
 
 func (ec *executionContext) _Stance_asOf(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Stance_asOf(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AsOf, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.AsOf
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Stance_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Stance", field, false, false, "Date")
@@ -10015,23 +8992,11 @@ func (ec *executionContext) resolveBatch_Stance_evidence(ctx context.Context, fi
 }
 
 func (ec *executionContext) _Stance_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Stance_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_Stance_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Stance", field, false, false, "String")
@@ -10148,69 +9113,24 @@ func (ec *executionContext) resolveBatch_StanceCell_target(ctx context.Context, 
 }
 
 func (ec *executionContext) _StanceCell_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StanceCell_position(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Position, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Position) graphql.Marshaler {
-			return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Position
+	return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_StanceCell_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Position")
 }
 
 func (ec *executionContext) _StanceCell_evidenceCount(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StanceCell_evidenceCount(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.EvidenceCount, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.EvidenceCount
+	return ec.marshalNInt2int(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_StanceCell_evidenceCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Int")
 }
 
 func (ec *executionContext) _StanceCell_asOf(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StanceCell_asOf(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AsOf, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Date) graphql.Marshaler {
-			return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.AsOf
+	return ec.marshalODate2githubᚗcomᚋpeacegraphᚋpeacegraphᚐDate(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_StanceCell_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StanceCell", field, false, false, "Date")
@@ -10327,46 +9247,16 @@ func (ec *executionContext) resolveBatch_StanceChange_target(ctx context.Context
 }
 
 func (ec *executionContext) _StanceChange_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StanceChange_position(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Position, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Position) graphql.Marshaler {
-			return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Position
+	return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_StanceChange_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StanceChange", field, false, false, "Position")
 }
 
 func (ec *executionContext) _StanceChange_kind(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StanceChange_kind(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Kind, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.StanceChangeKind) graphql.Marshaler {
-			return ec.marshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Kind
+	return ec.marshalNStanceChangeKind2githubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeKind(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_StanceChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StanceChange", field, false, false, "StanceChangeKind")
@@ -10451,23 +9341,11 @@ func (ec *executionContext) resolveBatch_StanceChange_evidence(ctx context.Conte
 }
 
 func (ec *executionContext) _StanceChange_note(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StanceChange_note(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
+	v := obj.Note
+	if v == "" {
+		return graphql.Null
+	}
+	return ec.marshalOString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_StanceChange_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StanceChange", field, false, false, "String")
@@ -10602,23 +9480,8 @@ func (ec *executionContext) fieldContext_StanceMatrix_cells(_ context.Context, f
 }
 
 func (ec *executionContext) _StancePeriod_position(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StancePeriod) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_StancePeriod_position(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Position, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v peacegraph.Position) graphql.Marshaler {
-			return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, selections, v)
-		},
-		true,
-		true,
-	)
+	v := obj.Position
+	return ec.marshalNPosition2githubᚗcomᚋpeacegraphᚋpeacegraphᚐPosition(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_StancePeriod_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StancePeriod", field, false, false, "Position")
@@ -11970,7 +10833,7 @@ var actorImplementors = []string{"Actor", "Node", "SearchHit"}
 func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Actor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, actorImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12063,7 +10926,7 @@ var actorConnectionImplementors = []string{"ActorConnection"}
 func (ec *executionContext) _ActorConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ActorConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, actorConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12106,7 +10969,7 @@ var actorEdgeImplementors = []string{"ActorEdge"}
 func (ec *executionContext) _ActorEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ActorEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, actorEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12144,7 +11007,7 @@ var changeDayImplementors = []string{"ChangeDay"}
 func (ec *executionContext) _ChangeDay(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.ChangeDay) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, changeDayImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12197,7 +11060,7 @@ var citationImplementors = []string{"Citation"}
 func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Citation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, citationImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12245,7 +11108,7 @@ var claimImplementors = []string{"Claim", "Node", "SearchHit"}
 func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Claim) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12333,7 +11196,7 @@ var claimConnectionImplementors = []string{"ClaimConnection"}
 func (ec *executionContext) _ClaimConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimConnection) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimConnectionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12376,7 +11239,7 @@ var claimEdgeImplementors = []string{"ClaimEdge"}
 func (ec *executionContext) _ClaimEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ClaimEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, claimEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12414,7 +11277,7 @@ var corroborationImplementors = []string{"Corroboration"}
 func (ec *executionContext) _Corroboration(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Corroboration) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, corroborationImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12462,7 +11325,7 @@ var disputeImplementors = []string{"Dispute", "Node", "SearchHit"}
 func (ec *executionContext) _Dispute(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Dispute) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, disputeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12520,7 +11383,7 @@ var disputeSideImplementors = []string{"DisputeSide"}
 func (ec *executionContext) _DisputeSide(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.DisputeSide) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, disputeSideImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12568,7 +11431,7 @@ var disputeSideChangeImplementors = []string{"DisputeSideChange"}
 func (ec *executionContext) _DisputeSideChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.DisputeSideChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, disputeSideChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12611,7 +11474,7 @@ var eventImplementors = []string{"Event", "Node", "SearchHit"}
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Event) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12674,7 +11537,7 @@ var graphEdgeImplementors = []string{"GraphEdge"}
 func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Edge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12727,7 +11590,7 @@ var graphNodeImplementors = []string{"GraphNode"}
 func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *model.GraphNode) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12775,7 +11638,7 @@ var graphViewImplementors = []string{"GraphView"}
 func (ec *executionContext) _GraphView(ctx context.Context, sel ast.SelectionSet, obj *model.GraphView) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, graphViewImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12833,7 +11696,7 @@ var pageInfoImplementors = []string{"PageInfo"}
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12871,7 +11734,7 @@ var pathStepImplementors = []string{"PathStep"}
 func (ec *executionContext) _PathStep(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.PathStep) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pathStepImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -12914,7 +11777,7 @@ var planImplementors = []string{"Plan", "Node", "SearchHit"}
 func (ec *executionContext) _Plan(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Plan) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, planImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13002,7 +11865,7 @@ var planVersionChangeImplementors = []string{"PlanVersionChange"}
 func (ec *executionContext) _PlanVersionChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.PlanVersionChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, planVersionChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13040,7 +11903,7 @@ var pointImplementors = []string{"Point", "Node", "SearchHit"}
 func (ec *executionContext) _Point(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Point) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pointImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13133,7 +11996,7 @@ var pointChangeImplementors = []string{"PointChange"}
 func (ec *executionContext) _PointChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.PointChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pointChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13189,7 +12052,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		Object: "Query",
 	})
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
@@ -13390,7 +12253,7 @@ var reviewImplementors = []string{"Review"}
 func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Review) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reviewImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13458,7 +12321,7 @@ var searchResultImplementors = []string{"SearchResult"}
 func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.SearchHit) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13501,7 +12364,7 @@ var sourceImplementors = []string{"Source", "Node", "SearchHit"}
 func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Source) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13584,7 +12447,7 @@ var stanceImplementors = []string{"Stance"}
 func (ec *executionContext) _Stance(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.Stance) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13642,7 +12505,7 @@ var stanceCellImplementors = []string{"StanceCell"}
 func (ec *executionContext) _StanceCell(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.StanceCell) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceCellImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13695,7 +12558,7 @@ var stanceChangeImplementors = []string{"StanceChange"}
 func (ec *executionContext) _StanceChange(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.StanceChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceChangeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13758,7 +12621,7 @@ var stanceMatrixImplementors = []string{"StanceMatrix"}
 func (ec *executionContext) _StanceMatrix(ctx context.Context, sel ast.SelectionSet, obj *model.StanceMatrix) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stanceMatrixImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13806,7 +12669,7 @@ var stancePeriodImplementors = []string{"StancePeriod"}
 func (ec *executionContext) _StancePeriod(ctx context.Context, sel ast.SelectionSet, obj *peacegraph.StancePeriod) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, stancePeriodImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13854,7 +12717,7 @@ var __DirectiveImplementors = []string{"__Directive"}
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __DirectiveImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13907,7 +12770,7 @@ var __EnumValueImplementors = []string{"__EnumValue"}
 func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.EnumValue) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __EnumValueImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -13955,7 +12818,7 @@ var __FieldImplementors = []string{"__Field"}
 func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, obj *introspection.Field) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __FieldImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -14013,7 +12876,7 @@ var __InputValueImplementors = []string{"__InputValue"}
 func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.SelectionSet, obj *introspection.InputValue) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __InputValueImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -14071,7 +12934,7 @@ var __SchemaImplementors = []string{"__Schema"}
 func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet, obj *introspection.Schema) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __SchemaImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {
@@ -14129,7 +12992,7 @@ var __TypeImplementors = []string{"__Type"}
 func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, obj *introspection.Type) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, __TypeImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newFieldSet(fields)
 	var deferred graphql.DeferredGroup
 	for i, field := range fields {
 		switch field.Name {

@@ -11,7 +11,7 @@
 // field's execution goes deeper (a fifth of the time of a page of 50 claims
 // with their citations), and the scheduling of hundreds of them.
 //
-// Two changes, both made here so that one command still writes the whole
+// The changes, all made here so that one command still writes the whole
 // of the generated code:
 //
 //   - the sequential plugin asks gqlgen, through its plugin API, to resolve
@@ -28,7 +28,14 @@
 //     their citations allocated). Only concurrent resolution adds to that
 //     group, so with it off the group stays empty and nothing reads its
 //     path; the rewrite refuses to run if the generated code passes the
-//     group anywhere.
+//     group anywhere;
+//   - each object's marshaller collects its fields' values in a
+//     graph.fieldSet instead of a graphql.FieldSet, which is made for
+//     concurrent and deferred fields and costs a map and two closures
+//     every time it is written;
+//   - the leaf fields, scalars read straight off their object, marshal
+//     their value directly instead of going through gqlgen's field
+//     resolution (leaves.go).
 package main
 
 import (
@@ -53,14 +60,15 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if err := api.Generate(cfg, api.AddPlugin(sequential{})); err != nil {
+	leaves := &leafFields{}
+	if err := api.Generate(cfg, api.AddPlugin(sequential{}), api.AddPlugin(leaves)); err != nil {
 		return err
 	}
-	return rewrite(cfg.Exec.Filename)
+	return rewrite(cfg.Exec.Filename, leaves)
 }
 
-// rewrite makes both rewrites of the generated file.
-func rewrite(filename string) error {
+// rewrite makes the rewrites of the generated file.
+func rewrite(filename string, leaves *leafFields) error {
 	src, err := os.ReadFile(filename)
 	if err != nil {
 		return err
@@ -70,6 +78,14 @@ func rewrite(filename string) error {
 		return err
 	}
 	src, err = noDeferredGroups(filename, src)
+	if err != nil {
+		return err
+	}
+	src, err = ownFieldSets(filename, src)
+	if err != nil {
+		return err
+	}
+	src, err = leaves.inlineLeaves(filename, src)
 	if err != nil {
 		return err
 	}
@@ -114,6 +130,33 @@ func noDeferredGroups(filename string, src []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%s: the generated code passes %s on, so its deferred fields need the group gqlgen makes", filename, passedGroup)
 	}
 	return bytes.ReplaceAll(src, []byte(newGroup), []byte(emptyGroup)), nil
+}
+
+// newFieldSet is how each generated object marshaller makes the set of its
+// fields' values, ownFieldSet what takes its place, and laterFields the
+// uses of a set that resolve fields later or in part, which fieldSet does
+// not do.
+const (
+	newFieldSet = "graphql.NewFieldSet("
+	ownFieldSet = "newFieldSet("
+)
+
+var laterFields = []string{".Concurrently(", ".NewView(", ".AddField("}
+
+// ownFieldSets makes every object marshaller use graph.fieldSet. It fails
+// when there is nothing to rewrite, or when the generated code resolves a
+// field later (concurrently, or for a deferred fragment), since fieldSet
+// resolves none later.
+func ownFieldSets(filename string, src []byte) ([]byte, error) {
+	if !bytes.Contains(src, []byte(newFieldSet)) {
+		return nil, fmt.Errorf("%s: no call of %s to rewrite; has gqlgen's generated code changed?", filename, newFieldSet)
+	}
+	for _, later := range laterFields {
+		if bytes.Contains(src, []byte(later)) {
+			return nil, fmt.Errorf("%s: the generated code calls %s on a field set, which graph.fieldSet does not do", filename, later)
+		}
+	}
+	return bytes.ReplaceAll(src, []byte(newFieldSet), []byte(ownFieldSet)), nil
 }
 
 // sequential turns off gqlgen's concurrent field resolution for every
