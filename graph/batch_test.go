@@ -161,7 +161,7 @@ func TestNodeFieldsAreBatchFields(t *testing.T) {
 	}
 	var got []string
 	for name := range batchFields {
-		if nodeRefs[name] == nil {
+		if _, ok := nodeRefs[name]; !ok {
 			got = append(got, name)
 		}
 	}

@@ -26,7 +26,7 @@ func listChanges(ctx context.Context, r *Resolver, since, until peacegraph.Date)
 	}
 	if req, err := requestFor(ctx); err == nil {
 		for _, d := range days {
-			remember(req, fieldPlace(ctx), d.Claims)
+			remember(req, req.fieldPlace(ctx), d.Claims)
 		}
 	}
 	return days, nil

@@ -65,7 +65,7 @@ func planWithPoints(ctx context.Context, planID *string) (plan *peacegraph.Plan,
 		return nil, true, nil
 	}
 	for _, f := range points {
-		place := placeBelow(fieldPlace(ctx), "Plan", f)
+		place := placeBelow(req.fieldPlace(ctx), "Plan", f)
 		remember(req, place, along)
 		remember(req, place, lists[0])
 		settle(req, place, []string{plan.ID}, lists)
@@ -109,7 +109,7 @@ func concessionsWithStances(ctx context.Context, planID string, asOf *peacegraph
 	ids := nodeIDs(points)
 	byPoint := stancesBy(stances, ids, false)
 	for _, f := range fields {
-		below := placeBelow(fieldPlace(ctx), "Point", f)
+		below := placeBelow(req.fieldPlace(ctx), "Point", f)
 		remember(req, below, actors)
 		settle(req, below, ids, byPoint)
 	}

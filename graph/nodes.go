@@ -184,7 +184,7 @@ func loadAs[T peacegraph.Node](ctx context.Context, id string) (T, error) {
 	if err != nil {
 		return zero, err
 	}
-	nodes, err := r.nodesByID(ctx, fieldPlace(ctx), []string{id})
+	nodes, err := r.nodesByID(ctx, r.fieldPlace(ctx), []string{id})
 	if err != nil {
 		return zero, err
 	}
@@ -197,7 +197,7 @@ func loadAllAs[T peacegraph.Node](ctx context.Context, ids []string) ([]T, error
 	if err != nil {
 		return nil, err
 	}
-	nodes, err := r.nodesByID(ctx, fieldPlace(ctx), ids)
+	nodes, err := r.nodesByID(ctx, r.fieldPlace(ctx), ids)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ func nodeIDs[P peacegraph.Node](ps []P) []string {
 // nodeRefs are the fields that name nodes by ID on their parent, with the
 // IDs of a parent. A level reads the nodes of all of them in one call
 // (levelNodes); each resolves from that read.
-var nodeRefs = map[string]func(parent any) []string{
+var nodeRefs = map[string]refs{
 	"Actor.affiliations":           refIDs((*peacegraph.Actor).AffiliationIDs),
 	"Citation.source":              refID(func(c *peacegraph.Citation) string { return c.SourceID }),
 	"Claim.claimant":               refID(func(c *peacegraph.Claim) string { return c.ClaimantID }),
@@ -66,35 +66,61 @@ var nodeRefs = map[string]func(parent any) []string{
 	"StancePeriod.evidence":        refIDs(func(p *peacegraph.StancePeriod) []string { return p.EvidenceIDs }),
 }
 
-func refID[P any](of func(P) string) func(any) []string {
-	return func(parent any) []string {
-		if p, ok := parent.(P); ok && of(p) != "" {
-			return []string{of(p)}
-		}
-		return nil
+// refs reads the IDs a field names off a parent. key is the same IDs as
+// one string, what the field's result depends on (batch): for a field
+// that names one node, that ID, so that the many parents of a level are
+// keyed without allocating.
+type refs struct {
+	ids func(parent any) []string
+	key func(parent any) string
+}
+
+func refID[P any](of func(P) string) refs {
+	return refs{
+		ids: func(parent any) []string {
+			if p, ok := parent.(P); ok && of(p) != "" {
+				return []string{of(p)}
+			}
+			return nil
+		},
+		key: func(parent any) string {
+			if p, ok := parent.(P); ok {
+				return of(p)
+			}
+			return ""
+		},
 	}
 }
 
-func refIDs[P any](of func(P) []string) func(any) []string {
-	return func(parent any) []string {
+func refIDs[P any](of func(P) []string) refs {
+	ids := func(parent any) []string {
 		if p, ok := parent.(P); ok {
 			return of(p)
 		}
 		return nil
 	}
+	return refs{
+		ids: ids,
+		key: func(parent any) string { return strings.Join(ids(parent), "\n") },
+	}
 }
 
 // refsOf returns the IDs the field being resolved names on a parent.
-func refsOf(ctx context.Context) (func(any) []string, error) {
+func refsOf(ctx context.Context) (refs, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || fc.Field.Field == nil {
-		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "a node field resolved outside a field")
+		return refs{}, peacegraph.Errorf(peacegraph.EINTERNAL, "a node field resolved outside a field")
 	}
-	refs := nodeRefs[fc.Object+"."+fc.Field.Name]
-	if refs == nil {
-		return nil, peacegraph.Errorf(peacegraph.EINTERNAL, "%s.%s is not in nodeRefs", fc.Object, fc.Field.Name)
+	// The key is built in a buffer that a map lookup does not keep, so
+	// that the lookup, made for every parent of a level, allocates
+	// nothing.
+	var buf [64]byte
+	name := append(append(append(buf[:0], fc.Object...), '.'), fc.Field.Name...)
+	r, ok := nodeRefs[string(name)]
+	if !ok {
+		return refs{}, peacegraph.Errorf(peacegraph.EINTERNAL, "%s.%s is not in nodeRefs", fc.Object, fc.Field.Name)
 	}
-	return refs, nil
+	return r, nil
 }
 
 // nodeOf resolves a field of nodeRefs that names one node: the T it names,
@@ -120,11 +146,11 @@ func nodesOf[T peacegraph.Node, P any](ctx context.Context, objs []P) ([][]T, er
 	if err != nil {
 		return nil, err
 	}
-	key := func(p P) string { return strings.Join(refs(p), "\n") }
+	key := func(p P) string { return refs.key(p) }
 	return batch(ctx, objs, key, func(ctx context.Context, parents []P) ([][]T, error) {
 		lists := make([][]string, len(parents))
 		for i, p := range parents {
-			lists[i] = refs(p)
+			lists[i] = refs.ids(p)
 		}
 		return nodeLists[T](ctx, lists)
 	})
@@ -145,7 +171,7 @@ func nodeLists[T peacegraph.Node](ctx context.Context, lists [][]string) ([][]T,
 	for _, l := range lists {
 		all = append(all, l...)
 	}
-	nodes, err := req.nodesByID(ctx, fieldPlace(ctx), all)
+	nodes, err := req.nodesByID(ctx, req.fieldPlace(ctx), all)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +204,7 @@ func levelNodes(ctx context.Context) error {
 	if above == nil || above.Field.Field == nil || above.Field.Definition == nil {
 		return nil
 	}
-	place := placeOf(above)
+	place := req.placeOf(above)
 	_, err = req.once(ctx, "nodes at "+place, func() (any, error) {
 		objs, ok := req.objectsAt(above)
 		if !ok {
@@ -188,12 +214,12 @@ func levelNodes(ctx context.Context) error {
 		var all []string
 		for _, typ := range req.schema.objectTypes(above.Field.Definition.Type.Name()) {
 			for _, f := range graphql.CollectFields(oc, above.Field.Selections, req.schema.satisfies[typ]) {
-				refs := nodeRefs[typ+"."+f.Name]
-				if refs == nil {
+				refs, ok := nodeRefs[typ+"."+f.Name]
+				if !ok {
 					continue
 				}
 				for _, o := range objs {
-					all = append(all, refs(o)...)
+					all = append(all, refs.ids(o)...)
 				}
 			}
 		}
@@ -308,7 +334,7 @@ func readAlong[T any](ctx context.Context, read func(context.Context, peacegraph
 	if err != nil {
 		return none, nil, err
 	}
-	remember(req, fieldPlace(ctx), related.Nodes())
+	remember(req, req.fieldPlace(ctx), related.Nodes())
 	return v, req, nil
 }
 
@@ -367,7 +393,7 @@ func claimPages(ctx context.Context, qs []peacegraph.ClaimQuery) ([]*model.Claim
 	}
 	out := make([]*model.ClaimConnection, len(pages))
 	for i, page := range pages {
-		remember(req, fieldPlace(ctx), page.Claims)
+		remember(req, req.fieldPlace(ctx), page.Claims)
 		out[i] = claimConnection(page)
 	}
 	return out, nil
@@ -383,7 +409,7 @@ func pointsOf(ctx context.Context, planIDs []string, topic *string, concession *
 		return nil, err
 	}
 	for _, points := range lists {
-		remember(req, fieldPlace(ctx), points)
+		remember(req, req.fieldPlace(ctx), points)
 	}
 	return lists, nil
 }

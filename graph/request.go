@@ -30,6 +30,7 @@ type request struct {
 	nodes  map[string][]placed
 	shared map[string]*pending[any]
 	levels map[string][]any
+	places map[placeKey]string
 }
 
 func newRequest(store peacegraph.Store, schema *schemaInfo, maxObjects int) *request {
@@ -40,6 +41,7 @@ func newRequest(store peacegraph.Store, schema *schemaInfo, maxObjects int) *req
 		nodes:  map[string][]placed{},
 		shared: map[string]*pending[any]{},
 		levels: map[string][]any{},
+		places: map[placeKey]string{},
 	}
 }
 

@@ -227,7 +227,7 @@ func (r *queryResolver) Actors(ctx context.Context, kind *peacegraph.ActorKind, 
 		return nil, err
 	}
 	if req, err := requestFor(ctx); err == nil {
-		remember(req, fieldPlace(ctx), page.Actors)
+		remember(req, req.fieldPlace(ctx), page.Actors)
 	}
 	return actorConnection(page), nil
 }
