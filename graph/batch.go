@@ -18,9 +18,13 @@ import (
 // for each parent, their stances), however many objects the level holds
 // and however many lists they sit in; and no call waits for a timer.
 //
-// gqlgen's batch resolvers (batch: true in gqlgen.yml) hand a resolver the
-// parents of one list at once: the stances of one point. batch widens that
-// to the level. The first call at a place resolves the field for every
+// The batch fields (batch: true in gqlgen.yml) have resolvers that take a
+// slice of parents. gqlgen would hand them the parents of one list at
+// once (the stances of one point), at the cost of building the field's
+// response path for every parent; the generator takes that grouping out
+// (graph/internal/codegen), so the generated code hands each resolver its
+// one parent, and batch widens that to the level. The first call at a
+// place resolves the field for every
 // object the level holds, found from the objects of the level above: a
 // batch field records its results for the level below it (all of them,
 // since it resolved the whole level), a field outside any list has one
@@ -191,7 +195,7 @@ func (r *request) setLevel(place string, objs []any) {
 // from its parent without a resolver of ours) off a parent, for the plain
 // fields on the way from a list to a batch field. A plain field missing
 // here costs calls, not answers: the batch fields below it fall back to
-// one call per list (TestEveryLevelIsKnown finds such gaps).
+// one call per parent (TestEveryLevelIsKnown finds such gaps).
 var plainChildren = map[string]func(out []any, parent any) []any{
 	"ClaimConnection.edges": childrenOf(func(c *model.ClaimConnection) []*model.ClaimEdge { return c.Edges }),
 	"ClaimEdge.node":        childrenOf(func(e *model.ClaimEdge) []*peacegraph.Claim { return []*peacegraph.Claim{e.Node} }),

@@ -15,7 +15,7 @@ import (
 // finds every parent of its level only if each field between it and the
 // nearest list is a batch field (which records its results) or a plain
 // field that plainChildren reads. A field missing from both would not
-// break an answer, only split a level into one Store call per list, so
+// break an answer, only split a level into one Store call per parent, so
 // this finds it before a query does. It also keeps plainChildren to the
 // fields that need it.
 func TestEveryLevelIsKnown(t *testing.T) {

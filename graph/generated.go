@@ -3964,19 +3964,6 @@ func (ec *executionContext) fieldContext_Actor_affiliations(_ context.Context, f
 }
 func (ec *executionContext) resolveBatch_Actor_affiliations(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
 	resolver := ec.Resolvers.Actor()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Affiliations(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Actor.affiliations",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Affiliations(ctx, []*peacegraph.Actor{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
 		ctx,
@@ -4019,19 +4006,6 @@ func (ec *executionContext) fieldContext_Actor_members(_ context.Context, field 
 }
 func (ec *executionContext) resolveBatch_Actor_members(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
 	resolver := ec.Resolvers.Actor()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Members(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Actor.members",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Members(ctx, []*peacegraph.Actor{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
 		ctx,
@@ -4086,19 +4060,6 @@ func (ec *executionContext) fieldContext_Actor_stances(ctx context.Context, fiel
 func (ec *executionContext) resolveBatch_Actor_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
 	resolver := ec.Resolvers.Actor()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Stances(ctx, batch.Parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Stance](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Actor.stances",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Stances(ctx, []*peacegraph.Actor{obj}, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Stance](
 		ctx,
@@ -4153,19 +4114,6 @@ func (ec *executionContext) fieldContext_Actor_stanceHistory(ctx context.Context
 func (ec *executionContext) resolveBatch_Actor_stanceHistory(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
 	resolver := ec.Resolvers.Actor()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.StanceHistory(ctx, batch.Parents, fc.Args["target"].(string))
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.StancePeriod](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Actor.stanceHistory",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.StanceHistory(ctx, []*peacegraph.Actor{obj}, fc.Args["target"].(string))
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.StancePeriod](
 		ctx,
@@ -4220,19 +4168,6 @@ func (ec *executionContext) fieldContext_Actor_claims(ctx context.Context, field
 func (ec *executionContext) resolveBatch_Actor_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
 	resolver := ec.Resolvers.Actor()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Claims(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
-		})
-		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Actor.claims",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Claims(ctx, []*peacegraph.Actor{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
 	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
 		ctx,
@@ -4287,19 +4222,6 @@ func (ec *executionContext) fieldContext_Actor_mentionedIn(ctx context.Context, 
 func (ec *executionContext) resolveBatch_Actor_mentionedIn(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
 	resolver := ec.Resolvers.Actor()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.MentionedIn(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
-		})
-		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Actor.mentionedIn",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.MentionedIn(ctx, []*peacegraph.Actor{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
 	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
 		ctx,
@@ -4342,19 +4264,6 @@ func (ec *executionContext) fieldContext_Actor_events(_ context.Context, field g
 }
 func (ec *executionContext) resolveBatch_Actor_events(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Actor) (any, error) {
 	resolver := ec.Resolvers.Actor()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Actor](ctx, "Actor"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Events(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Event](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Actor.events",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Events(ctx, []*peacegraph.Actor{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Event](
 		ctx,
@@ -4660,19 +4569,6 @@ func (ec *executionContext) fieldContext_Citation_source(_ context.Context, fiel
 }
 func (ec *executionContext) resolveBatch_Citation_source(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Citation) (any, error) {
 	resolver := ec.Resolvers.Citation()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Citation](ctx, "Citation"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Source(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Source](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Citation.source",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Source(ctx, []*peacegraph.Citation{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Source](
 		ctx,
@@ -4758,19 +4654,6 @@ func (ec *executionContext) fieldContext_Claim_claimant(_ context.Context, field
 }
 func (ec *executionContext) resolveBatch_Claim_claimant(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
 	resolver := ec.Resolvers.Claim()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Claimant(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Claim.claimant",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Claimant(ctx, []*peacegraph.Claim{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
 		ctx,
@@ -4813,19 +4696,6 @@ func (ec *executionContext) fieldContext_Claim_about(_ context.Context, field gr
 }
 func (ec *executionContext) resolveBatch_Claim_about(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
 	resolver := ec.Resolvers.Claim()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.About(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]peacegraph.Node](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Claim.about",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.About(ctx, []*peacegraph.Claim{obj})
 	return graphql.ResolveBatchSingleResult[[]peacegraph.Node](
 		ctx,
@@ -4916,19 +4786,6 @@ func (ec *executionContext) fieldContext_Claim_contradictedBy(_ context.Context,
 }
 func (ec *executionContext) resolveBatch_Claim_contradictedBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
 	resolver := ec.Resolvers.Claim()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.ContradictedBy(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Claim.contradictedBy",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.ContradictedBy(ctx, []*peacegraph.Claim{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -4982,19 +4839,6 @@ func (ec *executionContext) fieldContext_Claim_denies(_ context.Context, field g
 }
 func (ec *executionContext) resolveBatch_Claim_denies(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Claim) (any, error) {
 	resolver := ec.Resolvers.Claim()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Claim](ctx, "Claim"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Denies(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Claim.denies",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Denies(ctx, []*peacegraph.Claim{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -5237,19 +5081,6 @@ func (ec *executionContext) fieldContext_Corroboration_earliestSource(_ context.
 }
 func (ec *executionContext) resolveBatch_Corroboration_earliestSource(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Corroboration) (any, error) {
 	resolver := ec.Resolvers.Corroboration()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Corroboration](ctx, "Corroboration"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.EarliestSource(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Source](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Corroboration.earliestSource",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.EarliestSource(ctx, []*peacegraph.Corroboration{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Source](
 		ctx,
@@ -5319,19 +5150,6 @@ func (ec *executionContext) fieldContext_Dispute_about(_ context.Context, field 
 }
 func (ec *executionContext) resolveBatch_Dispute_about(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Dispute) (any, error) {
 	resolver := ec.Resolvers.Dispute()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Dispute](ctx, "Dispute"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.About(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]peacegraph.Node](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Dispute.about",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.About(ctx, []*peacegraph.Dispute{obj})
 	return graphql.ResolveBatchSingleResult[[]peacegraph.Node](
 		ctx,
@@ -5436,19 +5254,6 @@ func (ec *executionContext) fieldContext_DisputeSide_claims(_ context.Context, f
 }
 func (ec *executionContext) resolveBatch_DisputeSide_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (any, error) {
 	resolver := ec.Resolvers.DisputeSide()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.DisputeSide](ctx, "DisputeSide"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Claims(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"DisputeSide.claims",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Claims(ctx, []*peacegraph.DisputeSide{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -5491,19 +5296,6 @@ func (ec *executionContext) fieldContext_DisputeSide_sources(_ context.Context, 
 }
 func (ec *executionContext) resolveBatch_DisputeSide_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSide) (any, error) {
 	resolver := ec.Resolvers.DisputeSide()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.DisputeSide](ctx, "DisputeSide"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Sources(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Source](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"DisputeSide.sources",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Sources(ctx, []*peacegraph.DisputeSide{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Source](
 		ctx,
@@ -5610,19 +5402,6 @@ func (ec *executionContext) fieldContext_DisputeSideChange_evidence(_ context.Co
 }
 func (ec *executionContext) resolveBatch_DisputeSideChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.DisputeSideChange) (any, error) {
 	resolver := ec.Resolvers.DisputeSideChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.DisputeSideChange](ctx, "DisputeSideChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"DisputeSideChange.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.DisputeSideChange{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -5711,19 +5490,6 @@ func (ec *executionContext) fieldContext_Event_participants(_ context.Context, f
 }
 func (ec *executionContext) resolveBatch_Event_participants(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (any, error) {
 	resolver := ec.Resolvers.Event()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Event](ctx, "Event"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Participants(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Event.participants",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Participants(ctx, []*peacegraph.Event{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
 		ctx,
@@ -5766,19 +5532,6 @@ func (ec *executionContext) fieldContext_Event_evidence(_ context.Context, field
 }
 func (ec *executionContext) resolveBatch_Event_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Event) (any, error) {
 	resolver := ec.Resolvers.Event()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Event](ctx, "Event"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Event.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.Event{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -5853,19 +5606,6 @@ func (ec *executionContext) fieldContext_GraphEdge_evidence(_ context.Context, f
 }
 func (ec *executionContext) resolveBatch_GraphEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Edge) (any, error) {
 	resolver := ec.Resolvers.GraphEdge()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Edge](ctx, "GraphEdge"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"GraphEdge.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.Edge{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -6120,19 +5860,6 @@ func (ec *executionContext) fieldContext_PathStep_node(_ context.Context, field 
 }
 func (ec *executionContext) resolveBatch_PathStep_node(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PathStep) (any, error) {
 	resolver := ec.Resolvers.PathStep()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.PathStep](ctx, "PathStep"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Node(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[peacegraph.Node](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"PathStep.node",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Node(ctx, []*peacegraph.PathStep{obj})
 	return graphql.ResolveBatchSingleResult[peacegraph.Node](
 		ctx,
@@ -6175,19 +5902,6 @@ func (ec *executionContext) fieldContext_PathStep_evidence(_ context.Context, fi
 }
 func (ec *executionContext) resolveBatch_PathStep_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PathStep) (any, error) {
 	resolver := ec.Resolvers.PathStep()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.PathStep](ctx, "PathStep"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"PathStep.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.PathStep{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -6265,19 +5979,6 @@ func (ec *executionContext) fieldContext_Plan_authors(_ context.Context, field g
 }
 func (ec *executionContext) resolveBatch_Plan_authors(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
 	resolver := ec.Resolvers.Plan()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Authors(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Plan.authors",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Authors(ctx, []*peacegraph.Plan{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
 		ctx,
@@ -6332,19 +6033,6 @@ func (ec *executionContext) fieldContext_Plan_points(ctx context.Context, field 
 func (ec *executionContext) resolveBatch_Plan_points(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
 	resolver := ec.Resolvers.Plan()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Points(ctx, batch.Parents, fc.Args["topic"].(*string), fc.Args["concession"].(*bool))
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Point](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Plan.points",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Points(ctx, []*peacegraph.Plan{obj}, fc.Args["topic"].(*string), fc.Args["concession"].(*bool))
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Point](
 		ctx,
@@ -6399,19 +6087,6 @@ func (ec *executionContext) fieldContext_Plan_stances(ctx context.Context, field
 func (ec *executionContext) resolveBatch_Plan_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
 	resolver := ec.Resolvers.Plan()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Stances(ctx, batch.Parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Stance](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Plan.stances",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Stances(ctx, []*peacegraph.Plan{obj}, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Stance](
 		ctx,
@@ -6454,19 +6129,6 @@ func (ec *executionContext) fieldContext_Plan_revises(_ context.Context, field g
 }
 func (ec *executionContext) resolveBatch_Plan_revises(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
 	resolver := ec.Resolvers.Plan()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Revises(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Plan](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Plan.revises",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Revises(ctx, []*peacegraph.Plan{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Plan](
 		ctx,
@@ -6509,19 +6171,6 @@ func (ec *executionContext) fieldContext_Plan_revisions(_ context.Context, field
 }
 func (ec *executionContext) resolveBatch_Plan_revisions(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
 	resolver := ec.Resolvers.Plan()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Revisions(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Plan](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Plan.revisions",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Revisions(ctx, []*peacegraph.Plan{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Plan](
 		ctx,
@@ -6564,19 +6213,6 @@ func (ec *executionContext) fieldContext_Plan_accompanies(_ context.Context, fie
 }
 func (ec *executionContext) resolveBatch_Plan_accompanies(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
 	resolver := ec.Resolvers.Plan()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Accompanies(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Plan](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Plan.accompanies",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Accompanies(ctx, []*peacegraph.Plan{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Plan](
 		ctx,
@@ -6619,19 +6255,6 @@ func (ec *executionContext) fieldContext_Plan_companions(_ context.Context, fiel
 }
 func (ec *executionContext) resolveBatch_Plan_companions(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Plan) (any, error) {
 	resolver := ec.Resolvers.Plan()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Plan](ctx, "Plan"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Companions(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Plan](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Plan.companions",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Companions(ctx, []*peacegraph.Plan{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Plan](
 		ctx,
@@ -6738,19 +6361,6 @@ func (ec *executionContext) fieldContext_PlanVersionChange_evidence(_ context.Co
 }
 func (ec *executionContext) resolveBatch_PlanVersionChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PlanVersionChange) (any, error) {
 	resolver := ec.Resolvers.PlanVersionChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.PlanVersionChange](ctx, "PlanVersionChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"PlanVersionChange.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.PlanVersionChange{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -6801,19 +6411,6 @@ func (ec *executionContext) fieldContext_Point_plan(_ context.Context, field gra
 }
 func (ec *executionContext) resolveBatch_Point_plan(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
 	resolver := ec.Resolvers.Point()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Plan(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Plan](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Point.plan",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Plan(ctx, []*peacegraph.Point{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Plan](
 		ctx,
@@ -6896,19 +6493,6 @@ func (ec *executionContext) fieldContext_Point_concededBy(_ context.Context, fie
 }
 func (ec *executionContext) resolveBatch_Point_concededBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
 	resolver := ec.Resolvers.Point()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.ConcededBy(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Point.concededBy",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.ConcededBy(ctx, []*peacegraph.Point{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Actor](
 		ctx,
@@ -6963,19 +6547,6 @@ func (ec *executionContext) fieldContext_Point_stances(ctx context.Context, fiel
 func (ec *executionContext) resolveBatch_Point_stances(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
 	resolver := ec.Resolvers.Point()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Stances(ctx, batch.Parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Stance](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Point.stances",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Stances(ctx, []*peacegraph.Point{obj}, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Stance](
 		ctx,
@@ -7030,19 +6601,6 @@ func (ec *executionContext) fieldContext_Point_claims(ctx context.Context, field
 func (ec *executionContext) resolveBatch_Point_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
 	resolver := ec.Resolvers.Point()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Claims(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
-		})
-		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Point.claims",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Claims(ctx, []*peacegraph.Point{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
 	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
 		ctx,
@@ -7085,19 +6643,6 @@ func (ec *executionContext) fieldContext_Point_sources(_ context.Context, field 
 }
 func (ec *executionContext) resolveBatch_Point_sources(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
 	resolver := ec.Resolvers.Point()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Sources(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Source](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Point.sources",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Sources(ctx, []*peacegraph.Point{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Source](
 		ctx,
@@ -7140,19 +6685,6 @@ func (ec *executionContext) fieldContext_Point_amends(_ context.Context, field g
 }
 func (ec *executionContext) resolveBatch_Point_amends(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
 	resolver := ec.Resolvers.Point()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Amends(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Point](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Point.amends",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Amends(ctx, []*peacegraph.Point{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Point](
 		ctx,
@@ -7195,19 +6727,6 @@ func (ec *executionContext) fieldContext_Point_amendedBy(_ context.Context, fiel
 }
 func (ec *executionContext) resolveBatch_Point_amendedBy(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Point) (any, error) {
 	resolver := ec.Resolvers.Point()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Point](ctx, "Point"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.AmendedBy(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Point](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Point.amendedBy",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.AmendedBy(ctx, []*peacegraph.Point{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Point](
 		ctx,
@@ -7250,19 +6769,6 @@ func (ec *executionContext) fieldContext_PointChange_point(_ context.Context, fi
 }
 func (ec *executionContext) resolveBatch_PointChange_point(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (any, error) {
 	resolver := ec.Resolvers.PointChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.PointChange](ctx, "PointChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Point(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Point](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"PointChange.point",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Point(ctx, []*peacegraph.PointChange{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Point](
 		ctx,
@@ -7313,19 +6819,6 @@ func (ec *executionContext) fieldContext_PointChange_revisedAs(_ context.Context
 }
 func (ec *executionContext) resolveBatch_PointChange_revisedAs(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (any, error) {
 	resolver := ec.Resolvers.PointChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.PointChange](ctx, "PointChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.RevisedAs(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Point](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"PointChange.revisedAs",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.RevisedAs(ctx, []*peacegraph.PointChange{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Point](
 		ctx,
@@ -7368,19 +6861,6 @@ func (ec *executionContext) fieldContext_PointChange_evidence(_ context.Context,
 }
 func (ec *executionContext) resolveBatch_PointChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.PointChange) (any, error) {
 	resolver := ec.Resolvers.PointChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.PointChange](ctx, "PointChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"PointChange.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.PointChange{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -8560,19 +8040,6 @@ func (ec *executionContext) fieldContext_SearchResult_node(_ context.Context, fi
 }
 func (ec *executionContext) resolveBatch_SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *peacegraph.SearchHit) (any, error) {
 	resolver := ec.Resolvers.SearchResult()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.SearchHit](ctx, "SearchResult"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Node(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[peacegraph.Node](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"SearchResult.node",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Node(ctx, []*peacegraph.SearchHit{obj})
 	return graphql.ResolveBatchSingleResult[peacegraph.Node](
 		ctx,
@@ -8733,19 +8200,6 @@ func (ec *executionContext) fieldContext_Source_claims(ctx context.Context, fiel
 func (ec *executionContext) resolveBatch_Source_claims(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (any, error) {
 	resolver := ec.Resolvers.Source()
 	fc := graphql.GetFieldContext(ctx)
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Source](ctx, "Source"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Claims(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
-		})
-		return graphql.ResolveBatchGroupResult[*model.ClaimConnection](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Source.claims",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Claims(ctx, []*peacegraph.Source{obj}, fc.Args["first"].(*int), fc.Args["after"].(*string))
 	return graphql.ResolveBatchSingleResult[*model.ClaimConnection](
 		ctx,
@@ -8788,19 +8242,6 @@ func (ec *executionContext) fieldContext_Source_republishes(_ context.Context, f
 }
 func (ec *executionContext) resolveBatch_Source_republishes(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Source) (any, error) {
 	resolver := ec.Resolvers.Source()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Source](ctx, "Source"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Republishes(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Source](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Source.republishes",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Republishes(ctx, []*peacegraph.Source{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Source](
 		ctx,
@@ -8843,19 +8284,6 @@ func (ec *executionContext) fieldContext_Stance_actor(_ context.Context, field g
 }
 func (ec *executionContext) resolveBatch_Stance_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (any, error) {
 	resolver := ec.Resolvers.Stance()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Stance](ctx, "Stance"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Actor(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Stance.actor",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Actor(ctx, []*peacegraph.Stance{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
 		ctx,
@@ -8898,19 +8326,6 @@ func (ec *executionContext) fieldContext_Stance_target(_ context.Context, field 
 }
 func (ec *executionContext) resolveBatch_Stance_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (any, error) {
 	resolver := ec.Resolvers.Stance()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Stance](ctx, "Stance"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Target(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[peacegraph.Node](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Stance.target",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Target(ctx, []*peacegraph.Stance{obj})
 	return graphql.ResolveBatchSingleResult[peacegraph.Node](
 		ctx,
@@ -8969,19 +8384,6 @@ func (ec *executionContext) fieldContext_Stance_evidence(_ context.Context, fiel
 }
 func (ec *executionContext) resolveBatch_Stance_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.Stance) (any, error) {
 	resolver := ec.Resolvers.Stance()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.Stance](ctx, "Stance"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Stance.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.Stance{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -9035,19 +8437,6 @@ func (ec *executionContext) fieldContext_StanceCell_actor(_ context.Context, fie
 }
 func (ec *executionContext) resolveBatch_StanceCell_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (any, error) {
 	resolver := ec.Resolvers.StanceCell()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceCell](ctx, "StanceCell"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Actor(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"StanceCell.actor",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Actor(ctx, []*peacegraph.StanceCell{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
 		ctx,
@@ -9090,19 +8479,6 @@ func (ec *executionContext) fieldContext_StanceCell_target(_ context.Context, fi
 }
 func (ec *executionContext) resolveBatch_StanceCell_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceCell) (any, error) {
 	resolver := ec.Resolvers.StanceCell()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceCell](ctx, "StanceCell"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Target(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[peacegraph.Node](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"StanceCell.target",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Target(ctx, []*peacegraph.StanceCell{obj})
 	return graphql.ResolveBatchSingleResult[peacegraph.Node](
 		ctx,
@@ -9169,19 +8545,6 @@ func (ec *executionContext) fieldContext_StanceChange_actor(_ context.Context, f
 }
 func (ec *executionContext) resolveBatch_StanceChange_actor(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (any, error) {
 	resolver := ec.Resolvers.StanceChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceChange](ctx, "StanceChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Actor(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*peacegraph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"StanceChange.actor",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Actor(ctx, []*peacegraph.StanceChange{obj})
 	return graphql.ResolveBatchSingleResult[*peacegraph.Actor](
 		ctx,
@@ -9224,19 +8587,6 @@ func (ec *executionContext) fieldContext_StanceChange_target(_ context.Context, 
 }
 func (ec *executionContext) resolveBatch_StanceChange_target(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (any, error) {
 	resolver := ec.Resolvers.StanceChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceChange](ctx, "StanceChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Target(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[peacegraph.Node](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"StanceChange.target",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Target(ctx, []*peacegraph.StanceChange{obj})
 	return graphql.ResolveBatchSingleResult[peacegraph.Node](
 		ctx,
@@ -9318,19 +8668,6 @@ func (ec *executionContext) fieldContext_StanceChange_evidence(_ context.Context
 }
 func (ec *executionContext) resolveBatch_StanceChange_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StanceChange) (any, error) {
 	resolver := ec.Resolvers.StanceChange()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.StanceChange](ctx, "StanceChange"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"StanceChange.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.StanceChange{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -9566,19 +8903,6 @@ func (ec *executionContext) fieldContext_StancePeriod_evidence(_ context.Context
 }
 func (ec *executionContext) resolveBatch_StancePeriod_evidence(ctx context.Context, field graphql.CollectedField, obj *peacegraph.StancePeriod) (any, error) {
 	resolver := ec.Resolvers.StancePeriod()
-	if batch, ok := graphql.BatchParentsFor[*peacegraph.StancePeriod](ctx, "StancePeriod"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Evidence(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*peacegraph.Claim](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"StancePeriod.evidence",
-			batch.IndexMap,
-		)
-	}
 	results, err := resolver.Evidence(ctx, []*peacegraph.StancePeriod{obj})
 	return graphql.ResolveBatchSingleResult[[]*peacegraph.Claim](
 		ctx,
@@ -13075,7 +12399,6 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // region    ***************************** type.gotpl *****************************
 
 func (ec *executionContext) marshalNActor2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐActorᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Actor) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Actor", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13264,7 +12587,6 @@ func (ec *executionContext) marshalNCitation2githubᚗcomᚋpeacegraphᚋpeacegr
 }
 
 func (ec *executionContext) marshalNCitation2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐCitationᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Citation) graphql.Marshaler {
-	ctx = graphql.WithBatchParentValues(ctx, "Citation", v)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13281,7 +12603,6 @@ func (ec *executionContext) marshalNCitation2ᚕgithubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNClaim2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Claim) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Claim", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13356,7 +12677,6 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋpeacegraphᚋpeacegraph�
 }
 
 func (ec *executionContext) marshalNDispute2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Dispute) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Dispute", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13385,7 +12705,6 @@ func (ec *executionContext) marshalNDisputeSide2githubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNDisputeSide2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.DisputeSide) graphql.Marshaler {
-	ctx = graphql.WithBatchParentValues(ctx, "DisputeSide", v)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13410,7 +12729,6 @@ func (ec *executionContext) marshalNDisputeSide2ᚖgithubᚗcomᚋpeacegraphᚋp
 }
 
 func (ec *executionContext) marshalNDisputeSideChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐDisputeSideChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.DisputeSideChange) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "DisputeSideChange", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13435,7 +12753,6 @@ func (ec *executionContext) marshalNDisputeSideChange2ᚖgithubᚗcomᚋpeacegra
 }
 
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Event) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Event", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13474,7 +12791,6 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNGraphEdge2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Edge) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "GraphEdge", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13585,68 +12901,6 @@ func (ec *executionContext) marshalNNode2githubᚗcomᚋpeacegraphᚋpeacegraph�
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
-	{
-		var batchItemsSource []*peacegraph.Source
-		batchIdxMapSource := map[int]int{}
-		var batchItemsPoint []*peacegraph.Point
-		batchIdxMapPoint := map[int]int{}
-		var batchItemsPlan []*peacegraph.Plan
-		batchIdxMapPlan := map[int]int{}
-		var batchItemsEvent []*peacegraph.Event
-		batchIdxMapEvent := map[int]int{}
-		var batchItemsDispute []*peacegraph.Dispute
-		batchIdxMapDispute := map[int]int{}
-		var batchItemsClaim []*peacegraph.Claim
-		batchIdxMapClaim := map[int]int{}
-		var batchItemsActor []*peacegraph.Actor
-		batchIdxMapActor := map[int]int{}
-		for i, item := range v {
-			switch concrete := item.(type) {
-			case *peacegraph.Source:
-				batchIdxMapSource[i] = len(batchItemsSource)
-				batchItemsSource = append(batchItemsSource, concrete)
-			case *peacegraph.Point:
-				batchIdxMapPoint[i] = len(batchItemsPoint)
-				batchItemsPoint = append(batchItemsPoint, concrete)
-			case *peacegraph.Plan:
-				batchIdxMapPlan[i] = len(batchItemsPlan)
-				batchItemsPlan = append(batchItemsPlan, concrete)
-			case *peacegraph.Event:
-				batchIdxMapEvent[i] = len(batchItemsEvent)
-				batchItemsEvent = append(batchItemsEvent, concrete)
-			case *peacegraph.Dispute:
-				batchIdxMapDispute[i] = len(batchItemsDispute)
-				batchItemsDispute = append(batchItemsDispute, concrete)
-			case *peacegraph.Claim:
-				batchIdxMapClaim[i] = len(batchItemsClaim)
-				batchItemsClaim = append(batchItemsClaim, concrete)
-			case *peacegraph.Actor:
-				batchIdxMapActor[i] = len(batchItemsActor)
-				batchItemsActor = append(batchItemsActor, concrete)
-			}
-		}
-		if len(batchItemsSource) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Source", batchItemsSource, batchIdxMapSource)
-		}
-		if len(batchItemsPoint) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Point", batchItemsPoint, batchIdxMapPoint)
-		}
-		if len(batchItemsPlan) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Plan", batchItemsPlan, batchIdxMapPlan)
-		}
-		if len(batchItemsEvent) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Event", batchItemsEvent, batchIdxMapEvent)
-		}
-		if len(batchItemsDispute) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Dispute", batchItemsDispute, batchIdxMapDispute)
-		}
-		if len(batchItemsClaim) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Claim", batchItemsClaim, batchIdxMapClaim)
-		}
-		if len(batchItemsActor) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Actor", batchItemsActor, batchIdxMapActor)
-		}
-	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13671,7 +12925,6 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNPathStep2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPathStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.PathStep) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "PathStep", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13696,7 +12949,6 @@ func (ec *executionContext) marshalNPathStep2ᚖgithubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNPlan2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Plan) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Plan", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13721,7 +12973,6 @@ func (ec *executionContext) marshalNPlan2ᚖgithubᚗcomᚋpeacegraphᚋpeacegra
 }
 
 func (ec *executionContext) marshalNPlanVersionChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPlanVersionChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.PlanVersionChange) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "PlanVersionChange", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13746,7 +12997,6 @@ func (ec *executionContext) marshalNPlanVersionChange2ᚖgithubᚗcomᚋpeacegra
 }
 
 func (ec *executionContext) marshalNPoint2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Point) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Point", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13775,7 +13025,6 @@ func (ec *executionContext) marshalNPointChange2githubᚗcomᚋpeacegraphᚋpeac
 }
 
 func (ec *executionContext) marshalNPointChange2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐPointChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.PointChange) graphql.Marshaler {
-	ctx = graphql.WithBatchParentValues(ctx, "PointChange", v)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13880,68 +13129,6 @@ func (ec *executionContext) marshalNSearchHit2githubᚗcomᚋpeacegraphᚋpeaceg
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋpeacegraphᚋpeacegraphᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []peacegraph.Node) graphql.Marshaler {
-	{
-		var batchItemsSource []*peacegraph.Source
-		batchIdxMapSource := map[int]int{}
-		var batchItemsPoint []*peacegraph.Point
-		batchIdxMapPoint := map[int]int{}
-		var batchItemsPlan []*peacegraph.Plan
-		batchIdxMapPlan := map[int]int{}
-		var batchItemsEvent []*peacegraph.Event
-		batchIdxMapEvent := map[int]int{}
-		var batchItemsDispute []*peacegraph.Dispute
-		batchIdxMapDispute := map[int]int{}
-		var batchItemsClaim []*peacegraph.Claim
-		batchIdxMapClaim := map[int]int{}
-		var batchItemsActor []*peacegraph.Actor
-		batchIdxMapActor := map[int]int{}
-		for i, item := range v {
-			switch concrete := item.(type) {
-			case *peacegraph.Source:
-				batchIdxMapSource[i] = len(batchItemsSource)
-				batchItemsSource = append(batchItemsSource, concrete)
-			case *peacegraph.Point:
-				batchIdxMapPoint[i] = len(batchItemsPoint)
-				batchItemsPoint = append(batchItemsPoint, concrete)
-			case *peacegraph.Plan:
-				batchIdxMapPlan[i] = len(batchItemsPlan)
-				batchItemsPlan = append(batchItemsPlan, concrete)
-			case *peacegraph.Event:
-				batchIdxMapEvent[i] = len(batchItemsEvent)
-				batchItemsEvent = append(batchItemsEvent, concrete)
-			case *peacegraph.Dispute:
-				batchIdxMapDispute[i] = len(batchItemsDispute)
-				batchItemsDispute = append(batchItemsDispute, concrete)
-			case *peacegraph.Claim:
-				batchIdxMapClaim[i] = len(batchItemsClaim)
-				batchItemsClaim = append(batchItemsClaim, concrete)
-			case *peacegraph.Actor:
-				batchIdxMapActor[i] = len(batchItemsActor)
-				batchItemsActor = append(batchItemsActor, concrete)
-			}
-		}
-		if len(batchItemsSource) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Source", batchItemsSource, batchIdxMapSource)
-		}
-		if len(batchItemsPoint) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Point", batchItemsPoint, batchIdxMapPoint)
-		}
-		if len(batchItemsPlan) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Plan", batchItemsPlan, batchIdxMapPlan)
-		}
-		if len(batchItemsEvent) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Event", batchItemsEvent, batchIdxMapEvent)
-		}
-		if len(batchItemsDispute) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Dispute", batchItemsDispute, batchIdxMapDispute)
-		}
-		if len(batchItemsClaim) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Claim", batchItemsClaim, batchIdxMapClaim)
-		}
-		if len(batchItemsActor) > 0 {
-			ctx = graphql.WithBatchParents(ctx, "Actor", batchItemsActor, batchIdxMapActor)
-		}
-	}
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13958,7 +13145,6 @@ func (ec *executionContext) marshalNSearchHit2ᚕgithubᚗcomᚋpeacegraphᚋpea
 }
 
 func (ec *executionContext) marshalNSearchResult2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.SearchHit) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "SearchResult", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -13983,7 +13169,6 @@ func (ec *executionContext) marshalNSearchResult2ᚖgithubᚗcomᚋpeacegraphᚋ
 }
 
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Source) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Source", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -14008,7 +13193,6 @@ func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋpeacegraphᚋpeaceg
 }
 
 func (ec *executionContext) marshalNStance2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.Stance) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Stance", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -14033,7 +13217,6 @@ func (ec *executionContext) marshalNStance2ᚖgithubᚗcomᚋpeacegraphᚋpeaceg
 }
 
 func (ec *executionContext) marshalNStanceCell2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceCellᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StanceCell) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "StanceCell", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -14058,7 +13241,6 @@ func (ec *executionContext) marshalNStanceCell2ᚖgithubᚗcomᚋpeacegraphᚋpe
 }
 
 func (ec *executionContext) marshalNStanceChange2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStanceChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StanceChange) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "StanceChange", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -14117,7 +13299,6 @@ func (ec *executionContext) marshalNStanceMatrix2ᚖgithubᚗcomᚋpeacegraphᚋ
 }
 
 func (ec *executionContext) marshalNStancePeriod2ᚕᚖgithubᚗcomᚋpeacegraphᚋpeacegraphᚐStancePeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*peacegraph.StancePeriod) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "StancePeriod", v, nil)
 	ret := marshalList(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]

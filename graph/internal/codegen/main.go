@@ -33,6 +33,9 @@
 //     graph.fieldSet instead of a graphql.FieldSet, which is made for
 //     concurrent and deferred fields and costs a map and two closures
 //     every time it is written;
+//   - gqlgen's groups of batch parents, one per list, are taken out: each
+//     batch field calls its resolver with its own parent, and graph.batch
+//     answers every parent of a level from one call (batchgroups.go);
 //   - the leaf fields, scalars read straight off their object, marshal
 //     their value directly instead of going through gqlgen's field
 //     resolution (leaves.go).
@@ -82,6 +85,10 @@ func rewrite(filename string, leaves *leafFields) error {
 		return err
 	}
 	src, err = ownFieldSets(filename, src)
+	if err != nil {
+		return err
+	}
+	src, err = noBatchGroups(filename, src)
 	if err != nil {
 		return err
 	}
