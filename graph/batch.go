@@ -109,7 +109,7 @@ func batch[P, R any](ctx context.Context, objs []P, key func(P) string, resolve 
 }
 
 // batchKey is the key of the shared read of the batch field at place.
-func batchKey(place string) string { return "batch " + place }
+func batchKey(place string) readKey { return readKey{"batch", place} }
 
 // settle records results, those of the parents of keys (in order), as what
 // batch resolves at place, for a field that a read above it answered in
@@ -122,8 +122,7 @@ func settle[R any](req *request, place string, keys []string, results []R) {
 		byKey[k] = results[i]
 		below = appendObjects(below, results[i])
 	}
-	p := newPending[any]()
-	p.resolve(byKey, nil)
+	p := resolved[any](byKey, nil)
 	req.mu.Lock()
 	defer req.mu.Unlock()
 	if _, ok := req.shared[batchKey(place)]; ok {

@@ -131,9 +131,7 @@ func remember[T peacegraph.Node](r *request, place string, nodes []T) {
 		if _, kept := r.node(id, place, false); kept {
 			continue
 		}
-		p := newPending[peacegraph.Node]()
-		p.resolve(n, nil)
-		r.nodes[id] = append(r.nodes[id], placed{place: place, node: p})
+		r.nodes[id] = append(r.nodes[id], placed{place: place, node: resolved[peacegraph.Node](n, nil)})
 	}
 }
 

@@ -205,7 +205,7 @@ func levelNodes(ctx context.Context) error {
 		return nil
 	}
 	place := req.placeOf(above)
-	_, err = req.once(ctx, "nodes at "+place, func() (any, error) {
+	_, err = req.once(ctx, readKey{"nodes", place}, func() (any, error) {
 		objs, ok := req.objectsAt(above)
 		if !ok {
 			return nil, nil
@@ -439,7 +439,7 @@ func allPlans(ctx context.Context) ([]*peacegraph.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := req.once(ctx, "plans", func() (any, error) {
+	v, err := req.once(ctx, readKey{what: "plans"}, func() (any, error) {
 		return req.store.Plans(ctx)
 	})
 	if err != nil {
@@ -455,7 +455,7 @@ func defaultPlan(ctx context.Context) (*peacegraph.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := req.once(ctx, "default plan", func() (any, error) {
+	v, err := req.once(ctx, readKey{what: "default plan"}, func() (any, error) {
 		return req.store.DefaultPlan(ctx)
 	})
 	if err != nil {

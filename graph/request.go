@@ -28,7 +28,7 @@ type request struct {
 
 	mu     sync.Mutex
 	nodes  map[string][]placed
-	shared map[string]*pending[any]
+	shared map[readKey]*pending[any]
 	levels map[string][]any
 	places map[placeKey]string
 }
@@ -39,7 +39,7 @@ func newRequest(store peacegraph.Store, schema *schemaInfo, maxObjects int) *req
 		schema: schema,
 		budget: budget{max: int64(maxObjects)},
 		nodes:  map[string][]placed{},
-		shared: map[string]*pending[any]{},
+		shared: map[readKey]*pending[any]{},
 		levels: map[string][]any{},
 		places: map[placeKey]string{},
 	}
@@ -96,6 +96,17 @@ type pending[V any] struct {
 
 func newPending[V any]() *pending[V] { return &pending[V]{done: make(chan struct{})} }
 
+// resolved is a value read already, such as a node a page brought along:
+// it shares one closed channel rather than making and closing its own.
+func resolved[V any](v V, err error) *pending[V] { return &pending[V]{done: closed, val: v, err: err} }
+
+// closed is the done channel of every value made resolved.
+var closed = func() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}()
+
 // resolve records the outcome of the read and releases those waiting.
 func (p *pending[V]) resolve(v V, err error) {
 	p.val, p.err = v, err
@@ -114,10 +125,15 @@ func (p *pending[V]) wait(ctx context.Context) (V, error) {
 	}
 }
 
+// readKey names a read shared within a request: what is read, and for
+// which place of the answer ("" for a read of the whole request). It is a
+// struct, not one string, so that naming a read allocates nothing.
+type readKey struct{ what, place string }
+
 // once returns what read returns, running it once per request and key:
 // the first caller reads, every other caller waits for that read and gets
 // its result (an error included).
-func (r *request) once(ctx context.Context, key string, read func() (any, error)) (any, error) {
+func (r *request) once(ctx context.Context, key readKey, read func() (any, error)) (any, error) {
 	r.mu.Lock()
 	p, ok := r.shared[key]
 	if !ok {

@@ -61,23 +61,18 @@ func (w *rawResponseWriter) Write(b []byte) (int, error) {
 }
 
 // writeResponse writes resp as json.Marshal would, in the order of
-// graphql.Response's fields, but its data as it is.
+// graphql.Response's fields, but its data as it is; then the buffer that
+// held the data goes back to dataBuffers.
 func writeResponse(w http.ResponseWriter, resp *graphql.Response) {
-	buf := make([]byte, 0, len(resp.Data)+256)
-	buf = append(buf, '{')
+	head := []byte{'{'}
 	if len(resp.Errors) > 0 {
 		errs, err := json.Marshal(resp.Errors)
 		if err != nil {
 			panic(err)
 		}
-		buf = append(append(append(buf, `"errors":`...), errs...), ',')
+		head = append(append(append(head, `"errors":`...), errs...), ',')
 	}
-	buf = append(buf, `"data":`...)
-	if len(resp.Data) == 0 {
-		buf = append(buf, "null"...)
-	} else {
-		buf = append(buf, resp.Data...)
-	}
+	head = append(head, `"data":`...)
 	rest, err := json.Marshal(struct {
 		Label      string         `json:"label,omitempty"`
 		Path       any            `json:"path,omitempty"`
@@ -87,11 +82,23 @@ func writeResponse(w http.ResponseWriter, resp *graphql.Response) {
 	if err != nil {
 		panic(err)
 	}
+	tail := []byte{'}'}
 	if len(rest) > 2 {
-		buf = append(append(buf, ','), rest[1:len(rest)-1]...)
+		tail = append(append([]byte{','}, rest[1:len(rest)-1]...), '}')
 	}
-	buf = append(buf, '}')
-	_, _ = w.Write(buf)
+	data := resp.Data
+	if len(data) == 0 {
+		data = []byte("null")
+	}
+	// Three writes rather than one buffer holding a copy of the data:
+	// the server's writer buffers small writes and passes large ones
+	// straight on.
+	if _, err := w.Write(head); err == nil {
+		if _, err := w.Write(data); err == nil {
+			_, _ = w.Write(tail)
+		}
+	}
+	releaseData(resp.Data)
 }
 
 // pathOf is the response's path, nil when it has none, so that omitempty

@@ -36,6 +36,9 @@
 //   - gqlgen's groups of batch parents, one per list, are taken out: each
 //     batch field calls its resolver with its own parent, and graph.batch
 //     answers every parent of a level from one call (batchgroups.go);
+//   - an operation's data is written into a buffer from graph.dataBuffers,
+//     which the POST transport gives back once it has written it, rather
+//     than one grown from nothing by doubling for every request;
 //   - the leaf fields, scalars read straight off their object, marshal
 //     their value directly instead of going through gqlgen's field
 //     resolution (leaves.go).
@@ -49,6 +52,7 @@ import (
 	"github.com/99designs/gqlgen/api"
 	"github.com/99designs/gqlgen/codegen"
 	"github.com/99designs/gqlgen/codegen/config"
+	"golang.org/x/tools/imports"
 )
 
 func main() {
@@ -92,7 +96,18 @@ func rewrite(filename string, leaves *leafFields) error {
 	if err != nil {
 		return err
 	}
+	src, err = pooledData(filename, src)
+	if err != nil {
+		return err
+	}
 	src, err = leaves.inlineLeaves(filename, src)
+	if err != nil {
+		return err
+	}
+	// The rewrites can leave an import unused (bytes, once the data has a
+	// buffer of graph's): goimports, which gqlgen itself runs on what it
+	// writes, drops it.
+	src, err = imports.Process(filename, src, nil)
 	if err != nil {
 		return err
 	}
@@ -164,6 +179,23 @@ func ownFieldSets(filename string, src []byte) ([]byte, error) {
 		}
 	}
 	return bytes.ReplaceAll(src, []byte(newFieldSet), []byte(ownFieldSet)), nil
+}
+
+// ownBuffer is how the generated Exec writes an operation's data, and
+// pooledBuffer what takes its place.
+const (
+	ownBuffer    = "var buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n"
+	pooledBuffer = "buf := dataBuffer()\n\t\t\tdata.MarshalGQL(buf)\n"
+)
+
+// pooledData makes the generated Exec write an operation's data into a
+// buffer of graph.dataBuffers. It fails unless it finds the one place
+// gqlgen writes the data, since that means the generated code has changed.
+func pooledData(filename string, src []byte) ([]byte, error) {
+	if n := bytes.Count(src, []byte(ownBuffer)); n != 1 {
+		return nil, fmt.Errorf("%s: %d places write an operation's data into a buffer of their own, want 1; has gqlgen's generated code changed?", filename, n)
+	}
+	return bytes.Replace(src, []byte(ownBuffer), []byte(pooledBuffer), 1), nil
 }
 
 // sequential turns off gqlgen's concurrent field resolution for every
