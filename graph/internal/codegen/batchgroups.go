@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"strings"
 )
 
@@ -40,23 +38,18 @@ var batchGroupCalls = []string{"graphql.WithBatchParents(", "graphql.WithBatchPa
 // machinery is left in some other shape, since that means gqlgen's
 // generated code has changed and the rewrite needs looking at.
 func noBatchGroups(filename string, src []byte) ([]byte, error) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
+	s, err := parse(filename, src)
 	if err != nil {
 		return nil, err
 	}
-	text := func(n ast.Node) string {
-		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
-	}
-	type cut struct{ from, to int }
-	var cuts []cut
-	for _, d := range file.Decls {
+	var cuts []edit
+	for _, d := range s.file.Decls {
 		fn, ok := d.(*ast.FuncDecl)
 		if !ok || fn.Body == nil {
 			continue
 		}
 		for _, st := range fn.Body.List {
-			if !usesBatchGroups(text(st)) {
+			if !usesBatchGroups(s.text(st)) {
 				continue
 			}
 			switch st := st.(type) {
@@ -64,34 +57,28 @@ func noBatchGroups(filename string, src []byte) ([]byte, error) {
 				// ctx = graphql.WithBatchParents(…), or { … sorted by type … }
 			case *ast.IfStmt:
 				// if batch, ok := graphql.BatchParentsFor[P](…); ok { … }
-				if st.Init == nil || !usesBatchGroups(text(st.Init)) {
+				if st.Init == nil || !usesBatchGroups(s.text(st.Init)) {
 					continue
 				}
 			default:
 				continue
 			}
-			from := fset.Position(st.Pos()).Offset
+			from := s.offset(st.Pos())
 			// Take the statement's line with it.
 			for from > 0 && (src[from-1] == '\t' || src[from-1] == ' ') {
 				from--
 			}
-			to := fset.Position(st.End()).Offset
+			to := s.offset(st.End())
 			if to < len(src) && src[to] == '\n' {
 				to++
 			}
-			cuts = append(cuts, cut{from, to})
+			cuts = append(cuts, edit{from: from, to: to})
 		}
 	}
 	if len(cuts) == 0 {
 		return nil, fmt.Errorf("%s: no groups of batch parents to take out; has gqlgen's generated code changed?", filename)
 	}
-	var out []byte
-	at := 0
-	for _, c := range cuts {
-		out = append(out, src[at:c.from]...)
-		at = c.to
-	}
-	out = append(out, src[at:]...)
+	out := s.splice(cuts)
 	for _, call := range batchGroupCalls {
 		if bytes.Contains(out, []byte(call)) {
 			return nil, fmt.Errorf("%s: a call of %s is left in a shape the rewrite does not know; has gqlgen's generated code changed?", filename, call)

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"sort"
 	"strings"
 
@@ -78,21 +76,13 @@ func (l *leafFields) GenerateCode(data *codegen.Data) error {
 // obj and no middleware of its own, since that means gqlgen's generated
 // code has changed and the rewrite needs looking at.
 func (l *leafFields) inlineLeaves(filename string, src []byte) ([]byte, error) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
+	s, err := parse(filename, src)
 	if err != nil {
 		return nil, err
 	}
-	text := func(n ast.Node) string {
-		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
-	}
-	type edit struct {
-		from, to int
-		body     string
-	}
 	var edits []edit
 	done := map[string]bool{}
-	for _, d := range file.Decls {
+	for _, d := range s.file.Decls {
 		fn, ok := d.(*ast.FuncDecl)
 		if !ok || fn.Recv == nil {
 			continue
@@ -106,12 +96,12 @@ func (l *leafFields) inlineLeaves(filename string, src []byte) ([]byte, error) {
 			return nil, fmt.Errorf("%s: %s: %v; has gqlgen's generated code changed?", filename, fn.Name.Name, err)
 		}
 		var b strings.Builder
-		b.WriteString("{\n\tv := " + text(value) + "\n")
+		b.WriteString("{\n\tv := " + s.text(value) + "\n")
 		if emptyAsNull {
 			b.WriteString("\tif v == \"\" {\n\t\treturn graphql.Null\n\t}\n")
 		}
-		b.WriteString("\treturn " + text(marshal) + "(ctx, field.Selections, v)\n}")
-		edits = append(edits, edit{fset.Position(fn.Body.Lbrace).Offset, fset.Position(fn.Body.Rbrace).Offset + 1, b.String()})
+		b.WriteString("\treturn " + s.text(marshal) + "(ctx, field.Selections, v)\n}")
+		edits = append(edits, edit{s.offset(fn.Body.Lbrace), s.offset(fn.Body.Rbrace) + 1, b.String()})
 		done[fn.Name.Name] = true
 	}
 	var missing []string
@@ -124,15 +114,7 @@ func (l *leafFields) inlineLeaves(filename string, src []byte) ([]byte, error) {
 		sort.Strings(missing)
 		return nil, fmt.Errorf("%s: no generated function for the leaf fields %s; has gqlgen's generated code changed?", filename, strings.Join(missing, ", "))
 	}
-	var out []byte
-	at := 0
-	for _, e := range edits {
-		out = append(out, src[at:e.from]...)
-		out = append(out, e.body...)
-		at = e.to
-	}
-	out = append(out, src[at:]...)
-	return format.Source(out)
+	return format.Source(s.splice(edits))
 }
 
 // leafShape checks that fn is
