@@ -108,6 +108,9 @@ type LoadOptions struct {
 	// store keeps it with what the load writes. Empty: the dataset comes
 	// from no files, or from files nobody named.
 	Seeds string
+	// Adding: the dataset holds only entities to add to what the store
+	// holds (Adding, ErrNotAddition).
+	Adding bool
 }
 
 // DryRun asks a load to compute and report its change, and write nothing.

@@ -3,6 +3,7 @@ package memory
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/peacegraph/peacegraph"
 )
@@ -20,7 +21,15 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	if d == nil {
 		return peacegraph.FieldErrorf(peacegraph.EINVALID, "dataset", "no dataset given")
 	}
+	o := peacegraph.ApplyLoadOptions(opts)
 	c, origin := cloneDataset(d)
+	var base *snapshot
+	if o.Adding {
+		var err error
+		if base, c, err = s.union(ctx, c); err != nil {
+			return err
+		}
+	}
 	if err := peacegraph.CheckDataset(c); err != nil {
 		var ps peacegraph.Problems
 		if !errors.As(err, &ps) {
@@ -33,10 +42,12 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		}
 		return peacegraph.InvalidDataset(ps)
 	}
-	o := peacegraph.ApplyLoadOptions(opts)
 	snap := newSnapshot(c)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if base != nil && s.snap != base {
+		return fmt.Errorf("%w: another load changed the store meanwhile", peacegraph.ErrNotAddition)
+	}
 	var r peacegraph.LoadReport
 	r.CompareDatasets(s.snap.nodes, snap.nodes, s.snap.stances, snap.stances)
 	if err := peacegraph.CheckRemovals(o, &r); err != nil {
@@ -55,6 +66,23 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	}
 	*o.Report = r
 	return nil
+}
+
+// union returns the snapshot an addition (peacegraph.Adding) is made to
+// and the dataset it makes with it: a copy of the snapshot's with the
+// added entities after its own. The addition is checked as the Neo4j
+// store checks it (peacegraph.ReadAddition), so that both refuse the same
+// ones; the whole union is then loaded, which the memory store does in
+// one step anyway.
+func (s *Store) union(ctx context.Context, added *peacegraph.Dataset) (*snapshot, *peacegraph.Dataset, error) {
+	base := s.current()
+	if _, err := peacegraph.ReadAddition(ctx, s, added); err != nil {
+		return nil, nil, err
+	}
+	held, _ := cloneDataset(base.data)
+	held.Sources = append(held.Sources, added.Sources...)
+	held.Claims = append(held.Claims, added.Claims...)
+	return base, held, nil
 }
 
 // SeedDigest implements peacegraph.Store: only a load changes the store,

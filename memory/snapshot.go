@@ -18,6 +18,9 @@ import (
 // Index lists hold positions (int32) into the sorted lists rather than
 // pointers: half the memory, and ascending positions are the list's order.
 type snapshot struct {
+	// data is the completed dataset the snapshot indexes, which an
+	// addition extends.
+	data  *peacegraph.Dataset
 	nodes map[string]peacegraph.Node
 	// all holds every node, by ID; the search index refers to them by
 	// position.
@@ -87,6 +90,7 @@ type neighbour struct {
 // a pass over the data, so building takes O(n log n) in its size.
 func newSnapshot(d *peacegraph.Dataset) *snapshot {
 	s := &snapshot{
+		data:    d,
 		nodes:   d.Nodes(),
 		actors:  newSorted(d.Actors, peacegraph.ActorKey),
 		plans:   slices.Clone(d.Plans),

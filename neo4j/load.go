@@ -32,6 +32,9 @@ import (
 // changed the graph meanwhile.
 func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegraph.LoadOption) error {
 	o := peacegraph.ApplyLoadOptions(opts)
+	if o.Adding {
+		return s.add(ctx, d, o)
+	}
 	if err := peacegraph.CheckDataset(d); err != nil {
 		return err
 	}
@@ -73,6 +76,31 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	}
 	p := plan(us, held, want)
 	s.log.Debug().Dur("took", time.Since(started)).Int("units", len(us)).Int("held", len(held.units)).Msg("planned the load")
+	// Another load that committed since the read is planned against
+	// under the lock.
+	replan := func(ctx context.Context, tx neo4j.ManagedTransaction) (*loadPlan, *heldState, error) {
+		now, err := s.readHeldIn(ctx, txQuery(ctx, tx), wanted)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !now.partial() && len(now.units) > 0 {
+			// The other load kept no digests: its nodes may lack their
+			// buckets, which only a load before its last transaction
+			// gives them.
+			return nil, nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load, by a store that keeps no bucket digests, changed the graph at the same time; nothing was changed, run it again")
+		}
+		return plan(us, now, want), now, nil
+	}
+	return s.commit(ctx, p, held, o, started, replan)
+}
+
+// commit carries out a plan made from held: it is refused when it removes
+// too much, only reported on a dry run, and otherwise written, the large
+// part of it staged ahead and the rest in one last transaction, which
+// takes the load lock. When another load committed since held was read,
+// replan plans again under the lock, inside that transaction.
+func (s *Store) commit(ctx context.Context, p *loadPlan, held *heldState, o peacegraph.LoadOptions, started time.Time,
+	replan func(context.Context, neo4j.ManagedTransaction) (*loadPlan, *heldState, error)) error {
 	if err := peacegraph.CheckRemovals(o, &p.report); err != nil {
 		return err
 	}
@@ -83,6 +111,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 	// A load that is refused, or only shows what it would change, does
 	// not get this far: the buckets are written for a load that goes on.
 	backfilled := 0
+	var err error
 	if !held.partial() && len(held.units) > 0 {
 		if backfilled, err = s.backfillBuckets(ctx, held); err != nil {
 			return err
@@ -124,25 +153,9 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 			if st != nil {
 				return nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load changed the graph while this one was being staged; nothing was changed, run it again")
 			}
-			// Another load committed since the read: plan against
-			// what it wrote, under the lock.
-			now, err := s.readHeldIn(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
-				res, err := tx.Run(ctx, cypher, params)
-				if err != nil {
-					return nil, err
-				}
-				return res.Collect(ctx)
-			}, wanted)
-			if err != nil {
+			if final, current, err = replan(ctx, tx); err != nil {
 				return nil, err
 			}
-			if !now.partial() && len(now.units) > 0 {
-				// The other load kept no digests: its nodes may lack their
-				// buckets, which only a load before its last transaction
-				// gives them.
-				return nil, peacegraph.Errorf(peacegraph.ECONFLICT, "another load, by a store that keeps no bucket digests, changed the graph at the same time; nothing was changed, run it again")
-			}
-			final, current = plan(us, now, want), now
 			if err := peacegraph.CheckRemovals(o, &final.report); err != nil {
 				return nil, err
 			}
@@ -388,6 +401,9 @@ type heldState struct {
 	// holds. It is nil when the graph was read whole.
 	changed map[int64]bool
 	count   int64
+	// digests are the graph's bucket digests, nil when it has no current
+	// ones.
+	digests []string
 	// seeds is the digest of the seed files the graph holds, "" when it
 	// is not known (seeds.go).
 	seeds string
@@ -405,15 +421,20 @@ func (s *Store) readHeld(ctx context.Context, want func() []string) (*heldState,
 	// A write-mode session reads from the leader, which is where the
 	// lock and the load's last transaction will run.
 	h, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*heldState, error) {
-		return s.readHeldIn(ctx, func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
-			res, err := tx.Run(ctx, cypher, params)
-			if err != nil {
-				return nil, err
-			}
-			return res.Collect(ctx)
-		}, want)
+		return s.readHeldIn(ctx, txQuery(ctx, tx), want)
 	})
 	return h, s.mapError(err)
+}
+
+// txQuery runs statements in tx and collects their records.
+func txQuery(ctx context.Context, tx neo4j.ManagedTransaction) func(string, map[string]any) ([]*neo4j.Record, error) {
+	return func(cypher string, params map[string]any) ([]*neo4j.Record, error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	}
 }
 
 // readHeldIn reads the units the graph holds through query, which runs in
@@ -421,42 +442,68 @@ func (s *Store) readHeld(ctx context.Context, want func() []string) (*heldState,
 // without current bucket digests is read whole (and its nodes are given
 // their buckets before the load plans: backfillBuckets).
 func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]any) ([]*neo4j.Record, error), want func() []string) (*heldState, error) {
-	s.queries.Add(2)
+	h, err := s.readGenerationIn(query)
+	if err != nil {
+		return nil, err
+	}
+	if h.digests == nil {
+		s.queries.Add(1)
+		records, err := query(heldUnits, map[string]any{"kinds": nodeKinds})
+		if err != nil {
+			return nil, err
+		}
+		h.add(records)
+		return h, nil
+	}
+	return h, s.readUnitsIn(query, h, changedBuckets(want(), h.digests))
+}
+
+// readGenerationIn reads the generation, the bucket digests while they are
+// current and the other bookkeeping of the lock node, and no unit.
+func (s *Store) readGenerationIn(query func(string, map[string]any) ([]*neo4j.Record, error)) (*heldState, error) {
+	s.queries.Add(1)
 	gen, err := query(heldGeneration, nil)
 	if err != nil {
 		return nil, err
 	}
 	h := &heldState{units: map[string]heldUnit{}}
-	var digests []string
 	if len(gen) > 0 {
 		h.generation, _ = gen[0].Values[0].(int64)
 		h.staged = gen[0].Values[1] == true
 		at, stamped := gen[0].Values[4].(int64)
 		if list, ok := gen[0].Values[2].([]any); ok && len(list) == bucketCount && stamped && at == h.generation {
-			digests = make([]string, len(list))
+			h.digests = make([]string, len(list))
 			for i, d := range list {
-				digests[i] = str(d)
+				h.digests[i] = str(d)
 			}
 		}
 		h.count, _ = gen[0].Values[3].(int64)
 		h.seeds = str(gen[0].Values[5])
 	}
-	var records []*neo4j.Record
-	if digests != nil {
-		h.changed = map[int64]bool{}
-		changed := changedBuckets(want(), digests)
-		for _, b := range changed {
-			h.changed[b] = true
-		}
-		if len(changed) > 0 {
-			records, err = query(heldUnitsIn, map[string]any{"kinds": nodeKinds, "buckets": changed})
-		}
-	} else {
-		records, err = query(heldUnits, map[string]any{"kinds": nodeKinds})
+	return h, nil
+}
+
+// readUnitsIn reads into h, which has current digests, the units of the
+// buckets, and marks those as the buckets read (partial).
+func (s *Store) readUnitsIn(query func(string, map[string]any) ([]*neo4j.Record, error), h *heldState, buckets []int64) error {
+	h.changed = map[int64]bool{}
+	for _, b := range buckets {
+		h.changed[b] = true
 	}
+	if len(buckets) == 0 {
+		return nil
+	}
+	s.queries.Add(1)
+	records, err := query(heldUnitsIn, map[string]any{"kinds": nodeKinds, "buckets": buckets})
 	if err != nil {
-		return nil, err
+		return err
 	}
+	h.add(records)
+	return nil
+}
+
+// add records the units of heldUnits' records.
+func (h *heldState) add(records []*neo4j.Record) {
 	for _, r := range records {
 		key, label, hash, value := str(r.Values[0]), str(r.Values[1]), str(r.Values[2]), str(r.Values[3])
 		if hash == "" {
@@ -466,7 +513,6 @@ func (s *Store) readHeldIn(ctx context.Context, query func(string, map[string]an
 			h.units[key] = heldUnit{label: label, hash: hash, value: value, element: str(r.Values[4])}
 		}
 	}
-	return h, nil
 }
 
 // loadPlan is the difference between the dataset's units and the graph's.

@@ -1,0 +1,139 @@
+package neo4j_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/peacegraph/peacegraph"
+	"github.com/peacegraph/peacegraph/synth"
+)
+
+// TestAdditionWritesWhatAWholeLoadWould adds generated articles one at a
+// time to a generated record, each with peacegraph.Adding, which reads
+// back only what the article touches. The oracle is the whole load: after
+// every addition, a whole load of the union must find nothing to write
+// (every unit's hash, derived facts included, is what it would have
+// written), and at the end the graph must be, node for node and property
+// for property, the graph of the union loaded from nothing. The articles
+// are about the parties, the plans and the points of several replicas,
+// revisions and amending points among them; some are made about a
+// claimant and its affiliation, or about a point and not its plan
+// (varied), so that each rule of derived facts the addition follows is
+// exercised apart.
+func TestAdditionWritesWhatAWholeLoadWould(t *testing.T) {
+	driver := MustDriver(t)
+	cfg := synth.Config{Scale: 3, Seed: 7}
+	union, err := synth.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := MustOpenEmpty(t)
+	MustLoad(t, s, union)
+	for k := 1; k <= 9; k++ {
+		article := varied(t, cfg, k)
+		before := MustDump(t, driver)
+		var added peacegraph.LoadReport
+		if err := s.Load(t.Context(), addition(article), peacegraph.Adding(), peacegraph.ReportTo(&added)); err != nil {
+			t.Fatalf("article %d: Load with Adding: %v", k, err)
+		}
+		if c, src := added.Kinds[peacegraph.KindClaim], added.Kinds[peacegraph.KindSource]; c == nil || c.Added != 10 || src == nil || src.Added != 1 || added.Removed() != 0 {
+			t.Errorf("article %d: the addition reported %s, want 10 claims and a source added and nothing removed", k, added.String())
+		}
+		if slices.Equal(MustDump(t, driver), before) {
+			t.Fatalf("article %d: the addition changed nothing in the graph", k)
+		}
+		article.AddTo(union)
+		var whole peacegraph.LoadReport
+		if err := s.Load(t.Context(), union, peacegraph.ReportTo(&whole)); err != nil {
+			t.Fatalf("article %d: whole load after the addition: %v", k, err)
+		}
+		if !whole.Empty() || whole.Writes != 0 {
+			t.Errorf("article %d: a whole load of the union after the addition would change %s (%d writes), want nothing: the addition left a unit as a whole load would not", k, whole.String(), whole.Writes)
+		}
+	}
+	got := MustDump(t, driver)
+	fresh, err := synth.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := 1; k <= 9; k++ {
+		varied(t, cfg, k).AddTo(fresh)
+	}
+	MustLoad(t, MustOpenEmpty(t), fresh)
+	if want := MustDump(t, driver); !slices.Equal(got, want) {
+		t.Errorf("the graph after nine additions differs from the union loaded from nothing:\n%s", firstDiff(got, want))
+	}
+}
+
+// TestAdditionRefusesWhatIsNoAddition checks that an addition that cannot
+// be made as one is refused with ErrNotAddition and changes nothing: an
+// article already held, one naming what the graph does not hold, one that
+// brings an actor, and one into a graph without digests.
+func TestAdditionRefusesWhatIsNoAddition(t *testing.T) {
+	driver := MustDriver(t)
+	cfg := synth.Config{Scale: 1, Seed: 3}
+	base, err := synth.Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := MustOpenEmpty(t)
+	MustLoad(t, s, base)
+	article, err := synth.NewArticle(cfg, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Load(t.Context(), addition(article), peacegraph.Adding()); err != nil {
+		t.Fatalf("Load with Adding: %v", err)
+	}
+	held := MustDump(t, driver)
+	refused := func(what string, d *peacegraph.Dataset) {
+		t.Helper()
+		err := s.Load(t.Context(), d, peacegraph.Adding())
+		if !errors.Is(err, peacegraph.ErrNotAddition) {
+			t.Errorf("%s: got %v, want ErrNotAddition", what, err)
+		}
+		if got := MustDump(t, driver); !slices.Equal(got, held) {
+			t.Errorf("%s: the refused addition changed the graph:\n%s", what, firstDiff(got, held))
+		}
+	}
+	refused("an article the graph holds", addition(article))
+	second, _ := synth.NewArticle(cfg, 2)
+	third, _ := synth.NewArticle(cfg, 3)
+	unknown := addition(third)
+	unknown.Claims[0].AboutIDs = []string{"nobody-at-all"}
+	refused("a claim about nothing held", unknown)
+	withActor := addition(second)
+	withActor.Actors = []*peacegraph.Actor{{ID: "new-envoy", Name: "A New Envoy", Kind: peacegraph.ActorPerson}}
+	refused("an actor", withActor)
+	MustRun(t, driver, "MATCH (m:PeacegraphLoad) REMOVE m.buckets", nil)
+	held = MustDump(t, driver)
+	refused("a graph without digests", addition(second))
+}
+
+// varied is the k-th article, its claims made about other things by k:
+// the claimant and the actor it is affiliated with (k%3 == 1), or the
+// point alone and not its plan (k%3 == 2).
+func varied(t *testing.T, cfg synth.Config, k int) *synth.Article {
+	t.Helper()
+	a, err := synth.NewArticle(cfg, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range a.Claims {
+		switch {
+		case k%3 == 1 && c.ClaimantID != "" && len(c.AboutIDs) > 1:
+			c.AboutIDs = []string{c.ClaimantID, c.AboutIDs[1]}
+		case k%3 == 2 && c.Certainty == peacegraph.Reported:
+			c.AboutIDs = c.AboutIDs[:1]
+		}
+	}
+	return a
+}
+
+// addition is the article's source and claims, as the files it adds read.
+func addition(a *synth.Article) *peacegraph.Dataset {
+	d := &peacegraph.Dataset{}
+	a.AddTo(d)
+	return d
+}
