@@ -3,6 +3,7 @@ package loaders_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/peacegraph/peacegraph/loaders"
@@ -14,8 +15,8 @@ func mustDigest(t *testing.T, dir string, opts loaders.Options) string {
 	if err != nil {
 		t.Fatalf("Digest(%s): %v", dir, err)
 	}
-	if len(d) != 64 {
-		t.Fatalf("Digest(%s) = %q, want 64 hex digits", dir, d)
+	if !strings.HasPrefix(d, "peacegraph seed digest 2 ") || !strings.HasSuffix(d, "\n") {
+		t.Fatalf("Digest(%s) = %q, want a manifest of this format", dir, d)
 	}
 	return d
 }

@@ -125,6 +125,18 @@ func (r *reader) read() error {
 	return nil
 }
 
+// readFiles reads the seed files named, and only those, into r.
+func (r *reader) readFiles(files []string) error {
+	root, err := os.OpenRoot(r.dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	r.root = root
+	r.readAll(files)
+	return nil
+}
+
 // seedFiles returns the slash-separated paths of the *.yaml files under
 // dir, sorted as text, so that the order does not depend on the file
 // system.

@@ -77,7 +77,7 @@ func (s *Store) add(ctx context.Context, d *peacegraph.Dataset, o peacegraph.Loa
 			p.count++
 		}
 	}
-	s.log.Debug().Dur("took", time.Since(started)).Int("touched", len(us)).Int("buckets", len(read)).Msg("planned the addition")
+	s.log.Debug().Dur("took", time.Since(started)).Int("touched", len(us)).Int("buckets", len(read)).Int("read", len(held.units)).Msg("planned the addition")
 	moved := func(context.Context, neo4j.ManagedTransaction) (*loadPlan, *heldState, error) {
 		return nil, nil, fmt.Errorf("%w: another load changed the graph meanwhile", peacegraph.ErrNotAddition)
 	}

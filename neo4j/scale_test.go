@@ -26,7 +26,8 @@ import (
 // TestLoadAtScale loads a generated record of PEACEGRAPH_SCALE_TEST times
 // the seeds with the real command, then the same files again (found
 // unchanged, none read), then the same set compared whole (--full), then
-// the set plus one article, then the set without it. After each load the graph
+// the set plus one article (its files alone read, as an addition), then
+// the set without it. After each load the graph
 // answers as the embedded store loaded with the same set; and before each,
 // a `peacegraph load` of the same step killed with SIGKILL half-way leaves
 // the graph as it was. It runs only when asked (make test-scale), since at
@@ -103,12 +104,18 @@ func TestLoadAtScale(t *testing.T) {
 	}
 	killLoad(t, bin, dir, driver, loaded, inLastTransactionAt(2))
 	added := runLoad(t, bin, dir)
-	t.Logf("scale %d plus one article: %.2fs of Load (%s); %s", scale, added.load.Seconds(), added.phases, added.changes)
+	t.Logf("scale %d plus one article: %.2fs for the command, %.2fs of Load (%s); %s", scale, added.elapsed.Seconds(), added.load.Seconds(), added.phases, added.changes)
 	wantFewRead(t, "adding an article", added, entities)
+	if !added.addition {
+		t.Error("adding an article read the whole set, want only its files read and loaded as an addition")
+	}
 	if !strings.HasPrefix(added.changes, "Claim +10 ~0 -0") || !strings.Contains(added.changes, "Source +1 ~0 -0") {
 		t.Errorf("adding an article: %q, want 10 claims and a source added", added.changes)
 	}
 	wantAnswers(t, neo, plus, article)
+	if whole := runLoad(t, bin, dir, "--full"); whole.changes != "no changes (0 write statements)" {
+		t.Errorf("the set plus the article compared whole after the addition: %q, want no changes and no writes: the addition wrote otherwise than a whole load", whole.changes)
+	}
 	withArticle := mustGraphState(t, driver)
 
 	// Minus the article again.
@@ -175,6 +182,9 @@ type loadRun struct {
 	// unchanged: the load found the graph holding these very files and
 	// read none.
 	unchanged bool
+	// addition: the load read only the files added since the last and
+	// loaded them as an addition (peacegraph.Adding).
+	addition bool
 }
 
 var changesLine = regexp.MustCompile(`: changes: (.*)\n`)
@@ -224,6 +234,9 @@ func runLoad(t *testing.T, bin, dir string, args ...string) loadRun {
 		case "read the graph's hashes":
 			run.read, run.whole = line.Read, line.Whole
 			phases = append(phases, fmt.Sprintf("read %d units' hashes", line.Read))
+		case "planned the addition":
+			run.read, run.addition = line.Read, true
+			phases = append(phases, fmt.Sprintf("planned the addition %.2fs, reading %d units' hashes", line.Took/1000, line.Read))
 		case "the graph in Neo4j already holds the dataset":
 			run.load = time.Duration(line.Took * float64(time.Millisecond))
 		case "the store holds these very seed files; nothing to load":

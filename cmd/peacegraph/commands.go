@@ -160,9 +160,15 @@ func (m *Main) Load(ctx context.Context, args []string) error {
 	dir := dirArg(rest)
 	var files string
 	if !dryRun && !full {
+		var held string
 		var unchanged bool
-		if files, unchanged = m.unchanged(ctx, dir); unchanged {
+		if held, files, unchanged = m.unchanged(ctx, dir); unchanged {
 			return nil
+		}
+		if held != "" {
+			if done, err := m.added(ctx, dir, held, files, opts); done || err != nil {
+				return err
+			}
 		}
 	}
 	if err := m.load(ctx, dir, files, opts...); err != nil {
