@@ -59,6 +59,7 @@ func Run(t *testing.T, open func(t *testing.T) peacegraph.Store) {
 		t.Run("ReportsAndWritesOnlyChanges", func(t *testing.T) { testLoadReports(t, open(t)) })
 		t.Run("RefusesLargeRemovals", func(t *testing.T) { testLoadGuard(t, open(t)) })
 		t.Run("KeepsTheSeedDigest", func(t *testing.T) { testLoadSeeds(t, open(t)) })
+		t.Run("AddsAsAWholeLoadWould", func(t *testing.T) { testLoadAddition(t, open(t)) })
 	})
 
 	t.Run("Changes", func(t *testing.T) { testChanges(t, open(t)) })

@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,4 +61,81 @@ func TestLoadOfUnchangedFilesReadsNothing(t *testing.T) {
 	load(t, true, "changes: Claim +0", other)
 	load(t, true, "changes: Claim +", set)
 	load(t, false, "changes: no changes (0 write statements)", set)
+}
+
+// addedArticle is a day's report for the seeds, a seed file of its own:
+// its name (with n) and the text it names.
+func addedArticle(t *testing.T, set string, n int) {
+	t.Helper()
+	id := fmt.Sprintf("added-report-%d", n)
+	entries := fmt.Sprintf(`sources:
+  - id: %[1]s
+    title: A later report
+    publisher: Example Gazette
+    published: 2025-11-30
+    text_file: sources/%[1]s.txt
+claims:
+  - id: %[1]s-claim
+    text: Ukraine said it was studying the plan.
+    claimant: ukraine
+    about: [us-28-point-plan, ukraine]
+    certainty: STATED
+    date: 2025-11-30
+    citations:
+      - source: %[1]s
+        quote: we are studying the plan
+`, id)
+	for name, content := range map[string]string{
+		"claims/" + id + ".yaml": entries,
+		"sources/" + id + ".txt": "Kyiv said: we are studying the plan carefully.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(set, filepath.FromSlash(name)), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestLoadOfAddedFilesReadsThemAlone loads the seeds into Neo4j, then the
+// seeds with a file of a day's report added: that file alone is read and
+// added, and a whole comparison of the set after it finds nothing to
+// write. A held file edited beside an added one makes the load read the
+// whole set.
+func TestLoadOfAddedFilesReadsThemAlone(t *testing.T) {
+	env := mustNeo4jEnv(t)
+	set := MustCopySeeds(t)
+	load := func(t *testing.T, args ...string) string {
+		t.Helper()
+		r := MustRun(t, env, append([]string{"load"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("load %v: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
+		}
+		return r.stdout
+	}
+	load(t, "--prune", "--full", set)
+	addedArticle(t, set, 1)
+	out := load(t, set)
+	if !strings.Contains(out, ": added to the Neo4j store at ") || !strings.Contains(out, ": 0 actors, 0 plans, 0 points, 1 claim, 1 source, 0 stances, 0 events, from the files added") ||
+		!strings.Contains(out, "changes: Claim +1 ~0 -0") || !strings.Contains(out, "Source +1 ~0 -0") {
+		t.Errorf("loading the seeds with a report added printed\n%s\nwant the report's file alone added: a claim and a source", out)
+	}
+	if out := load(t, "--full", set); !strings.Contains(out, "changes: no changes (0 write statements)") {
+		t.Errorf("the set compared whole after the addition printed\n%s\nwant no changes and no writes", out)
+	}
+	if out := load(t, set); !strings.Contains(out, ": unchanged: ") {
+		t.Errorf("the set after the addition, loaded again, printed\n%s\nwant it found unchanged", out)
+	}
+
+	actors := filepath.Join(set, "actors.yaml")
+	data, err := os.ReadFile(actors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(actors, append(data, "# a comment\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	addedArticle(t, set, 2)
+	out = load(t, set)
+	if strings.Contains(out, "added to the") || !strings.Contains(out, "loaded into the Neo4j store at ") || !strings.Contains(out, "changes: Claim +1 ~0 -0") {
+		t.Errorf("loading the seeds with a file edited and a report added printed\n%s\nwant the whole set read and the claim added", out)
+	}
 }

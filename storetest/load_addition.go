@@ -1,0 +1,91 @@
+package storetest
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/peacegraph/peacegraph"
+)
+
+// testLoadAddition loads Fixture, then adds a day's reporting to it with
+// peacegraph.Adding (AdditionFixture): every read must answer as after a
+// load of the union. The claims added are about what derived facts hang
+// on (a revision's amending point, an envoy and her government, a plan
+// and its author) and cite a new source that republishes a held one and
+// a held source with a stored text. An addition the store holds already,
+// one that names what it does not hold, and one that brings more than
+// sources and claims are refused with ErrNotAddition, changing nothing.
+func testLoadAddition(t *testing.T, s peacegraph.Store) {
+	union := Fixture()
+	added := AdditionFixture()
+	union.Sources = append(union.Sources, added.Sources...)
+	union.Claims = append(union.Claims, added.Claims...)
+	MustLoad(t, s, union)
+	whole := fingerprint(t, s)
+
+	MustLoad(t, s, Fixture())
+	var r peacegraph.LoadReport
+	if err := s.Load(t.Context(), AdditionFixture(), peacegraph.Adding(), peacegraph.ReportTo(&r)); err != nil {
+		t.Fatalf("Load with Adding: %v", err)
+	}
+	if c := r.Kinds[peacegraph.KindClaim]; c == nil || c.Added != len(added.Claims) || r.Removed() != 0 {
+		t.Errorf("the addition reported %s, want %d claims added and nothing removed", r.String(), len(added.Claims))
+	}
+	wantSameAnswers(t, "adding the day's reporting, instead of loading it with the rest,", whole, fingerprint(t, s))
+
+	refused := func(what string, d *peacegraph.Dataset) {
+		t.Helper()
+		if err := s.Load(t.Context(), d, peacegraph.Adding()); !errors.Is(err, peacegraph.ErrNotAddition) {
+			t.Errorf("%s: got %v, want ErrNotAddition", what, err)
+		}
+		wantSameAnswers(t, what, whole, fingerprint(t, s))
+	}
+	refused("adding what the store holds", AdditionFixture())
+	unknown := renamed(AdditionFixture())
+	unknown.Claims[0].AboutIDs = []string{"no-such-node"}
+	refused("adding a claim about nothing held", unknown)
+	actor := renamed(AdditionFixture())
+	actor.Actors = []*peacegraph.Actor{{ID: "new-envoy", Name: "A New Envoy", Kind: peacegraph.ActorPerson}}
+	refused("adding an actor", actor)
+	contra := renamed(AdditionFixture())
+	contra.Claims[0].Denies = []string{"c-leak"}
+	refused("adding a denial of a held claim", contra)
+}
+
+// AdditionFixture is a day's reporting to add to Fixture: a source that
+// republishes one Fixture holds, and claims citing it and a held source.
+func AdditionFixture() *peacegraph.Dataset {
+	return &peacegraph.Dataset{
+		Sources: []*peacegraph.Source{
+			{ID: "wire-copy", Title: "Wire copy of the leak", Publisher: "Evening Wire", Published: "2025-11-24",
+				Republishes: "report-daily", Text: "Officials said the army cap was raised to 800,000.\nAlice Arden spoke for Blueland."},
+		},
+		Claims: []*peacegraph.Claim{
+			{ID: "c-cap-raised", Text: "Officials said the revised plan raises the army cap.",
+				AboutIDs: []string{"revised-2"}, Certainty: peacegraph.Reported, Date: "2025-11-24",
+				Citations: []peacegraph.Citation{{SourceID: "wire-copy", Quote: "the army cap was raised to 800,000."}}},
+			{ID: "c-spoke", Text: "Alice Arden spoke for Blueland.", ClaimantID: "alice-envoy",
+				AboutIDs: []string{"alice-envoy", "blue-state"}, Certainty: peacegraph.Stated, Date: "2025-11-24",
+				Citations: []peacegraph.Citation{{SourceID: "wire-copy", Quote: "Alice Arden spoke for Blueland."}}},
+			{ID: "c-fair-again", Text: "Alice Arden says her plan is fair.",
+				AboutIDs: []string{"peace-plan", "alice-envoy"}, Certainty: peacegraph.Stated, Date: "2025-11-21",
+				Citations: []peacegraph.Citation{{SourceID: "article-full", Quote: "is fair to everyone."}}},
+		},
+	}
+}
+
+// renamed gives an addition's entities IDs no store holds.
+func renamed(d *peacegraph.Dataset) *peacegraph.Dataset {
+	for _, src := range d.Sources {
+		src.ID += "-new"
+	}
+	for _, c := range d.Claims {
+		c.ID += "-new"
+		for i := range c.Citations {
+			if c.Citations[i].SourceID == "wire-copy" {
+				c.Citations[i].SourceID += "-new"
+			}
+		}
+	}
+	return d
+}
