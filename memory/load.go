@@ -31,6 +31,11 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		}
 	}
 	if err := peacegraph.CheckDataset(c); err != nil {
+		if o.Adding {
+			// ReadAddition checked the addition; a union that still
+			// breaks a rule is for a whole load to report.
+			return fmt.Errorf("%w: %w", peacegraph.ErrNotAddition, err)
+		}
 		var ps peacegraph.Problems
 		if !errors.As(err, &ps) {
 			return err

@@ -29,7 +29,8 @@ import (
 // between. A plan of more than LoadBatch rows writes the nodes it adds
 // ahead, out of sight (staging.go), and its last transaction brings them
 // into view; it fails with ECONFLICT, changing nothing, when another load
-// changed the graph meanwhile.
+// changed the graph meanwhile. An addition (peacegraph.Adding) is planned
+// from what it touches alone, and written the same way (load_addition.go).
 func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegraph.LoadOption) error {
 	o := peacegraph.ApplyLoadOptions(opts)
 	if o.Adding {

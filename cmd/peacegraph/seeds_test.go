@@ -38,14 +38,7 @@ func TestLoadOfUnchangedFilesReadsNothing(t *testing.T) {
 
 	// A file changed in a way that changes no entity: the set is read,
 	// nothing in the graph changes, and the new digest is kept.
-	actors := filepath.Join(set, "actors.yaml")
-	data, err := os.ReadFile(actors)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(actors, append(data, "# a comment\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendComment(t, filepath.Join(set, "actors.yaml"))
 	load(t, true, "changes: no changes (2 write statements)", set)
 	load(t, false, "changes: no changes (0 write statements)", set)
 
@@ -125,17 +118,22 @@ func TestLoadOfAddedFilesReadsThemAlone(t *testing.T) {
 		t.Errorf("the set after the addition, loaded again, printed\n%s\nwant it found unchanged", out)
 	}
 
-	actors := filepath.Join(set, "actors.yaml")
-	data, err := os.ReadFile(actors)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(actors, append(data, "# a comment\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	appendComment(t, filepath.Join(set, "actors.yaml"))
 	addedArticle(t, set, 2)
 	out = load(t, set)
 	if strings.Contains(out, "added to the") || !strings.Contains(out, "loaded into the Neo4j store at ") || !strings.Contains(out, "changes: Claim +1 ~0 -0") {
 		t.Errorf("loading the seeds with a file edited and a report added printed\n%s\nwant the whole set read and the claim added", out)
+	}
+}
+
+// appendComment changes a seed file in a way that changes no entity.
+func appendComment(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(data, "# a comment\n"...), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
