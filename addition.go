@@ -83,7 +83,7 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 		a.Touched[id] = true
 	}
 	for _, c := range added.Claims {
-		if len(c.Contradicts) > 0 || len(c.Denies) > 0 {
+		if len(c.Contradicts) > 0 || len(c.Denies) > 0 || len(c.ContradictionRules) > 0 {
 			return nil, notAddition("claim %q contradicts or denies a claim", c.ID)
 		}
 	}
@@ -153,7 +153,10 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 	context := slices.Clone(plans)
 	var evidence []string
 	for _, id := range plans {
-		p := r.nodes[id].(*Plan)
+		p, ok := r.nodes[id].(*Plan)
+		if !ok {
+			return nil, notAddition("%q, which its claims name, is no plan of the store", id)
+		}
 		if p.Revises != "" {
 			context = append(context, p.Revises)
 		}
@@ -307,8 +310,10 @@ func (r *additionRead) claimsAbout(subjects []string) error {
 	return nil
 }
 
-// dataset puts the added entities and the held nodes read into one
-// dataset, plans in their held order and the added ones after the held.
+// dataset puts copies of the held nodes read, plans in their held order,
+// and the added sources and claims into one dataset. Completing it then
+// changes no value the store handed out: the memory store's are those its
+// readers read.
 func (r *additionRead) dataset(added *Dataset) *Dataset {
 	d := &Dataset{}
 	for _, id := range slices.Sorted(maps.Keys(r.nodes)) {
@@ -330,6 +335,7 @@ func (r *additionRead) dataset(added *Dataset) *Dataset {
 		}
 	}
 	slices.SortStableFunc(d.Plans, func(a, b *Plan) int { return a.Seq - b.Seq })
+	d, _ = CloneDataset(d)
 	d.Sources = append(d.Sources, added.Sources...)
 	d.Claims = append(d.Claims, added.Claims...)
 	return d

@@ -38,7 +38,7 @@ func TestIndexedReadsAnswerAsScans(t *testing.T) {
 			if err := s.Load(t.Context(), d); err != nil {
 				t.Fatal(err)
 			}
-			c, _ := cloneDataset(d)
+			c, _ := peacegraph.CloneDataset(d)
 			if err := peacegraph.CheckDataset(c); err != nil {
 				t.Fatal(err)
 			}

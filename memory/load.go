@@ -22,7 +22,7 @@ func (s *Store) Load(ctx context.Context, d *peacegraph.Dataset, opts ...peacegr
 		return peacegraph.FieldErrorf(peacegraph.EINVALID, "dataset", "no dataset given")
 	}
 	o := peacegraph.ApplyLoadOptions(opts)
-	c, origin := cloneDataset(d)
+	c, origin := peacegraph.CloneDataset(d)
 	var base *snapshot
 	if o.Adding {
 		var err error
@@ -84,7 +84,7 @@ func (s *Store) union(ctx context.Context, added *peacegraph.Dataset) (*snapshot
 	if _, err := peacegraph.ReadAddition(ctx, s, added); err != nil {
 		return nil, nil, err
 	}
-	held, _ := cloneDataset(base.data)
+	held, _ := peacegraph.CloneDataset(base.data)
 	held.Sources = append(held.Sources, added.Sources...)
 	held.Claims = append(held.Claims, added.Claims...)
 	return base, held, nil

@@ -30,7 +30,7 @@ func replicatedSeeds(tb testing.TB, n int) *peacegraph.Dataset {
 	}
 	out := &peacegraph.Dataset{}
 	for k := range n {
-		c, _ := cloneDataset(seeds)
+		c, _ := peacegraph.CloneDataset(seeds)
 		renameAll(c, fmt.Sprintf("-x%d", k))
 		out.Actors = append(out.Actors, c.Actors...)
 		out.Plans = append(out.Plans, c.Plans...)

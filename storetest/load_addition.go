@@ -14,7 +14,8 @@ import (
 // and its author) and cite a new source that republishes a held one and
 // a held source with a stored text. An addition the store holds already,
 // one that names what it does not hold, and one that brings more than
-// sources and claims are refused with ErrNotAddition, changing nothing.
+// sources and claims are refused with ErrNotAddition, changing nothing,
+// and so is one that breaks a rule of the record.
 func testLoadAddition(t *testing.T, s peacegraph.Store) {
 	union := Fixture()
 	added := AdditionFixture()
@@ -50,6 +51,11 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 	contra := renamed(AdditionFixture())
 	contra.Claims[0].Denies = []string{"c-leak"}
 	refused("adding a denial of a held claim", contra)
+	// Found only once the part of the record it touches is read and
+	// derived again, which must leave what the store holds untouched.
+	misquote := renamed(AdditionFixture())
+	misquote.Claims[2].Citations[0].Quote = "words the article never printed"
+	refused("adding a quote that is not in its source", misquote)
 }
 
 // AdditionFixture is a day's reporting to add to Fixture: a source that

@@ -1,17 +1,17 @@
-package memory
+package peacegraph
 
 import (
 	"slices"
-
-	"github.com/peacegraph/peacegraph"
 )
 
-// cloneDataset copies d deeply: the store keeps no pointer or slice the
-// caller can reach. origin maps each copied value back to the caller's, so
-// that problems found in the copy can name the caller's values.
-func cloneDataset(d *peacegraph.Dataset) (c *peacegraph.Dataset, origin map[any]any) {
+// CloneDataset copies d deeply, so that the copy can be completed, or the
+// original changed, without the other changing: the memory store keeps no
+// pointer or slice its caller can reach, and an addition completes no
+// value a store handed out. origin maps each copied value back to d's, so
+// that problems found in the copy can name d's values.
+func CloneDataset(d *Dataset) (c *Dataset, origin map[any]any) {
 	origin = make(map[any]any)
-	return &peacegraph.Dataset{
+	return &Dataset{
 		Actors:   cloneAll(d.Actors, cloneActor, origin),
 		Plans:    cloneAll(d.Plans, clonePlan, origin),
 		Points:   cloneAll(d.Points, clonePoint, origin),
@@ -37,26 +37,26 @@ func cloneAll[T any](xs []*T, clone func(T) *T, origin map[any]any) []*T {
 	return out
 }
 
-func cloneActor(a peacegraph.Actor) *peacegraph.Actor {
+func cloneActor(a Actor) *Actor {
 	a.Aliases = slices.Clone(a.Aliases)
 	a.Affiliations = slices.Clone(a.Affiliations)
 	return &a
 }
 
-func clonePlan(p peacegraph.Plan) *peacegraph.Plan {
+func clonePlan(p Plan) *Plan {
 	p.AuthorIDs = slices.Clone(p.AuthorIDs)
 	p.SeedChanges = cloneChanges(p.SeedChanges)
 	p.Changes = cloneChanges(p.Changes)
 	return &p
 }
 
-func clonePoint(p peacegraph.Point) *peacegraph.Point {
+func clonePoint(p Point) *Point {
 	p.ConcededByIDs = slices.Clone(p.ConcededByIDs)
 	p.SourceIDs = slices.Clone(p.SourceIDs)
 	return &p
 }
 
-func cloneClaim(c peacegraph.Claim) *peacegraph.Claim {
+func cloneClaim(c Claim) *Claim {
 	c.AboutIDs = slices.Clone(c.AboutIDs)
 	c.Citations = slices.Clone(c.Citations)
 	c.Contradicts = slices.Clone(c.Contradicts)
@@ -72,25 +72,25 @@ func cloneClaim(c peacegraph.Claim) *peacegraph.Claim {
 	return &c
 }
 
-func cloneSource(s peacegraph.Source) *peacegraph.Source { return &s }
+func cloneSource(s Source) *Source { return &s }
 
-func cloneStance(s peacegraph.Stance) *peacegraph.Stance {
+func cloneStance(s Stance) *Stance {
 	s.EvidenceIDs = slices.Clone(s.EvidenceIDs)
 	s.EvidenceDates = slices.Clone(s.EvidenceDates)
 	return &s
 }
 
-func cloneEvent(e peacegraph.Event) *peacegraph.Event {
+func cloneEvent(e Event) *Event {
 	e.ParticipantIDs = slices.Clone(e.ParticipantIDs)
 	e.EvidenceIDs = slices.Clone(e.EvidenceIDs)
 	return &e
 }
 
-func cloneChanges(cs []peacegraph.PointChange) []peacegraph.PointChange {
+func cloneChanges(cs []PointChange) []PointChange {
 	if cs == nil {
 		return nil
 	}
-	out := make([]peacegraph.PointChange, len(cs))
+	out := make([]PointChange, len(cs))
 	for i, c := range cs {
 		c.RevisedIDs = slices.Clone(c.RevisedIDs)
 		c.EvidenceIDs = slices.Clone(c.EvidenceIDs)
@@ -99,7 +99,7 @@ func cloneChanges(cs []peacegraph.PointChange) []peacegraph.PointChange {
 	return out
 }
 
-func cloneDispute(d peacegraph.Dispute) *peacegraph.Dispute {
+func cloneDispute(d Dispute) *Dispute {
 	d.AboutIDs = slices.Clone(d.AboutIDs)
 	d.Sides = slices.Clone(d.Sides)
 	for i := range d.Sides {
