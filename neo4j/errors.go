@@ -36,7 +36,9 @@ func (s *Store) mapError(err error) error {
 		return nil
 	}
 	var domain *peacegraph.Error
-	if errors.As(err, &domain) {
+	if errors.As(err, &domain) || errors.Is(err, peacegraph.ErrNotAddition) {
+		// Already the domain's word; an addition refused in its last
+		// transaction (another load came first) too.
 		return err
 	}
 	unavailable := func(format string, args ...any) error {
