@@ -2,7 +2,6 @@ package loaders
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/peacegraph/peacegraph"
@@ -43,10 +42,8 @@ func ReadAdded(dir string, opts Options, held, now string) (*peacegraph.Dataset,
 	if len(r.errs) > 0 {
 		return nil, fmt.Errorf("%w: %s", peacegraph.ErrNotAddition, r.errs[0].String())
 	}
-	for _, name := range r.texts {
-		if _, ok := nowFiles[filepath.ToSlash(filepath.Clean(filepath.FromSlash(name)))]; !ok {
-			return nil, fmt.Errorf("%w: the text %s lies outside the digest", peacegraph.ErrNotAddition, name)
-		}
+	if name := uncovered(r.texts, func(path string) bool { _, ok := nowFiles[path]; return ok }); name != "" {
+		return nil, fmt.Errorf("%w: the text %s lies outside the digest", peacegraph.ErrNotAddition, name)
 	}
 	return r.d, nil
 }

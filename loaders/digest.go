@@ -70,6 +70,17 @@ func AddedFiles(held, now string) ([]string, bool) {
 	return added, true
 }
 
+// uncovered returns the first of the texts a read named whose path the
+// digest does not list (has), "" when it lists them all.
+func uncovered(texts []string, has func(path string) bool) string {
+	for _, name := range texts {
+		if !has(filepath.ToSlash(filepath.Clean(filepath.FromSlash(name)))) {
+			return name
+		}
+	}
+	return ""
+}
+
 // parseDigest splits a digest into its first line and its files' hashes
 // by path.
 func parseDigest(digest string) (header string, files map[string]string, ok bool) {
@@ -116,11 +127,8 @@ func ReadDigest(dir string, opts Options, taken string) (*peacegraph.Dataset, st
 	if err != nil {
 		return nil, "", err
 	}
-	for _, name := range texts {
-		if !files[filepath.ToSlash(filepath.Clean(filepath.FromSlash(name)))] {
-			digest = ""
-			break
-		}
+	if uncovered(texts, func(path string) bool { return files[path] }) != "" {
+		digest = ""
 	}
 	return d, digest, nil
 }
