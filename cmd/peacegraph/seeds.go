@@ -51,15 +51,16 @@ func (m *Main) unchanged(ctx context.Context, dir string) (held, files string, u
 // than new sources and claims: peacegraph.ErrNotAddition) it writes
 // nothing and the whole set is loaded instead.
 func (m *Main) added(ctx context.Context, dir, held, files string, opts []peacegraph.LoadOption) (bool, error) {
+	now := seedDigest(files)
 	heldBuild, heldFiles, _ := strings.Cut(held, "\n")
-	nowBuild, _, _ := strings.Cut(seedDigest(files), "\n")
-	if files == "" || heldBuild != nowBuild {
+	nowBuild, _, _ := strings.Cut(now, "\n")
+	if now == "" || heldBuild != nowBuild {
 		return false, nil
 	}
 	d, err := loaders.ReadAdded(dir, loaders.Options{MaxFileBytes: m.Config.SeedFileBytes}, heldFiles, files)
 	if err == nil {
 		var report peacegraph.LoadReport
-		err = m.Store.Load(ctx, d, append(opts, peacegraph.Adding(), peacegraph.FromSeeds(seedDigest(files)), peacegraph.ReportTo(&report))...)
+		err = m.Store.Load(ctx, d, append(opts, peacegraph.Adding(), peacegraph.FromSeeds(now), peacegraph.ReportTo(&report))...)
 		if err == nil {
 			m.Log.Info().Str("dir", dir).Str("store", m.storeName()).Str("changes", report.String()).Msg("seeds added")
 			fmt.Fprintf(m.Stdout, "%s: added to the %s: %s, from the files added since its last load alone\n", dir, m.storeName(), loaders.Summarize(d))
