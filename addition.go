@@ -8,18 +8,19 @@ import (
 	"slices"
 )
 
-// An addition is a load that only adds: new sources and new claims (a
-// day's articles), with nothing already held changed or removed. A record
-// grows mostly that way, and an addition costs in proportion to what it
-// adds, not to what the store holds: only the added entities are read
-// from the seeds, and only the held nodes whose derived facts they change
-// are read from the store and written again (ReadAddition). Anything else
-// is a whole load.
+// An addition is a load that only adds: new sources, claims and events (a
+// day's articles and the meetings they report) and stances of actors on
+// targets they held none on, with nothing already held changed or
+// removed. A record grows mostly that way, and an addition costs in
+// proportion to what it adds, not to what the store holds: only the added
+// entities are read from the seeds, and only the held nodes whose derived
+// facts they change are read from the store and written again
+// (ReadAddition). Anything else is a whole load.
 
 // ErrNotAddition is wrapped by Store.Load, given Adding, when the dataset
-// cannot be added as it is: it holds more than new sources and claims,
-// names an ID the store holds or one that is neither held nor added, or
-// breaks a rule of the record. Nothing was written; a whole load of the
+// cannot be added as it is: it holds more than new sources, claims,
+// events and stances on new pairs, names an ID the store holds or one
+// that is neither held nor added, or breaks a rule of the record. Nothing was written; a whole load of the
 // full set decides, and says where any problem lies.
 var ErrNotAddition = errors.New("not an addition to what the store holds")
 
@@ -43,6 +44,9 @@ type Addition struct {
 	// Added are the IDs of the added nodes; Touched are those and the
 	// held nodes whose derived facts change.
 	Added, Touched map[string]bool
+	// Stances are the added stances, completed, in Part: each on an
+	// actor and target the store holds no stance of.
+	Stances []*Stance
 }
 
 // AdditionReader is what ReadAddition reads of a store.
@@ -50,31 +54,40 @@ type AdditionReader interface {
 	Nodes(ctx context.Context, ids []string) ([]Node, error)
 	Points(ctx context.Context, planIDs []string, f PointFilter) ([][]*Point, error)
 	Claims(ctx context.Context, qs []ClaimQuery) ([]*ClaimPage, error)
+	Stances(ctx context.Context, f StanceFilter) ([]*Stance, error)
 }
 
 // additionPage is how many claims one query of ReadAddition reads.
 const additionPage = 1000
 
-// ReadAddition reads from s what adding the sources and claims of added
-// changes, and completes it (Addition). The rules of the record say what
-// that is (docs/rules.md):
+// ReadAddition reads from s what adding the sources, claims, events and
+// stances of added changes, and completes it (Addition). The rules of the
+// record say what that is (docs/rules.md):
 //   - an added claim changes the evidence of the edges of the nodes it is
 //     about: an actor's affiliations, a plan's authors, revision and
 //     companion, a point's plan, concessions, sources and amendment;
 //   - a claim about a point changes the changes of the point's plan,
 //     which are derived from the claims about its points;
+//   - an event changes nothing held: the evidence of its participations
+//     is derived from its own claims, which are read, and its
+//     relationships are its own;
+//   - a stance of an actor on a target that the store holds no stance of
+//     changes nothing held either: its spans and whether it is current
+//     are derived from the stances of its actor on its target alone, and
+//     its dates from its claims, which are read;
 //
-// and nothing else: a claim that contradicts or denies another, and any
-// added entity but a source or a claim, change what ReadAddition does not
-// read, so it refuses them with ErrNotAddition, as it does an added ID
+// and nothing else: a claim that contradicts or denies another, a stance
+// whose actor holds one on its target already or that, by the positions
+// rule, makes a held claim contradict another, and any added entity but
+// a source, a claim, an event or a stance, change what ReadAddition does
+// not read, so it refuses them with ErrNotAddition, as it does an added ID
 // the store holds, a reference to what neither holds, and a breach of a
 // rule of the record. added is completed in place.
 func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addition, error) {
 	switch {
-	case len(added.Actors) > 0, len(added.Plans) > 0, len(added.Points) > 0,
-		len(added.Stances) > 0, len(added.Events) > 0, len(added.Disputes) > 0:
-		return nil, notAddition("it holds more than sources and claims")
-	case len(added.Sources) == 0 && len(added.Claims) == 0:
+	case len(added.Actors) > 0, len(added.Plans) > 0, len(added.Points) > 0, len(added.Disputes) > 0:
+		return nil, notAddition("it holds more than sources, claims, events and stances")
+	case len(added.Sources) == 0 && len(added.Claims) == 0 && len(added.Events) == 0 && len(added.Stances) == 0:
 		return nil, notAddition("it holds nothing")
 	}
 	a := &Addition{Added: map[string]bool{}, Touched: map[string]bool{}}
@@ -97,8 +110,9 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 			return nil, notAddition("the store holds %s %q", n.NodeKind(), id)
 		}
 	}
-	// What the added entities name: claimants, subjects, sources and the
-	// originals the sources republish.
+	// What the added entities name: claimants, subjects, sources, the
+	// originals the sources republish, the participants and claims of
+	// events, and the actors, targets and claims of stances.
 	var refs []string
 	var about []string
 	for _, c := range added.Claims {
@@ -115,8 +129,17 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 			refs = append(refs, src.Republishes)
 		}
 	}
+	for _, e := range added.Events {
+		refs = append(append(refs, e.ParticipantIDs...), e.EvidenceIDs...)
+	}
+	for _, st := range added.Stances {
+		refs = append(append(refs, st.ActorID, st.TargetID), st.EvidenceIDs...)
+	}
 	addedNodes := added.Nodes()
 	if err := r.need(addedNodes, append(refs, about...)); err != nil {
+		return nil, err
+	}
+	if err := r.newPairs(addedNodes, added.Stances); err != nil {
 		return nil, err
 	}
 	if err := r.chains(addedNodes); err != nil {
@@ -191,6 +214,7 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 		return nil, err
 	}
 	a.Part = r.dataset(added)
+	a.Stances = added.Stances
 	seq := make(map[string]int, len(a.Part.Plans))
 	for _, p := range a.Part.Plans {
 		seq[p.ID] = p.Seq
@@ -283,6 +307,52 @@ func (r *additionRead) chains(added map[string]Node) error {
 	}
 }
 
+// newPairs checks that the store holds no stance of the actors of the
+// added stances on their targets, and that the positions rule joins no
+// held claim by them (it would change the held claim's contradictions).
+// It reads what the stances' held claims are about, which the rule of
+// what a stance is on checks them against.
+func (r *additionRead) newPairs(added map[string]Node, stances []*Stance) error {
+	if len(stances) == 0 {
+		return nil
+	}
+	type pair struct{ actor, target string }
+	pairs := map[pair]bool{}
+	var actors, targets, about []string
+	for _, st := range stances {
+		pairs[pair{st.ActorID, st.TargetID}] = true
+		actors, targets = append(actors, st.ActorID), append(targets, st.TargetID)
+		for _, id := range st.EvidenceIDs {
+			if c, ok := r.nodes[id].(*Claim); ok {
+				about = append(about, c.AboutIDs...)
+			}
+		}
+	}
+	held, err := r.s.Stances(r.ctx, StanceFilter{ActorIDs: uniqueSorted(actors), TargetIDs: uniqueSorted(targets), All: true})
+	if err != nil {
+		return err
+	}
+	for _, st := range held {
+		if pairs[pair{st.ActorID, st.TargetID}] {
+			return notAddition("%s holds a stance on %q already", st.ActorID, st.TargetID)
+		}
+	}
+	nodes := maps.Clone(r.nodes)
+	maps.Copy(nodes, added)
+	var joined error
+	samePositionDays(stances, nodes, func(x, y string) {
+		if _, ok := added[x]; !ok && joined == nil {
+			joined = notAddition("its stances make held claim %q contradict %q", x, y)
+		} else if _, ok := added[y]; !ok && joined == nil {
+			joined = notAddition("its stances make held claim %q contradict %q", y, x)
+		}
+	})
+	if joined != nil {
+		return joined
+	}
+	return r.need(added, about)
+}
+
 // claimsAbout reads every claim about the subjects, a page at a time.
 func (r *additionRead) claimsAbout(subjects []string) error {
 	qs := make([]ClaimQuery, len(subjects))
@@ -311,9 +381,9 @@ func (r *additionRead) claimsAbout(subjects []string) error {
 }
 
 // dataset puts copies of the held nodes read, plans in their held order,
-// and the added sources and claims into one dataset. Completing it then
-// changes no value the store handed out: the memory store's are those its
-// readers read.
+// and the added sources, claims, events and stances into one dataset.
+// Completing it then changes no value the store handed out: the memory
+// store's are those its readers read.
 func (r *additionRead) dataset(added *Dataset) *Dataset {
 	d := &Dataset{}
 	for _, id := range slices.Sorted(maps.Keys(r.nodes)) {
@@ -336,9 +406,17 @@ func (r *additionRead) dataset(added *Dataset) *Dataset {
 	}
 	slices.SortStableFunc(d.Plans, func(a, b *Plan) int { return a.Seq - b.Seq })
 	d, _ = CloneDataset(d)
+	d.Extend(added)
+	return d
+}
+
+// Extend puts what an addition may hold (its sources, claims, events and
+// stances) after d's own.
+func (d *Dataset) Extend(added *Dataset) {
 	d.Sources = append(d.Sources, added.Sources...)
 	d.Claims = append(d.Claims, added.Claims...)
-	return d
+	d.Events = append(d.Events, added.Events...)
+	d.Stances = append(d.Stances, added.Stances...)
 }
 
 // uniqueSorted sorts ids and drops repeats and empty IDs.

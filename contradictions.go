@@ -61,35 +61,7 @@ func (d *Dataset) completeContradictions(nodes map[string]Node) {
 	}
 	// positions: evidence of different positions of one actor on one
 	// target, dated the same day.
-	type pair struct{ actor, target string }
-	byPair := make(map[pair][]*Stance)
-	var pairs []pair
-	for _, s := range d.Stances {
-		k := pair{s.ActorID, s.TargetID}
-		if _, ok := byPair[k]; !ok {
-			pairs = append(pairs, k)
-		}
-		byPair[k] = append(byPair[k], s)
-	}
-	for _, k := range pairs {
-		ss := byPair[k]
-		for i, a := range ss {
-			for _, b := range ss[i+1:] {
-				if a.Position == b.Position {
-					continue
-				}
-				for _, x := range a.EvidenceIDs {
-					for _, y := range b.EvidenceIDs {
-						cx, ok1 := nodes[x].(*Claim)
-						cy, ok2 := nodes[y].(*Claim)
-						if ok1 && ok2 && cx.Date != "" && cx.Date == cy.Date {
-							link(x, y, ContradictionPositions)
-						}
-					}
-				}
-			}
-		}
-	}
+	samePositionDays(d.Stances, nodes, func(x, y string) { link(x, y, ContradictionPositions) })
 	for _, c := range d.Claims {
 		m := rules[c.ID]
 		if len(m) == 0 {
@@ -108,5 +80,40 @@ func (d *Dataset) completeContradictions(nodes map[string]Node) {
 			c.ContradictionRules[o] = list
 		}
 		sort.Strings(c.Contradicts)
+	}
+}
+
+// samePositionDays calls link for each pair of claims the positions rule
+// joins: evidence of different positions of one actor on one target,
+// dated the same day.
+func samePositionDays(stances []*Stance, nodes map[string]Node, link func(x, y string)) {
+	type pair struct{ actor, target string }
+	byPair := make(map[pair][]*Stance)
+	var pairs []pair
+	for _, s := range stances {
+		k := pair{s.ActorID, s.TargetID}
+		if _, ok := byPair[k]; !ok {
+			pairs = append(pairs, k)
+		}
+		byPair[k] = append(byPair[k], s)
+	}
+	for _, k := range pairs {
+		ss := byPair[k]
+		for i, a := range ss {
+			for _, b := range ss[i+1:] {
+				if a.Position == b.Position {
+					continue
+				}
+				for _, x := range a.EvidenceIDs {
+					for _, y := range b.EvidenceIDs {
+						cx, ok1 := nodes[x].(*Claim)
+						cy, ok2 := nodes[y].(*Claim)
+						if ok1 && ok2 && cx.Date != "" && cx.Date == cy.Date {
+							link(x, y)
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -30,9 +30,10 @@ type Store interface {
 	// first and returns EINVALID (wrapping Problems) when it breaks a rule.
 	// ReportTo receives what it changed, per kind; reloading the dataset a
 	// store already holds changes, and writes, nothing. With Adding, d
-	// holds only new sources and claims, and the store holds the union
-	// of what it held and d, as a Load of the union would leave it; a d
-	// that is no such addition gives ErrNotAddition and changes nothing.
+	// holds only new sources, claims, events and stances (ReadAddition
+	// says which), and the store holds the union of what it held and d,
+	// as a Load of the union would leave it; a d that is no such addition
+	// gives ErrNotAddition and changes nothing.
 	Load(ctx context.Context, d *Dataset, opts ...LoadOption) error
 
 	// SeedDigest returns the digest of the seed files the store holds

@@ -85,8 +85,7 @@ func (s *Store) union(ctx context.Context, added *peacegraph.Dataset) (*snapshot
 		return nil, nil, err
 	}
 	held, _ := peacegraph.CloneDataset(base.data)
-	held.Sources = append(held.Sources, added.Sources...)
-	held.Claims = append(held.Claims, added.Claims...)
+	held.Extend(added)
 	return base, held, nil
 }
 

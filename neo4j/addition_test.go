@@ -2,6 +2,7 @@ package neo4j_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -18,9 +19,11 @@ import (
 // for property, the graph of the union loaded from nothing. The articles
 // are about the parties, the plans and the points of several replicas,
 // revisions and amending points among them; some are made about a
-// claimant and its affiliation, or about a point and not its plan
-// (varied), so that each rule of derived facts the addition follows is
-// exercised apart.
+// claimant and its affiliation, or about a point and not its plan, and
+// some report a meeting of their claimants and a held actor, evidenced by
+// their claims and a held one, and two positions of a claimant on the
+// plan, which contradict each other (varied), so that each rule of
+// derived facts the addition follows is exercised apart.
 func TestAdditionWritesWhatAWholeLoadWould(t *testing.T) {
 	driver := MustDriver(t)
 	cfg := synth.Config{Scale: 3, Seed: 7}
@@ -30,8 +33,9 @@ func TestAdditionWritesWhatAWholeLoadWould(t *testing.T) {
 	}
 	s := MustOpenEmpty(t)
 	MustLoad(t, s, union)
+	base := mustGenerate(t, cfg)
 	for k := 1; k <= 9; k++ {
-		article := varied(t, cfg, k)
+		article := varied(t, cfg, k, base)
 		before := MustDump(t, driver)
 		var added peacegraph.LoadReport
 		if err := s.Load(t.Context(), addition(article), peacegraph.Adding(), peacegraph.ReportTo(&added)); err != nil {
@@ -58,7 +62,7 @@ func TestAdditionWritesWhatAWholeLoadWould(t *testing.T) {
 		t.Fatal(err)
 	}
 	for k := 1; k <= 9; k++ {
-		varied(t, cfg, k).AddTo(fresh)
+		varied(t, cfg, k, base).AddTo(fresh)
 	}
 	MustLoad(t, MustOpenEmpty(t), fresh)
 	if want := MustDump(t, driver); !slices.Equal(got, want) {
@@ -113,8 +117,14 @@ func TestAdditionRefusesWhatIsNoAddition(t *testing.T) {
 
 // varied is the k-th article, its claims made about other things by k:
 // the claimant and the actor it is affiliated with (k%3 == 1), or the
-// point alone and not its plan (k%3 == 2).
-func varied(t *testing.T, cfg synth.Config, k int) *synth.Article {
+// point alone and not its plan (k%3 == 2); or else (k%3 == 0) with a
+// meeting of its claimants and of an actor of base whom no evidence
+// names, evidenced by two of its claims and one of base, and with two
+// stances of a claimant on the plan it is about, which it held none on
+// in base: one backed by a claim of the article and one of base, the
+// other by a claim of the same day, so that the positions rule makes the
+// article's two claims contradict each other.
+func varied(t *testing.T, cfg synth.Config, k int, base *peacegraph.Dataset) *synth.Article {
 	t.Helper()
 	a, err := synth.NewArticle(cfg, k)
 	if err != nil {
@@ -128,7 +138,54 @@ func varied(t *testing.T, cfg synth.Config, k int) *synth.Article {
 			c.AboutIDs = c.AboutIDs[:1]
 		}
 	}
+	if k%3 == 0 {
+		e := &peacegraph.Event{ID: fmt.Sprintf("%s-meeting", a.Source.ID), Title: "A meeting the article reports",
+			Date: a.Claims[0].Date, Place: "Geneva", EvidenceIDs: []string{a.Claims[0].ID, a.Claims[1].ID, base.Claims[k].ID}}
+		for _, c := range a.Claims {
+			if c.ClaimantID != "" && !slices.Contains(e.ParticipantIDs, c.ClaimantID) {
+				e.ParticipantIDs = append(e.ParticipantIDs, c.ClaimantID)
+			}
+		}
+		e.ParticipantIDs = append(e.ParticipantIDs, base.Actors[k].ID)
+		a.Events = []*peacegraph.Event{e}
+		a.Stances = newPositions(t, a, base)
+	}
 	return a
+}
+
+// newPositions are two stances of a claimant of the article on the plan
+// its first claim is about, which the claimant held none on in base: one
+// backed by a claim of the article and an earlier one of base about the
+// plan, the other by a claim of the article of the same day.
+func newPositions(t *testing.T, a *synth.Article, base *peacegraph.Dataset) []*peacegraph.Stance {
+	t.Helper()
+	plan := a.Claims[0].AboutIDs[0]
+	held := map[string]bool{}
+	for _, st := range base.Stances {
+		held[st.ActorID+"|"+st.TargetID] = true
+	}
+	var earlier string
+	for _, c := range base.Claims {
+		if slices.Contains(c.AboutIDs, plan) && c.Date != "" && c.Date < a.Claims[0].Date {
+			earlier = c.ID
+			break
+		}
+	}
+	for _, c := range a.Claims {
+		if c.ClaimantID == "" || !slices.Contains(c.AboutIDs, plan) || held[c.ClaimantID+"|"+plan] || earlier == "" {
+			continue
+		}
+		for _, o := range a.Claims {
+			if o != c && o.Date == c.Date && slices.Contains(o.AboutIDs, plan) {
+				return []*peacegraph.Stance{
+					{ActorID: c.ClaimantID, TargetID: plan, Position: peacegraph.Supports, EvidenceIDs: []string{c.ID, earlier}},
+					{ActorID: c.ClaimantID, TargetID: plan, Position: peacegraph.Opposes, EvidenceIDs: []string{o.ID}},
+				}
+			}
+		}
+	}
+	t.Fatalf("article %d: no claimant of it holds no stance on %s in the set, or no claim of the set about it is earlier", a.K, plan)
+	return nil
 }
 
 // addition is the article's source and claims, as the files it adds read.

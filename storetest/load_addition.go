@@ -12,15 +12,19 @@ import (
 // load of the union. The claims added are about what derived facts hang
 // on (a revision's amending point, an envoy and her government, a plan
 // and its author) and cite a new source that republishes a held one and
-// a held source with a stored text. An addition the store holds already,
-// one that names what it does not hold, and one that brings more than
-// sources and claims are refused with ErrNotAddition, changing nothing,
-// and so is one that breaks a rule of the record.
+// a held source with a stored text; an event they report has held
+// participants, each named by an added claim, a held one or neither; and
+// one of them is the evidence of a stance of an actor on a point it held
+// none on. An addition the store holds already, one that names what it
+// does not hold, one that brings more than sources, claims, events and
+// stances, a stance of an actor on a target it holds one on, and stances
+// that make a held claim contradict another are refused with
+// ErrNotAddition, changing nothing, and so is one that breaks a rule of
+// the record.
 func testLoadAddition(t *testing.T, s peacegraph.Store) {
 	union := Fixture()
 	added := AdditionFixture()
-	union.Sources = append(union.Sources, added.Sources...)
-	union.Claims = append(union.Claims, added.Claims...)
+	union.Extend(added)
 	MustLoad(t, s, union)
 	whole := fingerprint(t, s)
 
@@ -29,8 +33,10 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 	if err := s.Load(t.Context(), AdditionFixture(), peacegraph.Adding(), peacegraph.ReportTo(&r)); err != nil {
 		t.Fatalf("Load with Adding: %v", err)
 	}
-	if c := r.Kinds[peacegraph.KindClaim]; c == nil || c.Added != len(added.Claims) || r.Removed() != 0 {
-		t.Errorf("the addition reported %s, want %d claims added and nothing removed", r.String(), len(added.Claims))
+	if c, e, st := r.Kinds[peacegraph.KindClaim], r.Kinds[peacegraph.KindEvent], r.Kinds[peacegraph.KindStance]; c == nil || c.Added != len(added.Claims) ||
+		e == nil || e.Added != len(added.Events) || st == nil || st.Added != len(added.Stances) || r.Removed() != 0 {
+		t.Errorf("the addition reported %s, want %d claims, %d events and %d stances added and nothing removed",
+			r.String(), len(added.Claims), len(added.Events), len(added.Stances))
 	}
 	wantSameAnswers(t, "adding the day's reporting, instead of loading it with the rest,", whole, fingerprint(t, s))
 
@@ -48,6 +54,22 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 	actor := renamed(AdditionFixture())
 	actor.Actors = []*peacegraph.Actor{{ID: "new-envoy", Name: "A New Envoy", Kind: peacegraph.ActorPerson}}
 	refused("adding an actor", actor)
+	stranger := renamed(AdditionFixture())
+	stranger.Events[0].ParticipantIDs = append(stranger.Events[0].ParticipantIDs, "no-such-envoy")
+	refused("adding an event with a participant nobody holds", stranger)
+	again := renamed(AdditionFixture())
+	again.Stances = []*peacegraph.Stance{{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Conditional,
+		EvidenceIDs: []string{"c-accept"}}}
+	refused("adding a stance of an actor on a point it holds stances on", again)
+	// The positions rule joins evidence of two positions of one actor on
+	// one target dated the same day: here an added claim and a held one.
+	joined := renamed(AdditionFixture())
+	joined.Claims[0].AboutIDs, joined.Claims[0].Date = []string{"peace-plan-2"}, "2025-11-21"
+	joined.Stances = []*peacegraph.Stance{
+		{ActorID: "red-state", TargetID: "peace-plan-2", Position: peacegraph.Supports, EvidenceIDs: []string{joined.Claims[0].ID}},
+		{ActorID: "red-state", TargetID: "peace-plan-2", Position: peacegraph.Opposes, EvidenceIDs: []string{"c-reject"}},
+	}
+	refused("adding stances that make a held claim contradict an added one", joined)
 	contra := renamed(AdditionFixture())
 	contra.Claims[0].Denies = []string{"c-leak"}
 	refused("adding a denial of a held claim", contra)
@@ -59,7 +81,8 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 }
 
 // AdditionFixture is a day's reporting to add to Fixture: a source that
-// republishes one Fixture holds, and claims citing it and a held source.
+// republishes one Fixture holds, claims citing it and a held source, and
+// an event that they and a held claim report.
 func AdditionFixture() *peacegraph.Dataset {
 	return &peacegraph.Dataset{
 		Sources: []*peacegraph.Source{
@@ -77,19 +100,38 @@ func AdditionFixture() *peacegraph.Dataset {
 				AboutIDs: []string{"peace-plan", "alice-envoy"}, Certainty: peacegraph.Stated, Date: "2025-11-21",
 				Citations: []peacegraph.Citation{{SourceID: "article-full", Quote: "is fair to everyone."}}},
 		},
+		Events: []*peacegraph.Event{
+			{ID: "ev-briefing", Title: "Briefing on the wire copy", Date: "2025-11-24", Place: "Geneva",
+				ParticipantIDs: []string{"alice-envoy", "bob-minister", "carol-leader"}, EvidenceIDs: []string{"c-spoke", "c-heard"}},
+		},
+		Stances: []*peacegraph.Stance{
+			{ActorID: "north-alliance", TargetID: "revised-2", Position: peacegraph.Supports, EvidenceIDs: []string{"c-cap-raised"}},
+		},
 	}
 }
 
-// renamed gives an addition's entities IDs no store holds.
+// renamed gives an addition's entities IDs no store holds. It drops the
+// stances, whose pairs the store holds once the addition is made.
 func renamed(d *peacegraph.Dataset) *peacegraph.Dataset {
+	d.Stances = nil
 	for _, src := range d.Sources {
 		src.ID += "-new"
 	}
+	added := map[string]bool{}
 	for _, c := range d.Claims {
+		added[c.ID] = true
 		c.ID += "-new"
 		for i := range c.Citations {
 			if c.Citations[i].SourceID == "wire-copy" {
 				c.Citations[i].SourceID += "-new"
+			}
+		}
+	}
+	for _, e := range d.Events {
+		e.ID += "-new"
+		for i, id := range e.EvidenceIDs {
+			if added[id] {
+				e.EvidenceIDs[i] += "-new"
 			}
 		}
 	}

@@ -17,6 +17,11 @@ type Article struct {
 	K      int
 	Source *peacegraph.Source
 	Claims []*peacegraph.Claim
+	// Events are the meetings the article reports, and Stances the
+	// positions its claims show: none from NewArticle; a test may give it
+	// some, which AddTo and WriteArticle carry.
+	Events  []*peacegraph.Event
+	Stances []*peacegraph.Stance
 }
 
 // ClaimsPerArticle is how many claims an article adds.
@@ -86,10 +91,12 @@ func NewArticle(cfg Config, k int) (*Article, error) {
 	return a, nil
 }
 
-// AddTo appends the article's source and claims to d.
+// AddTo appends the article's source, claims, events and stances to d.
 func (a *Article) AddTo(d *peacegraph.Dataset) {
 	d.Sources = append(d.Sources, a.Source)
 	d.Claims = append(d.Claims, a.Claims...)
+	d.Events = append(d.Events, a.Events...)
+	d.Stances = append(d.Stances, a.Stances...)
 }
 
 // Files are the slash-separated paths, inside a seed directory, of the
@@ -109,6 +116,18 @@ func WriteArticle(dir string, a *Article) error {
 	e.b.WriteString("claims:\n")
 	for _, c := range a.Claims {
 		writeClaim(e, c)
+	}
+	if len(a.Stances) > 0 {
+		e.b.WriteString("stances:\n")
+		for _, st := range a.Stances {
+			writeStance(e, st)
+		}
+	}
+	if len(a.Events) > 0 {
+		e.b.WriteString("events:\n")
+		for _, ev := range a.Events {
+			writeEvent(e, ev)
+		}
 	}
 	paths := a.Files()
 	for _, p := range paths {

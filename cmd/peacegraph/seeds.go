@@ -47,8 +47,8 @@ func (m *Main) unchanged(ctx context.Context, dir string) (held, files string, u
 // added loads, when the store holds a load of dir's files by this build
 // and dir only has files in addition, those files alone as an addition
 // (peacegraph.Adding), having said so; it reports whether it did. When
-// they are no addition (other files changed, or what they hold is more
-// than new sources and claims: peacegraph.ErrNotAddition) it writes
+// they are no addition (other files changed, or what they hold is no
+// addition to what the store holds: peacegraph.ErrNotAddition) it writes
 // nothing and the whole set is loaded instead.
 func (m *Main) added(ctx context.Context, dir, held, files string, opts []peacegraph.LoadOption) (bool, error) {
 	now := seedDigest(files)
