@@ -184,11 +184,12 @@ func newPositions(t *testing.T, a *synth.Article, base *peacegraph.Dataset) []*p
 			}
 		}
 	}
-	t.Fatalf("article %d: no claimant of it holds no stance on %s in the set, or no claim of the set about it is earlier", a.K, plan)
+	t.Fatalf("article %d: each of its claimants holds a stance on %s in the set already, or the set has no earlier claim about it", a.K, plan)
 	return nil
 }
 
-// addition is the article's source and claims, as the files it adds read.
+// addition is the article's source, claims, events and stances, as the
+// files it adds read.
 func addition(a *synth.Article) *peacegraph.Dataset {
 	d := &peacegraph.Dataset{}
 	a.AddTo(d)

@@ -81,8 +81,9 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 }
 
 // AdditionFixture is a day's reporting to add to Fixture: a source that
-// republishes one Fixture holds, claims citing it and a held source, and
-// an event that they and a held claim report.
+// republishes one Fixture holds, claims citing it and a held source, an
+// event that they and a held claim report, and a stance of the North
+// Alliance on the revised plan's army cap, which it held none on.
 func AdditionFixture() *peacegraph.Dataset {
 	return &peacegraph.Dataset{
 		Sources: []*peacegraph.Source{
