@@ -230,10 +230,17 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 		if !errors.As(err, &ps) {
 			return nil, err
 		}
+		addedStance := make(map[*Stance]bool, len(added.Stances))
+		for _, st := range added.Stances {
+			addedStance[st] = true
+		}
 		for _, p := range ps {
 			// The held entities of Part name nodes Part does not hold;
-			// they were valid when they were loaded.
-			if a.Added[p.ID] {
+			// they were valid when they were loaded. A stance's problem
+			// is its actor's, so the stance itself tells whether it is
+			// added.
+			st, isStance := p.Entity.(*Stance)
+			if isStance && addedStance[st] || !isStance && a.Added[p.ID] {
 				return nil, notAddition("%s %q: %s", p.Kind, p.ID, p.Message)
 			}
 		}

@@ -17,8 +17,9 @@ import (
 // one of them is the evidence of a stance of an actor on a point it held
 // none on. An addition the store holds already, one that names what it
 // does not hold, one that brings more than sources, claims, events and
-// stances, a stance of an actor on a target it holds one on, and stances
-// that make a held claim contradict another are refused with
+// stances, a stance of an actor on a target it holds one on, one whose
+// claim is about something else, and stances that make a held claim
+// contradict another are refused with
 // ErrNotAddition, changing nothing, and so is one that breaks a rule of
 // the record.
 func testLoadAddition(t *testing.T, s peacegraph.Store) {
@@ -61,6 +62,12 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 	again.Stances = []*peacegraph.Stance{{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Conditional,
 		EvidenceIDs: []string{"c-accept"}}}
 	refused("adding a stance of an actor on a point it holds stances on", again)
+	// A stance's problem is its actor's, which the store holds; it is
+	// refused all the same.
+	offTarget := renamed(AdditionFixture())
+	offTarget.Stances = []*peacegraph.Stance{{ActorID: "north-alliance", TargetID: "peace-plan-3", Position: peacegraph.Supports,
+		EvidenceIDs: []string{"c-heard"}}}
+	refused("adding a stance whose claim is not about its target", offTarget)
 	// The positions rule joins evidence of two positions of one actor on
 	// one target dated the same day: here an added claim and a held one.
 	joined := renamed(AdditionFixture())
