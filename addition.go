@@ -8,10 +8,9 @@ import (
 	"slices"
 )
 
-// An addition is a load that only adds: new sources, claims and events (a
-// day's articles and the meetings they report) and stances of actors on
-// targets they held none on, with nothing already held changed or
-// removed. A record grows mostly that way, and an addition costs in
+// An addition is a load that only adds: new sources, claims, events and
+// stances (a day's articles, the meetings they report and the positions
+// they show), with nothing already held changed or removed. A record grows mostly that way, and an addition costs in
 // proportion to what it adds, not to what the store holds: only the added
 // entities are read from the seeds, and only the held nodes whose derived
 // facts they change are read from the store and written again
@@ -19,8 +18,9 @@ import (
 
 // ErrNotAddition is wrapped by Store.Load, given Adding, when the dataset
 // cannot be added as it is: it holds more than new sources, claims,
-// events and stances on new pairs, names an ID the store holds or one
-// that is neither held nor added, or breaks a rule of the record. Nothing was written; a whole load of the
+// events and stances, names an ID the store holds or one that is neither
+// held nor added, changes what it does not read back (ReadAddition), or
+// breaks a rule of the record. Nothing was written; a whole load of the
 // full set decides, and says where any problem lies.
 var ErrNotAddition = errors.New("not an addition to what the store holds")
 
@@ -44,8 +44,10 @@ type Addition struct {
 	// Added are the IDs of the added nodes; Touched are those and the
 	// held nodes whose derived facts change.
 	Added, Touched map[string]bool
-	// Stances are the added stances, completed, in Part: each on an
-	// actor and target the store holds no stance of.
+	// Stances are the stances of the actors of the added stances on
+	// their targets, held and added, completed, in Part: whether each is
+	// current, and the spans of each actor on each target, are derived
+	// from them alone.
 	Stances []*Stance
 }
 
@@ -71,16 +73,15 @@ const additionPage = 1000
 //   - an event changes nothing held: the evidence of its participations
 //     is derived from its own claims, which are read, and its
 //     relationships are its own;
-//   - a stance of an actor on a target that the store holds no stance of
-//     changes nothing held either: its spans and whether it is current
-//     are derived from the stances of its actor on its target alone, and
-//     its dates from its claims, which are read;
+//   - a stance changes the other stances of its actor on its target:
+//     which are current, and the spans of the actor on the target, are
+//     derived from those stances alone, and their dates from their
+//     claims, which are read;
 //
-// and nothing else: a claim that contradicts or denies another, a stance
-// whose actor holds one on its target already or that, by the positions
-// rule, makes a held claim contradict another, and any added entity but
-// a source, a claim, an event or a stance, change what ReadAddition does
-// not read, so it refuses them with ErrNotAddition, as it does an added ID
+// and nothing else: a claim that contradicts or denies another, stances
+// that, by the positions rule, make a held claim contradict another, and
+// any added entity but a source, a claim, an event or a stance, change
+// what ReadAddition does not read, so it refuses them with ErrNotAddition, as it does an added ID
 // the store holds, a reference to what neither holds, and a breach of a
 // rule of the record. added is completed in place.
 func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addition, error) {
@@ -139,7 +140,7 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 	if err := r.need(addedNodes, append(refs, about...)); err != nil {
 		return nil, err
 	}
-	if err := r.newPairs(addedNodes, added.Stances); err != nil {
+	if err := r.stancePairs(addedNodes, added.Stances); err != nil {
 		return nil, err
 	}
 	if err := r.chains(addedNodes); err != nil {
@@ -214,7 +215,7 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 		return nil, err
 	}
 	a.Part = r.dataset(added)
-	a.Stances = added.Stances
+	a.Stances = a.Part.Stances
 	seq := make(map[string]int, len(a.Part.Plans))
 	for _, p := range a.Part.Plans {
 		seq[p.ID] = p.Seq
@@ -248,11 +249,13 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 	return a, nil
 }
 
-// additionRead gathers the held nodes an addition needs.
+// additionRead gathers the held nodes an addition needs, and the held
+// stances it changes.
 type additionRead struct {
-	ctx   context.Context
-	s     AdditionReader
-	nodes map[string]Node
+	ctx     context.Context
+	s       AdditionReader
+	nodes   map[string]Node
+	stances []*Stance
 }
 
 // lookUp reads the nodes of ids, nil where the store holds none.
@@ -314,48 +317,63 @@ func (r *additionRead) chains(added map[string]Node) error {
 	}
 }
 
-// newPairs checks that the store holds no stance of the actors of the
-// added stances on their targets, and that the positions rule joins no
-// held claim by them (it would change the held claim's contradictions).
-// It reads what the stances' held claims are about, which the rule of
-// what a stance is on checks them against.
-func (r *additionRead) newPairs(added map[string]Node, stances []*Stance) error {
+// stancePairs reads the stances the store holds of the actors of the
+// added stances on their targets, which the added ones change, and the
+// claims those stances cite; and checks that the positions rule joins no
+// held claim anew (it would change the held claim's contradictions). It
+// reads what the claims are about too, which the rule of what a stance is
+// on checks them against.
+func (r *additionRead) stancePairs(added map[string]Node, stances []*Stance) error {
 	if len(stances) == 0 {
 		return nil
 	}
 	type pair struct{ actor, target string }
 	pairs := map[pair]bool{}
-	var actors, targets, about []string
+	var actors, targets []string
 	for _, st := range stances {
 		pairs[pair{st.ActorID, st.TargetID}] = true
 		actors, targets = append(actors, st.ActorID), append(targets, st.TargetID)
-		for _, id := range st.EvidenceIDs {
-			if c, ok := r.nodes[id].(*Claim); ok {
-				about = append(about, c.AboutIDs...)
-			}
-		}
 	}
 	held, err := r.s.Stances(r.ctx, StanceFilter{ActorIDs: uniqueSorted(actors), TargetIDs: uniqueSorted(targets), All: true})
 	if err != nil {
 		return err
 	}
+	var evidence []string
 	for _, st := range held {
 		if pairs[pair{st.ActorID, st.TargetID}] {
-			return notAddition("%s holds a stance on %q already", st.ActorID, st.TargetID)
+			r.stances = append(r.stances, st)
+			evidence = append(evidence, st.EvidenceIDs...)
 		}
+	}
+	if err := r.need(added, evidence); err != nil {
+		return err
 	}
 	nodes := maps.Clone(r.nodes)
 	maps.Copy(nodes, added)
+	before := map[[2]string]bool{}
+	samePositionDays(r.stances, nodes, func(x, y string) { before[[2]string{x, y}] = true })
 	var joined error
-	samePositionDays(stances, nodes, func(x, y string) {
-		if _, ok := added[x]; !ok && joined == nil {
-			joined = notAddition("its stances make held claim %q contradict %q", x, y)
-		} else if _, ok := added[y]; !ok && joined == nil {
-			joined = notAddition("its stances make held claim %q contradict %q", y, x)
+	samePositionDays(append(slices.Clone(r.stances), stances...), nodes, func(x, y string) {
+		if joined != nil || before[[2]string{x, y}] {
+			return
+		}
+		for _, id := range []string{x, y} {
+			if _, ok := added[id]; !ok {
+				joined = notAddition("its stances make held claim %q contradict another", id)
+				return
+			}
 		}
 	})
 	if joined != nil {
 		return joined
+	}
+	var about []string
+	for _, st := range append(slices.Clone(r.stances), stances...) {
+		for _, id := range st.EvidenceIDs {
+			if c, ok := r.nodes[id].(*Claim); ok {
+				about = append(about, c.AboutIDs...)
+			}
+		}
 	}
 	return r.need(added, about)
 }
@@ -387,8 +405,9 @@ func (r *additionRead) claimsAbout(subjects []string) error {
 	return nil
 }
 
-// dataset puts copies of the held nodes read, plans in their held order,
-// and the added sources, claims, events and stances into one dataset.
+// dataset puts copies of the held nodes and stances read, plans in their
+// held order, and the added sources, claims, events and stances into one
+// dataset.
 // Completing it then changes no value the store handed out: the memory
 // store's are those its readers read.
 func (r *additionRead) dataset(added *Dataset) *Dataset {
@@ -412,6 +431,7 @@ func (r *additionRead) dataset(added *Dataset) *Dataset {
 		}
 	}
 	slices.SortStableFunc(d.Plans, func(a, b *Plan) int { return a.Seq - b.Seq })
+	d.Stances = r.stances
 	d, _ = CloneDataset(d)
 	d.Extend(added)
 	return d

@@ -21,9 +21,10 @@ import (
 // revisions and amending points among them; some are made about a
 // claimant and its affiliation, or about a point and not its plan, and
 // some report a meeting of their claimants and a held actor, evidenced by
-// their claims and a held one, and two positions of a claimant on the
-// plan, which contradict each other (varied), so that each rule of
-// derived facts the addition follows is exercised apart.
+// their claims and a held one, two positions of a claimant on the plan,
+// which contradict each other, and a new position of an actor that held
+// others on it (varied), so that each rule of derived facts the addition
+// follows is exercised apart.
 func TestAdditionWritesWhatAWholeLoadWould(t *testing.T) {
 	driver := MustDriver(t)
 	cfg := synth.Config{Scale: 3, Seed: 7}
@@ -123,7 +124,8 @@ func TestAdditionRefusesWhatIsNoAddition(t *testing.T) {
 // stances of a claimant on the plan it is about, which it held none on
 // in base: one backed by a claim of the article and one of base, the
 // other by a claim of the same day, so that the positions rule makes the
-// article's two claims contradict each other.
+// article's two claims contradict each other; and with a later position
+// of an actor that held others on the plan (laterPosition).
 func varied(t *testing.T, cfg synth.Config, k int, base *peacegraph.Dataset) *synth.Article {
 	t.Helper()
 	a, err := synth.NewArticle(cfg, k)
@@ -148,7 +150,7 @@ func varied(t *testing.T, cfg synth.Config, k int, base *peacegraph.Dataset) *sy
 		}
 		e.ParticipantIDs = append(e.ParticipantIDs, base.Actors[k].ID)
 		a.Events = []*peacegraph.Event{e}
-		a.Stances = newPositions(t, a, base)
+		a.Stances = append(newPositions(t, a, base), laterPosition(t, a, base))
 	}
 	return a
 }
@@ -185,6 +187,53 @@ func newPositions(t *testing.T, a *synth.Article, base *peacegraph.Dataset) []*p
 		}
 	}
 	t.Fatalf("article %d: each of its claimants holds a stance on %s in the set already, or the set has no earlier claim about it", a.K, plan)
+	return nil
+}
+
+// laterPosition is a stance, backed by a claim of the article, of an actor
+// of base on the plan the article's first claim is about, in a position
+// the actor did not hold on it, dated on no day of the actor's evidence on
+// the plan (so that no held claim contradicts it): whichever of the
+// actor's stances were current are current no longer, or share it.
+func laterPosition(t *testing.T, a *synth.Article, base *peacegraph.Dataset) *peacegraph.Stance {
+	t.Helper()
+	plan := a.Claims[0].AboutIDs[0]
+	dates := map[string]peacegraph.Date{}
+	for _, c := range base.Claims {
+		dates[c.ID] = c.Date
+	}
+	held := map[string]map[peacegraph.Position]bool{}
+	days := map[string]map[peacegraph.Date]bool{}
+	var actors []string
+	for _, st := range base.Stances {
+		if st.TargetID != plan {
+			continue
+		}
+		if held[st.ActorID] == nil {
+			held[st.ActorID], days[st.ActorID] = map[peacegraph.Position]bool{}, map[peacegraph.Date]bool{}
+			actors = append(actors, st.ActorID)
+		}
+		held[st.ActorID][st.Position] = true
+		for _, id := range st.EvidenceIDs {
+			days[st.ActorID][dates[id]] = true
+		}
+	}
+	// Articles start at different actors, so that one does not add the
+	// stance another added.
+	for i := range actors {
+		actor := actors[(i+a.K)%len(actors)]
+		for _, pos := range []peacegraph.Position{peacegraph.Supports, peacegraph.Opposes, peacegraph.Conditional, peacegraph.Undecided} {
+			if held[actor][pos] {
+				continue
+			}
+			for _, c := range a.Claims {
+				if slices.Contains(c.AboutIDs, plan) && !days[actor][c.Date] {
+					return &peacegraph.Stance{ActorID: actor, TargetID: plan, Position: pos, EvidenceIDs: []string{c.ID}}
+				}
+			}
+		}
+	}
+	t.Fatalf("article %d: no actor of the set holds a stance on %s that a claim of the article could add to", a.K, plan)
 	return nil
 }
 

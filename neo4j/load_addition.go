@@ -37,17 +37,17 @@ func (s *Store) add(ctx context.Context, d *peacegraph.Dataset, o peacegraph.Loa
 	if err != nil {
 		return err
 	}
-	// The units it writes: the touched nodes, and the stances and spans
-	// of the added stances' pairs, which the graph holds none of.
-	added := map[string]bool{}
+	// The units it derives again: the touched nodes, and the stances and
+	// spans of the actors of the added stances on their targets.
+	pairs := map[string]bool{}
 	for _, st := range a.Stances {
-		added[stanceUnit+stanceKey(st)] = true
-		added[spanUnit+st.ActorID+"|"+st.TargetID] = true
+		pairs[stanceUnit+stanceKey(st)] = true
+		pairs[spanUnit+st.ActorID+"|"+st.TargetID] = true
 	}
 	var us []*unit
 	buckets := map[int64]bool{}
 	for _, u := range units(a.Part) {
-		if u.node != nil && a.Touched[u.key] || u.node == nil && added[u.key] {
+		if u.node != nil && a.Touched[u.key] || u.node == nil && pairs[u.key] {
 			us = append(us, u)
 			buckets[u.bucket] = true
 		}
@@ -63,7 +63,7 @@ func (s *Store) add(ctx context.Context, d *peacegraph.Dataset, o peacegraph.Loa
 	// too: their hashes as held go into the buckets' digests.
 	all := slices.Clone(us)
 	for key, h := range held.units {
-		if a.Touched[key] || added[key] {
+		if a.Touched[key] || pairs[key] {
 			continue
 		}
 		anchor := key

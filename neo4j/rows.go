@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -261,7 +262,7 @@ func units(d *peacegraph.Dataset) []*unit {
 		rel(string(st.Position), st.ActorID, st.TargetID, props)
 	}
 	var spanPair string
-	for _, sp := range peacegraph.StanceSpans(d.Stances) {
+	for _, sp := range peacegraph.StanceSpans(byPair(d.Stances)) {
 		st := sp.Stance
 		if pair := st.ActorID + "|" + st.TargetID; pair != spanPair {
 			spanPair = pair
@@ -277,6 +278,19 @@ func units(d *peacegraph.Dataset) []*unit {
 		r.props["evidence"] = list(evidence[r.edge])
 	}
 	parallel(len(out), func(i int) { out[i].hash = out[i].digest() })
+	return out
+}
+
+// byPair orders stances by actor, target and position, so that the spans
+// of an actor on a target, one unit, come in one order whatever the order
+// of the seeds: an addition derives them from the held stances and the
+// added ones, in another order than a whole load reads them.
+func byPair(stances []*peacegraph.Stance) []*peacegraph.Stance {
+	out := slices.Clone(stances)
+	slices.SortFunc(out, func(a, b *peacegraph.Stance) int {
+		return cmp.Or(strings.Compare(a.ActorID, b.ActorID), strings.Compare(a.TargetID, b.TargetID),
+			strings.Compare(string(a.Position), string(b.Position)))
+	})
 	return out
 }
 

@@ -13,13 +13,14 @@ import (
 // on (a revision's amending point, an envoy and her government, a plan
 // and its author) and cite a new source that republishes a held one and
 // a held source with a stored text; an event they report has held
-// participants, each named by an added claim, a held one or neither; and
-// one of them is the evidence of a stance of an actor on a point it held
-// none on. An addition the store holds already, one that names what it
-// does not hold, one that brings more than sources, claims, events and
-// stances, a stance of an actor on a target it holds one on, one whose
-// claim is about something else, and stances that make a held claim
-// contradict another are refused with
+// participants, each named by an added claim, a held one or neither; one
+// of them is the evidence of a stance of an actor on a point it held none
+// on, and another of a later position of an actor on a point it held two
+// on, which are current no longer. An addition the store holds already,
+// one that names what it does not hold, one that brings more than
+// sources, claims, events and stances, a second stance of one position of
+// an actor on a target, one whose claim is about something else, and
+// stances that make a held claim contradict another are refused with
 // ErrNotAddition, changing nothing, and so is one that breaks a rule of
 // the record.
 func testLoadAddition(t *testing.T, s peacegraph.Store) {
@@ -59,9 +60,9 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 	stranger.Events[0].ParticipantIDs = append(stranger.Events[0].ParticipantIDs, "no-such-envoy")
 	refused("adding an event with a participant nobody holds", stranger)
 	again := renamed(AdditionFixture())
-	again.Stances = []*peacegraph.Stance{{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Conditional,
+	again.Stances = []*peacegraph.Stance{{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Opposes,
 		EvidenceIDs: []string{"c-accept"}}}
-	refused("adding a stance of an actor on a point it holds stances on", again)
+	refused("adding a second OPPOSES stance of an actor on a point", again)
 	// A stance's problem is its actor's, which the store holds; it is
 	// refused all the same.
 	offTarget := renamed(AdditionFixture())
@@ -89,8 +90,9 @@ func testLoadAddition(t *testing.T, s peacegraph.Store) {
 
 // AdditionFixture is a day's reporting to add to Fixture: a source that
 // republishes one Fixture holds, claims citing it and a held source, an
-// event that they and a held claim report, and a stance of the North
-// Alliance on the revised plan's army cap, which it held none on.
+// event that they and a held claim report, a stance of the North Alliance
+// on the revised plan's army cap, which it held none on, and a later one
+// of Carol Cruz on the first plan's, which she held two on.
 func AdditionFixture() *peacegraph.Dataset {
 	return &peacegraph.Dataset{
 		Sources: []*peacegraph.Source{
@@ -107,6 +109,9 @@ func AdditionFixture() *peacegraph.Dataset {
 			{ID: "c-fair-again", Text: "Alice Arden says her plan is fair.",
 				AboutIDs: []string{"peace-plan", "alice-envoy"}, Certainty: peacegraph.Stated, Date: "2025-11-21",
 				Citations: []peacegraph.Citation{{SourceID: "article-full", Quote: "is fair to everyone."}}},
+			{ID: "c-cap-doubt", Text: "Carol Cruz now makes the raised army cap a condition.", ClaimantID: "carol-leader",
+				AboutIDs: []string{"peace-plan-2", "carol-leader"}, Certainty: peacegraph.Stated, Date: "2025-11-25",
+				Citations: []peacegraph.Citation{{SourceID: "wire-copy", Quote: "the army cap was raised to 800,000."}}},
 		},
 		Events: []*peacegraph.Event{
 			{ID: "ev-briefing", Title: "Briefing on the wire copy", Date: "2025-11-24", Place: "Geneva",
@@ -114,6 +119,7 @@ func AdditionFixture() *peacegraph.Dataset {
 		},
 		Stances: []*peacegraph.Stance{
 			{ActorID: "north-alliance", TargetID: "revised-2", Position: peacegraph.Supports, EvidenceIDs: []string{"c-cap-raised"}},
+			{ActorID: "carol-leader", TargetID: "peace-plan-2", Position: peacegraph.Conditional, EvidenceIDs: []string{"c-cap-doubt"}},
 		},
 	}
 }

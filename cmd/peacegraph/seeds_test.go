@@ -58,10 +58,15 @@ func TestLoadOfUnchangedFilesReadsNothing(t *testing.T) {
 
 // addedArticle is a day's report for the seeds, a seed file of its own:
 // its name (with n) and the text it names, with a briefing the report and
-// a held claim speak of.
+// a held claim speak of; the first also gives Ukraine a new position on
+// the plan, beside the one it held, which is current no longer.
 func addedArticle(t *testing.T, set string, n int) {
 	t.Helper()
 	id := fmt.Sprintf("added-report-%d", n)
+	stance := ""
+	if n == 1 {
+		stance = fmt.Sprintf("stances:\n  - actor: ukraine\n    target: us-28-point-plan\n    position: UNDECIDED\n    evidence: [%s-claim]\n", id)
+	}
 	entries := fmt.Sprintf(`sources:
   - id: %[1]s
     title: A later report
@@ -78,13 +83,13 @@ claims:
     citations:
       - source: %[1]s
         quote: we are studying the plan
-events:
+%[2]sevents:
   - id: %[1]s-briefing
     title: A briefing in Kyiv
     date: 2025-11-30
     participants: [ukraine, rustem-umerov]
     evidence: [%[1]s-claim, zelenskyy-one-of-hardest-moments]
-`, id)
+`, id, stance)
 	for name, content := range map[string]string{
 		"claims/" + id + ".yaml": entries,
 		"sources/" + id + ".txt": "Kyiv said: we are studying the plan carefully.\n",
@@ -114,9 +119,10 @@ func TestLoadOfAddedFilesReadsThemAlone(t *testing.T) {
 	load(t, "--prune", "--full", set)
 	addedArticle(t, set, 1)
 	out := load(t, set)
-	if !strings.Contains(out, ": added to the Neo4j store at ") || !strings.Contains(out, ": 0 actors, 0 plans, 0 points, 1 claim, 1 source, 0 stances, 1 event, from the files added") ||
-		!strings.Contains(out, "changes: Claim +1 ~0 -0") || !strings.Contains(out, "Event +1 ~0 -0") || !strings.Contains(out, "Source +1 ~0 -0") {
-		t.Errorf("loading the seeds with a report added printed\n%s\nwant the report's file alone added: a claim, an event and a source", out)
+	if !strings.Contains(out, ": added to the Neo4j store at ") || !strings.Contains(out, ": 0 actors, 0 plans, 0 points, 1 claim, 1 source, 1 stance, 1 event, from the files added") ||
+		!strings.Contains(out, "changes: Claim +1 ~0 -0") || !strings.Contains(out, "Event +1 ~0 -0") || !strings.Contains(out, "Source +1 ~0 -0") ||
+		!strings.Contains(out, "Stance +1 ~0 -0") {
+		t.Errorf("loading the seeds with a report added printed\n%s\nwant the report's file alone added: a claim, a stance, an event and a source", out)
 	}
 	if out := load(t, "--full", set); !strings.Contains(out, "changes: no changes (0 write statements)") {
 		t.Errorf("the set compared whole after the addition printed\n%s\nwant no changes and no writes", out)
