@@ -10,11 +10,12 @@ import (
 
 // An addition is a load that only adds: new sources, claims, events and
 // stances (a day's articles, the meetings they report and the positions
-// they show), with nothing already held changed or removed. A record grows mostly that way, and an addition costs in
-// proportion to what it adds, not to what the store holds: only the added
-// entities are read from the seeds, and only the held nodes whose derived
-// facts they change are read from the store and written again
-// (ReadAddition). Anything else is a whole load.
+// they show), with nothing already held changed or removed. A record
+// grows mostly that way, and an addition costs in proportion to what it
+// adds, not to what the store holds: only the added entities are read
+// from the seeds, and only the held nodes and stances whose derived facts
+// they change are read from the store and written again (ReadAddition).
+// Anything else is a whole load.
 
 // ErrNotAddition is wrapped by Store.Load, given Adding, when the dataset
 // cannot be added as it is: it holds more than new sources, claims,
@@ -39,16 +40,14 @@ type Addition struct {
 	// Part holds the added entities and the held ones whose derived
 	// facts the addition changes, with every held entity those facts are
 	// derived from, completed as the whole record would be: each
-	// Touched node of Part is what a whole load would write.
+	// Touched node of Part is what a whole load would write, and so are
+	// Part's stances, which are every stance of the actors of the added
+	// stances on their targets (whether each is current, and the spans
+	// of an actor on a target, are derived from those alone).
 	Part *Dataset
 	// Added are the IDs of the added nodes; Touched are those and the
 	// held nodes whose derived facts change.
 	Added, Touched map[string]bool
-	// Stances are the stances of the actors of the added stances on
-	// their targets, held and added, completed, in Part: whether each is
-	// current, and the spans of each actor on each target, are derived
-	// from them alone.
-	Stances []*Stance
 }
 
 // AdditionReader is what ReadAddition reads of a store.
@@ -81,9 +80,10 @@ const additionPage = 1000
 // and nothing else: a claim that contradicts or denies another, stances
 // that, by the positions rule, make a held claim contradict another, and
 // any added entity but a source, a claim, an event or a stance, change
-// what ReadAddition does not read, so it refuses them with ErrNotAddition, as it does an added ID
-// the store holds, a reference to what neither holds, and a breach of a
-// rule of the record. added is completed in place.
+// what ReadAddition does not read, so it refuses them with
+// ErrNotAddition, as it does an added ID the store holds, a reference to
+// what neither holds, and a breach of a rule of the record. added is
+// completed in place.
 func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addition, error) {
 	switch {
 	case len(added.Actors) > 0, len(added.Plans) > 0, len(added.Points) > 0, len(added.Disputes) > 0:
@@ -215,7 +215,6 @@ func ReadAddition(ctx context.Context, s AdditionReader, added *Dataset) (*Addit
 		return nil, err
 	}
 	a.Part = r.dataset(added)
-	a.Stances = a.Part.Stances
 	seq := make(map[string]int, len(a.Part.Plans))
 	for _, p := range a.Part.Plans {
 		seq[p.ID] = p.Seq
@@ -352,8 +351,9 @@ func (r *additionRead) stancePairs(added map[string]Node, stances []*Stance) err
 	maps.Copy(nodes, added)
 	before := map[[2]string]bool{}
 	samePositionDays(r.stances, nodes, func(x, y string) { before[[2]string{x, y}] = true })
+	all := append(slices.Clone(r.stances), stances...)
 	var joined error
-	samePositionDays(append(slices.Clone(r.stances), stances...), nodes, func(x, y string) {
+	samePositionDays(all, nodes, func(x, y string) {
 		if joined != nil || before[[2]string{x, y}] {
 			return
 		}
@@ -368,7 +368,7 @@ func (r *additionRead) stancePairs(added map[string]Node, stances []*Stance) err
 		return joined
 	}
 	var about []string
-	for _, st := range append(slices.Clone(r.stances), stances...) {
+	for _, st := range all {
 		for _, id := range st.EvidenceIDs {
 			if c, ok := r.nodes[id].(*Claim); ok {
 				about = append(about, c.AboutIDs...)
@@ -407,9 +407,8 @@ func (r *additionRead) claimsAbout(subjects []string) error {
 
 // dataset puts copies of the held nodes and stances read, plans in their
 // held order, and the added sources, claims, events and stances into one
-// dataset.
-// Completing it then changes no value the store handed out: the memory
-// store's are those its readers read.
+// dataset. Completing it then changes no value the store handed out: the
+// memory store's are those its readers read.
 func (r *additionRead) dataset(added *Dataset) *Dataset {
 	d := &Dataset{}
 	for _, id := range slices.Sorted(maps.Keys(r.nodes)) {

@@ -38,11 +38,12 @@ func (s *Store) add(ctx context.Context, d *peacegraph.Dataset, o peacegraph.Loa
 		return err
 	}
 	// The units it derives again: the touched nodes, and the stances and
-	// spans of the actors of the added stances on their targets.
+	// spans of Part, those of the actors of the added stances on their
+	// targets.
 	pairs := map[string]bool{}
-	for _, st := range a.Stances {
+	for _, st := range a.Part.Stances {
 		pairs[stanceUnit+stanceKey(st)] = true
-		pairs[spanUnit+st.ActorID+"|"+st.TargetID] = true
+		pairs[spansKey(st)] = true
 	}
 	var us []*unit
 	buckets := map[int64]bool{}

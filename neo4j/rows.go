@@ -264,9 +264,9 @@ func units(d *peacegraph.Dataset) []*unit {
 	var spanPair string
 	for _, sp := range peacegraph.StanceSpans(byPair(d.Stances)) {
 		st := sp.Stance
-		if pair := st.ActorID + "|" + st.TargetID; pair != spanPair {
-			spanPair = pair
-			add(spanUnit+pair, st.ActorID, "")
+		if key := spansKey(st); key != spanPair {
+			spanPair = key
+			add(key, st.ActorID, "")
 		}
 		props := stanceProps(st)
 		props["position"] = string(st.Position)
@@ -327,6 +327,12 @@ func (u *unit) valueDigest() {
 // stanceKey names a stance by actor, target and position.
 func stanceKey(st *peacegraph.Stance) string {
 	return st.ActorID + "|" + st.TargetID + "|" + string(st.Position)
+}
+
+// spansKey names the unit of the spans of the stance's actor on its
+// target.
+func spansKey(st *peacegraph.Stance) string {
+	return spanUnit + st.ActorID + "|" + st.TargetID
 }
 
 // stanceProps are the properties a stance and a span share: claims and
