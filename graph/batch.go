@@ -190,6 +190,15 @@ func (r *request) setLevel(place string, objs []any) {
 	r.mu.Unlock()
 }
 
+// setLevelOnce records the objects at place unless some are recorded.
+func (r *request) setLevelOnce(place string, objs []any) {
+	r.mu.Lock()
+	if _, ok := r.levels[place]; !ok {
+		r.levels[place] = objs
+	}
+	r.mu.Unlock()
+}
+
 // plainChildren reads the objects of a plain field (one gqlgen resolves
 // from its parent without a resolver of ours) off a parent, for the plain
 // fields on the way from a list to a batch field. A plain field missing

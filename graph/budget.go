@@ -36,6 +36,9 @@ func (b *budget) spend(n int) bool {
 
 func (b *budget) exceeded() bool { return b.objects.Load() > b.max }
 
+// fits reports whether n more objects would keep the budget.
+func (b *budget) fits(n int) bool { return b.objects.Load()+int64(n) <= b.max }
+
 var (
 	errTooLarge = errors.New("the answer is too large")
 	errTimeout  = errors.New("the request ran out of time")
@@ -78,7 +81,19 @@ func aroundField(ctx context.Context, next graphql.Resolver) (any, error) {
 	if err != nil || res == nil {
 		return res, err
 	}
-	if !req.budget.spend(objectsIn(t, res)) {
+	n := objectsIn(t, res)
+	if fieldAbove(fc) == nil {
+		// A root field: its subtree answered at once, where it can be
+		// (direct.go), and counted as gqlgen would have counted it.
+		if answer, below, ok := direct(ctx, req, fc, res); ok && req.budget.fits(n+below) {
+			req.budget.spend(n + below)
+			if req.answered != nil {
+				req.answered.Add(1)
+			}
+			return answer, nil
+		}
+	}
+	if !req.budget.spend(n) {
 		return nil, errTooLarge
 	}
 	return res, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -22,6 +23,11 @@ import (
 type request struct {
 	store  peacegraph.Store
 	schema *schemaInfo
+	// exec is the executable schema whose generated code direct reads
+	// fields with (nil: gqlgen answers every field).
+	exec *executableSchema
+	// answered, when set, counts the root fields direct answered.
+	answered *atomic.Int64
 
 	budget budget
 	roots  sync.Mutex // held by the root field being resolved (budget.go)

@@ -41,7 +41,10 @@
 //     than one grown from nothing by doubling for every request;
 //   - the leaf fields, scalars read straight off their object, marshal
 //     their value directly instead of going through gqlgen's field
-//     resolution (leaves.go).
+//     resolution (leaves.go);
+//   - a table of how the generated code reads each field, for graph.direct,
+//     which answers a root field's whole subtree without gqlgen's per-field
+//     machinery, is written beside it (direct.go).
 package main
 
 import (
@@ -68,6 +71,11 @@ func run() error {
 		return err
 	}
 	leaves := &leafFields{}
+	// The table of the last run may name fields the schema no longer has;
+	// gqlgen checks that the package compiles, so it starts empty.
+	if err := emptyDirectTable(cfg.Exec.Filename); err != nil {
+		return err
+	}
 	if err := api.Generate(cfg, api.AddPlugin(sequential{}), api.AddPlugin(leaves)); err != nil {
 		return err
 	}
@@ -111,7 +119,10 @@ func rewrite(filename string, leaves *leafFields) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filename, src, 0o644)
+	if err := os.WriteFile(filename, src, 0o644); err != nil {
+		return err
+	}
+	return directTable(filename, src, leaves)
 }
 
 // concurrentList is the call gqlgen writes for each list of objects, and
