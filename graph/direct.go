@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"reflect"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -125,7 +126,8 @@ func direct(ctx context.Context, req *request, fc *graphql.FieldContext, res any
 // directObject reports whether the field type t holds objects of an object
 // type, one or a list of them, which is what direct walks.
 func directObject(t *ast.Type) bool {
-	if t.Elem != nil && t.Elem.Elem != nil {
+	if t.Elem != nil && t.Elem.Elem != nil || strings.HasPrefix(t.Name(), "__") {
+		// A list of lists, or introspection (which has no reads).
 		return false
 	}
 	def := parsedSchema.Types[t.Name()]

@@ -21,7 +21,6 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.Actor().Affiliations(ctx, parents)
 		return results, err
 	}},
-	"Actor.aliases": {plain: func(obj any) any { return obj.(*peacegraph.Actor).Aliases }},
 	"Actor.claims": {args: func(ec *executionContext, ctx context.Context, field graphql.CollectedField) (map[string]any, error) {
 		return ec.field_Actor_claims_args(ctx, field.ArgumentMap(ec.Variables))
 	},
@@ -111,7 +110,6 @@ var directFields = map[string]directField{
 	}},
 	"ActorEdge.node":         {plain: func(obj any) any { return obj.(*model.ActorEdge).Node }},
 	"ChangeDay.claims":       {plain: func(obj any) any { return obj.(*peacegraph.ChangeDay).Claims }},
-	"ChangeDay.date":         {plain: func(obj any) any { return obj.(*peacegraph.ChangeDay).Date }},
 	"ChangeDay.disputeSides": {plain: func(obj any) any { return obj.(*peacegraph.ChangeDay).DisputeSides }},
 	"ChangeDay.plans":        {plain: func(obj any) any { return obj.(*peacegraph.ChangeDay).Plans }},
 	"ChangeDay.stances":      {plain: func(obj any) any { return obj.(*peacegraph.ChangeDay).Stances }},
@@ -131,14 +129,6 @@ var directFields = map[string]directField{
 	}},
 	"Citation.start": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Citation_start(ctx, field, obj.(*peacegraph.Citation))
-	}},
-	"Claim.about": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
-		parents := make([]*peacegraph.Claim, len(objs))
-		for i, o := range objs {
-			parents[i] = o.(*peacegraph.Claim)
-		}
-		results, err := ec.Resolvers.Claim().About(ctx, parents)
-		return results, err
 	}},
 	"Claim.certainty": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Claim_certainty(ctx, field, obj.(*peacegraph.Claim))
@@ -207,14 +197,6 @@ var directFields = map[string]directField{
 	}},
 	"Corroboration.sources": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Corroboration_sources(ctx, field, obj.(*peacegraph.Corroboration))
-	}},
-	"Dispute.about": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
-		parents := make([]*peacegraph.Dispute, len(objs))
-		for i, o := range objs {
-			parents[i] = o.(*peacegraph.Dispute)
-		}
-		results, err := ec.Resolvers.Dispute().About(ctx, parents)
-		return results, err
 	}},
 	"Dispute.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Dispute_id(ctx, field, obj.(*peacegraph.Dispute))
@@ -338,14 +320,6 @@ var directFields = map[string]directField{
 			parents[i] = o.(*peacegraph.PathStep)
 		}
 		results, err := ec.Resolvers.PathStep().Evidence(ctx, parents)
-		return results, err
-	}},
-	"PathStep.node": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
-		parents := make([]*peacegraph.PathStep, len(objs))
-		for i, o := range objs {
-			parents[i] = o.(*peacegraph.PathStep)
-		}
-		results, err := ec.Resolvers.PathStep().Node(ctx, parents)
 		return results, err
 	}},
 	"PathStep.relation": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
@@ -564,14 +538,6 @@ var directFields = map[string]directField{
 	"Review.url": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Review_url(ctx, field, obj.(*peacegraph.Review))
 	}},
-	"SearchResult.node": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
-		parents := make([]*peacegraph.SearchHit, len(objs))
-		for i, o := range objs {
-			parents[i] = o.(*peacegraph.SearchHit)
-		}
-		results, err := ec.Resolvers.SearchResult().Node(ctx, parents)
-		return results, err
-	}},
 	"SearchResult.score": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._SearchResult_score(ctx, field, obj.(*peacegraph.SearchHit))
 	}},
@@ -650,14 +616,6 @@ var directFields = map[string]directField{
 	"Stance.position": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Stance_position(ctx, field, obj.(*peacegraph.Stance))
 	}},
-	"Stance.target": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
-		parents := make([]*peacegraph.Stance, len(objs))
-		for i, o := range objs {
-			parents[i] = o.(*peacegraph.Stance)
-		}
-		results, err := ec.Resolvers.Stance().Target(ctx, parents)
-		return results, err
-	}},
 	"StanceCell.actor": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.StanceCell, len(objs))
 		for i, o := range objs {
@@ -674,14 +632,6 @@ var directFields = map[string]directField{
 	}},
 	"StanceCell.position": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._StanceCell_position(ctx, field, obj.(*peacegraph.StanceCell))
-	}},
-	"StanceCell.target": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
-		parents := make([]*peacegraph.StanceCell, len(objs))
-		for i, o := range objs {
-			parents[i] = o.(*peacegraph.StanceCell)
-		}
-		results, err := ec.Resolvers.StanceCell().Target(ctx, parents)
-		return results, err
 	}},
 	"StanceChange.actor": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.StanceChange, len(objs))
@@ -708,19 +658,9 @@ var directFields = map[string]directField{
 	"StanceChange.position": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._StanceChange_position(ctx, field, obj.(*peacegraph.StanceChange))
 	}},
-	"StanceChange.previous": {plain: func(obj any) any { return obj.(*peacegraph.StanceChange).Previous }},
-	"StanceChange.target": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
-		parents := make([]*peacegraph.StanceChange, len(objs))
-		for i, o := range objs {
-			parents[i] = o.(*peacegraph.StanceChange)
-		}
-		results, err := ec.Resolvers.StanceChange().Target(ctx, parents)
-		return results, err
-	}},
-	"StanceMatrix.actors":  {plain: func(obj any) any { return obj.(*model.StanceMatrix).Actors }},
-	"StanceMatrix.cells":   {plain: func(obj any) any { return obj.(*model.StanceMatrix).Cells }},
-	"StanceMatrix.plan":    {plain: func(obj any) any { return obj.(*model.StanceMatrix).Plan }},
-	"StanceMatrix.targets": {plain: func(obj any) any { return obj.(*model.StanceMatrix).Targets }},
+	"StanceMatrix.actors": {plain: func(obj any) any { return obj.(*model.StanceMatrix).Actors }},
+	"StanceMatrix.cells":  {plain: func(obj any) any { return obj.(*model.StanceMatrix).Cells }},
+	"StanceMatrix.plan":   {plain: func(obj any) any { return obj.(*model.StanceMatrix).Plan }},
 	"StancePeriod.evidence": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.StancePeriod, len(objs))
 		for i, o := range objs {
@@ -729,9 +669,7 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.StancePeriod().Evidence(ctx, parents)
 		return results, err
 	}},
-	"StancePeriod.from": {plain: func(obj any) any { return obj.(*peacegraph.StancePeriod).From }},
 	"StancePeriod.position": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._StancePeriod_position(ctx, field, obj.(*peacegraph.StancePeriod))
 	}},
-	"StancePeriod.to": {plain: func(obj any) any { return obj.(*peacegraph.StancePeriod).To }},
 }

@@ -19,15 +19,17 @@ import (
 //
 //   - a leaf (leaves.go) through its rewritten function, which marshals
 //     the value straight off its object;
-//   - a plain field, one gqlgen reads off its object with no resolver and
-//     no middleware, through the same expression (obj.Edges);
-//   - a batch field through its resolver, called once with every parent of
+//   - a plain field of objects (leaves.objects), one gqlgen reads off its
+//     object with no resolver and no middleware, through the same
+//     expression (obj.Edges);
+//   - a batch field of objects through its resolver, called once with every parent of
 //     the level, and its arguments through the generated function that
 //     reads them.
 //
-// Any other field (a resolver that is not a batch one, a field with
-// middleware of its own) has no entry, and graph.direct leaves a subtree
-// that selects it to gqlgen.
+// Any other field (a scalar that is not a leaf, a field of an interface or
+// a union, a resolver that is not a batch one, a field with middleware of
+// its own) has no entry, and graph.direct leaves a subtree that selects it
+// to gqlgen.
 
 // directFile is the file the table is written to, beside the generated
 // executable schema.
@@ -56,6 +58,9 @@ func directTable(filename string, src []byte, leaves *leafFields) error {
 		key := object + "." + field
 		if _, leaf := leaves.leaves[name]; leaf {
 			entries[key] = fmt.Sprintf("{leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {\n\treturn ec.%s(ctx, field, obj.(%s))\n}}", name, objType)
+			continue
+		}
+		if !leaves.objects[name] {
 			continue
 		}
 		if value, _, err := leafShape(fn); err == nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/99designs/gqlgen/codegen"
+	"github.com/99designs/gqlgen/codegen/config"
 )
 
 // A leaf field is a scalar or enum that gqlgen reads straight off its
@@ -33,6 +34,10 @@ type leafFields struct {
 	// leaves holds, for the name of each leaf's generated function
 	// (_Object_field), whether an empty string is shown as null.
 	leaves map[string]bool
+	// objects holds the generated functions of the fields, of object
+	// types other than the roots, that hold objects of an object type, one
+	// or a list of them: those graph.direct walks into (direct.go).
+	objects map[string]bool
 }
 
 // Name names the plugin in gqlgen's errors.
@@ -44,11 +49,15 @@ var builtinScalars = map[string]bool{"String": true, "Int": true, "Float": true,
 // GenerateCode finds the leaves in the data gqlgen writes its code from.
 func (l *leafFields) GenerateCode(data *codegen.Data) error {
 	l.leaves = map[string]bool{}
+	l.objects = map[string]bool{}
 	for _, o := range data.Objects {
 		if o.Root || strings.HasPrefix(o.Name, "__") {
 			continue
 		}
 		for _, f := range o.Fields {
+			if holdsObjects(f.TypeReference) {
+				l.objects["_"+o.Name+"_"+f.Name] = true
+			}
 			if f.IsResolver || f.Batch || len(f.Args) > 0 || len(f.Directives) > 0 || f.Stream || f.MethodHasContext {
 				continue
 			}
@@ -197,4 +206,11 @@ func isIdent(e ast.Expr, name string) bool {
 func isSelector(e ast.Expr, x, sel string) bool {
 	s, ok := e.(*ast.SelectorExpr)
 	return ok && isIdent(s.X, x) && s.Sel.Name == sel
+}
+
+// holdsObjects reports whether t holds objects of an object type, one or a
+// list of them (not a list of lists).
+func holdsObjects(t *config.TypeReference) bool {
+	def := t.Definition
+	return def != nil && def.Kind == "OBJECT" && (t.GQL.Elem == nil || t.GQL.Elem.Elem == nil)
 }
