@@ -20,8 +20,9 @@ type config struct {
 	window   time.Duration // throughput window per measurement
 	clients  int           // concurrent clients of the throughput measurement
 	requests int           // requests of one latency series
-	// latencyMax bounds one latency series in time when requests take
-	// longer than expected (large scales).
+	// latencyMax bounds one query's latency series, every system's
+	// together, in time when requests take longer than expected (large
+	// scales).
 	latencyMax time.Duration
 	warmup     int           // untimed requests per system and query before timing
 	timeout    time.Duration // one request
@@ -73,7 +74,7 @@ func parseConfig(args []string, getenv func(string) string) (*config, error) {
 	window := fs.String("window", env("BENCH_WINDOW", defaultWindow.String()), "how long one throughput measurement runs (env BENCH_WINDOW)")
 	clients := fs.String("clients", env("BENCH_CLIENTS", strconv.Itoa(defaultClients)), "concurrent clients of the throughput measurement (env BENCH_CLIENTS)")
 	requests := fs.String("requests", env("BENCH_REQUESTS", strconv.Itoa(defaultRequests)), "requests of one latency series at 1 client (env BENCH_REQUESTS)")
-	latencyMax := fs.String("latency-max", env("BENCH_LATENCY_MAX", defaultLatencyMax.String()), "time bound of one latency series (env BENCH_LATENCY_MAX)")
+	latencyMax := fs.String("latency-max", env("BENCH_LATENCY_MAX", defaultLatencyMax.String()), "time bound of one query's latency series, all systems together (env BENCH_LATENCY_MAX)")
 	warmup := fs.String("warmup", env("BENCH_WARMUP", strconv.Itoa(defaultWarmup)), "untimed requests per system and query before timing (env BENCH_WARMUP)")
 	timeout := fs.String("timeout", env("BENCH_TIMEOUT", defaultTimeout.String()), "time bound of one request (env BENCH_TIMEOUT)")
 	queries := fs.String("queries", env("BENCH_QUERIES", ""), "queries to run, e.g. Q1,Q2,Q3; empty: all (env BENCH_QUERIES)")

@@ -122,7 +122,7 @@ func (b *bench) run(ctx context.Context) ([]*scaleResult, error) {
 
 	fmt.Fprintf(b.out, "bench-peer: Neo4j at %s (its graph is replaced by each scale's seeds); scales %v; queries %v\n",
 		c.neo4jURI, c.scales, c.queries)
-	fmt.Fprintf(b.out, "bench-peer: medians of %d interleaved repetitions; throughput: %d clients for %s; latency: 1 client, %d requests (at most %s)\n",
+	fmt.Fprintf(b.out, "bench-peer: medians of %d interleaved repetitions; throughput: %d clients for %s; latency: 1 client, %d requests of each system in turn (at most %s)\n",
 		c.reps, c.clients, c.window, c.requests, c.latencyMax)
 	var results []*scaleResult
 	for _, scale := range c.scales {

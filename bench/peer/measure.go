@@ -49,23 +49,33 @@ func throughput(ctx context.Context, hit func(context.Context) error, clients in
 	return float64(done.Load()) / elapsed.Seconds(), nil
 }
 
-// latencies runs hit n times one after another, or until maxTime passes,
-// and returns the duration of each request.
-func latencies(ctx context.Context, hit func(context.Context) error, n int, maxTime time.Duration) ([]time.Duration, error) {
-	out := make([]time.Duration, 0, n)
+// latencies times n rounds of one request to each of hits, one after
+// another, in an order rotated each round, or as many whole rounds as
+// maxTime allows, and returns each one's durations. Every system's series
+// then spans the same stretch of time: on a shared machine, a busy second
+// slows them all alike instead of the one whose series it falls in, so
+// their ratios hold from run to run.
+func latencies(ctx context.Context, hits []func(context.Context) error, n int, maxTime time.Duration) ([][]time.Duration, error) {
+	out := make([][]time.Duration, len(hits))
+	for k := range out {
+		out[k] = make([]time.Duration, 0, n)
+	}
 	stop := time.Now().Add(maxTime)
 	for i := 0; i < n && time.Now().Before(stop); i++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		for j := range hits {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			k := (i + j) % len(hits)
+			t := time.Now()
+			if err := hits[k](ctx); err != nil {
+				return nil, fmt.Errorf("system %d of %d: %w", k+1, len(hits), err)
+			}
+			out[k] = append(out[k], time.Since(t))
 		}
-		t := time.Now()
-		if err := hit(ctx); err != nil {
-			return nil, err
-		}
-		out = append(out, time.Since(t))
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no request finished within %s", maxTime)
+	if len(hits) > 0 && len(out[0]) == 0 {
+		return nil, fmt.Errorf("no round of requests finished within %s", maxTime)
 	}
 	return out, nil
 }

@@ -91,10 +91,11 @@ func TestThroughputStopsAtTheFirstError(t *testing.T) {
 
 func TestLatenciesIsBoundedInTime(t *testing.T) {
 	hit := func(context.Context) error { time.Sleep(20 * time.Millisecond); return nil }
-	ds, err := latencies(context.Background(), hit, 1000, 100*time.Millisecond)
+	all, err := latencies(context.Background(), []func(context.Context) error{hit}, 1000, 100*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
+	ds := all[0]
 	if len(ds) == 0 || len(ds) > 10 {
 		t.Errorf("got %d samples in 100ms of 20ms requests", len(ds))
 	}
@@ -102,5 +103,38 @@ func TestLatenciesIsBoundedInTime(t *testing.T) {
 		if d < 20*time.Millisecond {
 			t.Errorf("sample %v shorter than the request", d)
 		}
+	}
+}
+
+// TestLatenciesInterleaveTheSystems checks that the systems' requests
+// alternate, each round in a rotated order, and that every series has a
+// sample of every round.
+func TestLatenciesInterleaveTheSystems(t *testing.T) {
+	var order []int
+	hits := make([]func(context.Context) error, 3)
+	for k := range hits {
+		hits[k] = func(context.Context) error { order = append(order, k); return nil }
+	}
+	all, err := latencies(context.Background(), hits, 4, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{0, 1, 2, 1, 2, 0, 2, 0, 1, 0, 1, 2}
+	if !reflect.DeepEqual(order, want) {
+		t.Errorf("requests in the order %v, want %v", order, want)
+	}
+	for k, ds := range all {
+		if len(ds) != 4 {
+			t.Errorf("system %d: %d samples, want 4", k, len(ds))
+		}
+	}
+}
+
+func TestLatenciesStopAtAFailure(t *testing.T) {
+	boom := errors.New("boom")
+	ok := func(context.Context) error { return nil }
+	fail := func(context.Context) error { return boom }
+	if _, err := latencies(context.Background(), []func(context.Context) error{ok, fail}, 10, time.Minute); !errors.Is(err, boom) {
+		t.Errorf("got %v, want the failed request's error", err)
 	}
 }

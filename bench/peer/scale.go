@@ -256,7 +256,8 @@ func (b *bench) countHits(ctx context.Context, qr *queryResult, srv *servers, p 
 
 // time warms every system up on every query, then measures them
 // round-robin: in each repetition, each query, every system in an order
-// rotated by repetition and query, throughput first, then latency.
+// rotated by repetition and query, throughput first, then latency, one
+// request of each system in turn.
 func (b *bench) time(ctx context.Context, scale int, qrs []*queryResult, systems []*system, p params) error {
 	c := b.cfg
 	hits := map[string]map[string]func(context.Context) error{}
@@ -286,11 +287,16 @@ func (b *bench) time(ctx context.Context, scale int, qrs []*queryResult, systems
 				}
 				qr.rows[s.name].rates = append(qr.rows[s.name].rates, rate)
 			}
-			for _, s := range order {
-				ds, err := latencies(ctx, hits[qr.q.id][s.name], c.requests, c.latencyMax)
-				if err != nil {
-					return fmt.Errorf("%s on %s (latency): %w", qr.q.id, s.name, err)
-				}
+			series := make([]func(context.Context) error, len(order))
+			for k, s := range order {
+				series[k] = hits[qr.q.id][s.name]
+			}
+			all, err := latencies(ctx, series, c.requests, c.latencyMax)
+			if err != nil {
+				return fmt.Errorf("%s (latency): %w", qr.q.id, err)
+			}
+			for k, s := range order {
+				ds := all[k]
 				r := qr.rows[s.name]
 				r.p50 = append(r.p50, ms(percentile(ds, 0.50)))
 				r.p99 = append(r.p99, ms(percentile(ds, 0.99)))
