@@ -43,7 +43,10 @@ import (
 // batch field through its resolver, given every parent of a level, with
 // the arguments the generated code parses.
 type directField struct {
-	leaf  func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler
+	leaf func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler
+	// text reads a leaf that is a string, or null (an empty string where
+	// the field may be null), which direct writes itself (writeString).
+	text  func(obj any) (v string, null bool)
 	plain func(obj any) any
 	batch func(ec *executionContext, ctx context.Context, objs []any) (any, error)
 	// args reads a batch field's arguments, which its resolver takes from
@@ -168,7 +171,7 @@ func (w *directWalk) build(lv *directLevel) bool {
 			return false
 		}
 		lv.reads[j] = read
-		if read.leaf != nil {
+		if read.leaf != nil || read.text != nil {
 			continue
 		}
 		t := f.Definition.Type
@@ -293,6 +296,12 @@ func (w *directWalk) write(b *bytes.Buffer, lv *directLevel, i int) {
 		switch kids := lv.kids[j]; {
 		case f.Name == "__typename":
 			graphql.MarshalString(lv.object).MarshalGQL(b)
+		case lv.reads[j].text != nil:
+			if v, null := lv.reads[j].text(lv.objs[i]); null {
+				b.WriteString("null")
+			} else {
+				writeString(b, v)
+			}
 		case kids == nil:
 			lv.reads[j].leaf(w.ec, w.ctx, f, lv.objs[i]).MarshalGQL(b)
 		case kids.from[i] < 0:
@@ -317,6 +326,45 @@ func (w *directWalk) writeList(b *bytes.Buffer, lv *directLevel, from, to int) {
 	}
 	b.WriteByte(']')
 }
+
+// writeString writes s as a JSON string, byte for byte as gqlgen's
+// string marshaller does (graphql.MarshalString), without the closure it
+// allocates for each of the hundreds of strings of a page: the quotes, a
+// backslash before a quote or a backslash, \t \r \n, and \u00XX for the
+// other control characters; every other byte as it is (gqlgen checks
+// runes, but no byte of a multi-byte or invalid sequence is below 0x80).
+func writeString(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '\\' && c != '"' {
+			continue
+		}
+		b.WriteString(s[start:i])
+		switch c {
+		case '\t':
+			b.WriteString(`\t`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '"':
+			b.WriteString(`\"`)
+		default:
+			b.WriteString(`\u00`)
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&0xf])
+		}
+		start = i + 1
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
+}
+
+const hexDigits = "0123456789ABCDEF"
 
 // repeatsName tells whether a field before field i has its response name
 // (fieldSet.repeats).

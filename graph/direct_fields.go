@@ -33,8 +33,9 @@ var directFields = map[string]directField{
 			results, err := ec.Resolvers.Actor().Claims(ctx, parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
 			return results, err
 		}},
-	"Actor.description": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Actor_description(ctx, field, obj.(*peacegraph.Actor))
+	"Actor.description": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Actor).Description
+		return v, v == ""
 	}},
 	"Actor.events": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.Actor, len(objs))
@@ -44,8 +45,9 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.Actor().Events(ctx, parents)
 		return results, err
 	}},
-	"Actor.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Actor_id(ctx, field, obj.(*peacegraph.Actor))
+	"Actor.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Actor).ID
+		return v, false
 	}},
 	"Actor.kind": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Actor_kind(ctx, field, obj.(*peacegraph.Actor))
@@ -70,11 +72,13 @@ var directFields = map[string]directField{
 			results, err := ec.Resolvers.Actor().MentionedIn(ctx, parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
 			return results, err
 		}},
-	"Actor.name": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Actor_name(ctx, field, obj.(*peacegraph.Actor))
+	"Actor.name": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Actor).Name
+		return v, false
 	}},
-	"Actor.role": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Actor_role(ctx, field, obj.(*peacegraph.Actor))
+	"Actor.role": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Actor).Role
+		return v, v == ""
 	}},
 	"Actor.stanceHistory": {args: func(ec *executionContext, ctx context.Context, field graphql.CollectedField) (map[string]any, error) {
 		return ec.field_Actor_stanceHistory_args(ctx, field.ArgumentMap(ec.Variables))
@@ -105,8 +109,9 @@ var directFields = map[string]directField{
 	"ActorConnection.totalCount": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._ActorConnection_totalCount(ctx, field, obj.(*model.ActorConnection))
 	}},
-	"ActorEdge.cursor": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._ActorEdge_cursor(ctx, field, obj.(*model.ActorEdge))
+	"ActorEdge.cursor": {text: func(obj any) (v string, null bool) {
+		v = obj.(*model.ActorEdge).Cursor
+		return v, false
 	}},
 	"ActorEdge.node":         {plain: func(obj any) any { return obj.(*model.ActorEdge).Node }},
 	"ChangeDay.claims":       {plain: func(obj any) any { return obj.(*peacegraph.ChangeDay).Claims }},
@@ -116,8 +121,9 @@ var directFields = map[string]directField{
 	"Citation.end": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Citation_end(ctx, field, obj.(*peacegraph.Citation))
 	}},
-	"Citation.quote": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Citation_quote(ctx, field, obj.(*peacegraph.Citation))
+	"Citation.quote": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Citation).Quote
+		return v, v == ""
 	}},
 	"Citation.source": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.Citation, len(objs))
@@ -162,23 +168,27 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.Claim().Denies(ctx, parents)
 		return results, err
 	}},
-	"Claim.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Claim_id(ctx, field, obj.(*peacegraph.Claim))
+	"Claim.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Claim).ID
+		return v, false
 	}},
-	"Claim.note": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Claim_note(ctx, field, obj.(*peacegraph.Claim))
+	"Claim.note": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Claim).Note
+		return v, v == ""
 	}},
 	"Claim.reviews": {plain: func(obj any) any { return obj.(*peacegraph.Claim).Reviews }},
-	"Claim.text": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Claim_text(ctx, field, obj.(*peacegraph.Claim))
+	"Claim.text": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Claim).Text
+		return v, false
 	}},
 	"ClaimConnection.edges":    {plain: func(obj any) any { return obj.(*model.ClaimConnection).Edges }},
 	"ClaimConnection.pageInfo": {plain: func(obj any) any { return obj.(*model.ClaimConnection).PageInfo }},
 	"ClaimConnection.totalCount": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._ClaimConnection_totalCount(ctx, field, obj.(*model.ClaimConnection))
 	}},
-	"ClaimEdge.cursor": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._ClaimEdge_cursor(ctx, field, obj.(*model.ClaimEdge))
+	"ClaimEdge.cursor": {text: func(obj any) (v string, null bool) {
+		v = obj.(*model.ClaimEdge).Cursor
+		return v, false
 	}},
 	"ClaimEdge.node": {plain: func(obj any) any { return obj.(*model.ClaimEdge).Node }},
 	"Corroboration.earliest": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
@@ -198,18 +208,22 @@ var directFields = map[string]directField{
 	"Corroboration.sources": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Corroboration_sources(ctx, field, obj.(*peacegraph.Corroboration))
 	}},
-	"Dispute.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Dispute_id(ctx, field, obj.(*peacegraph.Dispute))
+	"Dispute.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Dispute).ID
+		return v, false
 	}},
-	"Dispute.note": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Dispute_note(ctx, field, obj.(*peacegraph.Dispute))
+	"Dispute.note": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Dispute).Note
+		return v, v == ""
 	}},
-	"Dispute.question": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Dispute_question(ctx, field, obj.(*peacegraph.Dispute))
+	"Dispute.question": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Dispute).Question
+		return v, false
 	}},
 	"Dispute.sides": {plain: func(obj any) any { return obj.(*peacegraph.Dispute).Sides }},
-	"Dispute.summary": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Dispute_summary(ctx, field, obj.(*peacegraph.Dispute))
+	"Dispute.summary": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Dispute).Summary
+		return v, v == ""
 	}},
 	"DisputeSide.claims": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.DisputeSide, len(objs))
@@ -219,8 +233,9 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.DisputeSide().Claims(ctx, parents)
 		return results, err
 	}},
-	"DisputeSide.label": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._DisputeSide_label(ctx, field, obj.(*peacegraph.DisputeSide))
+	"DisputeSide.label": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.DisputeSide).Label
+		return v, false
 	}},
 	"DisputeSide.sources": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.DisputeSide, len(objs))
@@ -230,8 +245,9 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.DisputeSide().Sources(ctx, parents)
 		return results, err
 	}},
-	"DisputeSide.summary": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._DisputeSide_summary(ctx, field, obj.(*peacegraph.DisputeSide))
+	"DisputeSide.summary": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.DisputeSide).Summary
+		return v, v == ""
 	}},
 	"DisputeSideChange.dispute": {plain: func(obj any) any { return obj.(*peacegraph.DisputeSideChange).Dispute }},
 	"DisputeSideChange.evidence": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
@@ -254,8 +270,9 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.Event().Evidence(ctx, parents)
 		return results, err
 	}},
-	"Event.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Event_id(ctx, field, obj.(*peacegraph.Event))
+	"Event.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Event).ID
+		return v, false
 	}},
 	"Event.participants": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.Event, len(objs))
@@ -265,14 +282,17 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.Event().Participants(ctx, parents)
 		return results, err
 	}},
-	"Event.place": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Event_place(ctx, field, obj.(*peacegraph.Event))
+	"Event.place": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Event).Place
+		return v, v == ""
 	}},
-	"Event.summary": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Event_summary(ctx, field, obj.(*peacegraph.Event))
+	"Event.summary": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Event).Summary
+		return v, v == ""
 	}},
-	"Event.title": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Event_title(ctx, field, obj.(*peacegraph.Event))
+	"Event.title": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Event).Title
+		return v, false
 	}},
 	"GraphEdge.evidence": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.Edge, len(objs))
@@ -282,26 +302,33 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.GraphEdge().Evidence(ctx, parents)
 		return results, err
 	}},
-	"GraphEdge.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._GraphEdge_id(ctx, field, obj.(*peacegraph.Edge))
+	"GraphEdge.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Edge).ID
+		return v, false
 	}},
-	"GraphEdge.source": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._GraphEdge_source(ctx, field, obj.(*peacegraph.Edge))
+	"GraphEdge.source": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Edge).Source
+		return v, false
 	}},
-	"GraphEdge.target": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._GraphEdge_target(ctx, field, obj.(*peacegraph.Edge))
+	"GraphEdge.target": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Edge).Target
+		return v, false
 	}},
-	"GraphEdge.type": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._GraphEdge_type(ctx, field, obj.(*peacegraph.Edge))
+	"GraphEdge.type": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Edge).Type
+		return v, false
 	}},
-	"GraphNode.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._GraphNode_id(ctx, field, obj.(*model.GraphNode))
+	"GraphNode.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*model.GraphNode).ID
+		return v, false
 	}},
-	"GraphNode.kind": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._GraphNode_kind(ctx, field, obj.(*model.GraphNode))
+	"GraphNode.kind": {text: func(obj any) (v string, null bool) {
+		v = obj.(*model.GraphNode).Kind
+		return v, false
 	}},
-	"GraphNode.label": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._GraphNode_label(ctx, field, obj.(*model.GraphNode))
+	"GraphNode.label": {text: func(obj any) (v string, null bool) {
+		v = obj.(*model.GraphNode).Label
+		return v, false
 	}},
 	"GraphView.edges": {plain: func(obj any) any { return obj.(*model.GraphView).Edges }},
 	"GraphView.nodes": {plain: func(obj any) any { return obj.(*model.GraphView).Nodes }},
@@ -322,8 +349,9 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.PathStep().Evidence(ctx, parents)
 		return results, err
 	}},
-	"PathStep.relation": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._PathStep_relation(ctx, field, obj.(*peacegraph.PathStep))
+	"PathStep.relation": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.PathStep).Relation
+		return v, false
 	}},
 	"Plan.accompanies": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.Plan, len(objs))
@@ -353,8 +381,9 @@ var directFields = map[string]directField{
 	"Plan.date": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Plan_date(ctx, field, obj.(*peacegraph.Plan))
 	}},
-	"Plan.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Plan_id(ctx, field, obj.(*peacegraph.Plan))
+	"Plan.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Plan).ID
+		return v, false
 	}},
 	"Plan.points": {args: func(ec *executionContext, ctx context.Context, field graphql.CollectedField) (map[string]any, error) {
 		return ec.field_Plan_points_args(ctx, field.ArgumentMap(ec.Variables))
@@ -396,11 +425,13 @@ var directFields = map[string]directField{
 			results, err := ec.Resolvers.Plan().Stances(ctx, parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 			return results, err
 		}},
-	"Plan.summary": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Plan_summary(ctx, field, obj.(*peacegraph.Plan))
+	"Plan.summary": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Plan).Summary
+		return v, v == ""
 	}},
-	"Plan.title": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Plan_title(ctx, field, obj.(*peacegraph.Plan))
+	"Plan.title": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Plan).Title
+		return v, false
 	}},
 	"PlanVersionChange.evidence": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.PlanVersionChange, len(objs))
@@ -450,8 +481,9 @@ var directFields = map[string]directField{
 	"Point.concession": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Point_concession(ctx, field, obj.(*peacegraph.Point))
 	}},
-	"Point.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Point_id(ctx, field, obj.(*peacegraph.Point))
+	"Point.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Point).ID
+		return v, false
 	}},
 	"Point.number": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Point_number(ctx, field, obj.(*peacegraph.Point))
@@ -484,14 +516,17 @@ var directFields = map[string]directField{
 			results, err := ec.Resolvers.Point().Stances(ctx, parents, fc.Args["position"].(*peacegraph.Position), fc.Args["asOf"].(*peacegraph.Date))
 			return results, err
 		}},
-	"Point.summary": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Point_summary(ctx, field, obj.(*peacegraph.Point))
+	"Point.summary": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Point).Summary
+		return v, false
 	}},
-	"Point.title": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Point_title(ctx, field, obj.(*peacegraph.Point))
+	"Point.title": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Point).Title
+		return v, false
 	}},
-	"Point.topic": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Point_topic(ctx, field, obj.(*peacegraph.Point))
+	"Point.topic": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Point).Topic
+		return v, false
 	}},
 	"PointChange.evidence": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.PointChange, len(objs))
@@ -501,8 +536,9 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.PointChange().Evidence(ctx, parents)
 		return results, err
 	}},
-	"PointChange.note": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._PointChange_note(ctx, field, obj.(*peacegraph.PointChange))
+	"PointChange.note": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.PointChange).Note
+		return v, v == ""
 	}},
 	"PointChange.point": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.PointChange, len(objs))
@@ -526,23 +562,28 @@ var directFields = map[string]directField{
 	"Review.date": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Review_date(ctx, field, obj.(*peacegraph.Review))
 	}},
-	"Review.explanation": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Review_explanation(ctx, field, obj.(*peacegraph.Review))
+	"Review.explanation": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Review).Explanation
+		return v, v == ""
 	}},
-	"Review.rating": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Review_rating(ctx, field, obj.(*peacegraph.Review))
+	"Review.rating": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Review).Rating
+		return v, false
 	}},
-	"Review.reviewer": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Review_reviewer(ctx, field, obj.(*peacegraph.Review))
+	"Review.reviewer": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Review).Reviewer
+		return v, false
 	}},
-	"Review.url": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Review_url(ctx, field, obj.(*peacegraph.Review))
+	"Review.url": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Review).URL
+		return v, v == ""
 	}},
 	"SearchResult.score": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._SearchResult_score(ctx, field, obj.(*peacegraph.SearchHit))
 	}},
-	"SearchResult.snippet": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._SearchResult_snippet(ctx, field, obj.(*peacegraph.SearchHit))
+	"SearchResult.snippet": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.SearchHit).Snippet
+		return v, v == ""
 	}},
 	"Source.claims": {args: func(ec *executionContext, ctx context.Context, field graphql.CollectedField) (map[string]any, error) {
 		return ec.field_Source_claims_args(ctx, field.ArgumentMap(ec.Variables))
@@ -556,20 +597,24 @@ var directFields = map[string]directField{
 			results, err := ec.Resolvers.Source().Claims(ctx, parents, fc.Args["first"].(*int), fc.Args["after"].(*string))
 			return results, err
 		}},
-	"Source.id": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Source_id(ctx, field, obj.(*peacegraph.Source))
+	"Source.id": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Source).ID
+		return v, false
 	}},
-	"Source.language": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Source_language(ctx, field, obj.(*peacegraph.Source))
+	"Source.language": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Source).Language
+		return v, v == ""
 	}},
-	"Source.note": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Source_note(ctx, field, obj.(*peacegraph.Source))
+	"Source.note": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Source).Note
+		return v, v == ""
 	}},
 	"Source.published": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Source_published(ctx, field, obj.(*peacegraph.Source))
 	}},
-	"Source.publisher": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Source_publisher(ctx, field, obj.(*peacegraph.Source))
+	"Source.publisher": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Source).Publisher
+		return v, v == ""
 	}},
 	"Source.republishes": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.Source, len(objs))
@@ -582,14 +627,17 @@ var directFields = map[string]directField{
 	"Source.retrieved": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Source_retrieved(ctx, field, obj.(*peacegraph.Source))
 	}},
-	"Source.text": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Source_text(ctx, field, obj.(*peacegraph.Source))
+	"Source.text": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Source).Text
+		return v, v == ""
 	}},
-	"Source.title": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Source_title(ctx, field, obj.(*peacegraph.Source))
+	"Source.title": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Source).Title
+		return v, false
 	}},
-	"Source.url": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Source_url(ctx, field, obj.(*peacegraph.Source))
+	"Source.url": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Source).URL
+		return v, v == ""
 	}},
 	"Stance.actor": {batch: func(ec *executionContext, ctx context.Context, objs []any) (any, error) {
 		parents := make([]*peacegraph.Stance, len(objs))
@@ -610,8 +658,9 @@ var directFields = map[string]directField{
 		results, err := ec.Resolvers.Stance().Evidence(ctx, parents)
 		return results, err
 	}},
-	"Stance.note": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._Stance_note(ctx, field, obj.(*peacegraph.Stance))
+	"Stance.note": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.Stance).Note
+		return v, v == ""
 	}},
 	"Stance.position": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._Stance_position(ctx, field, obj.(*peacegraph.Stance))
@@ -652,8 +701,9 @@ var directFields = map[string]directField{
 	"StanceChange.kind": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._StanceChange_kind(ctx, field, obj.(*peacegraph.StanceChange))
 	}},
-	"StanceChange.note": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
-		return ec._StanceChange_note(ctx, field, obj.(*peacegraph.StanceChange))
+	"StanceChange.note": {text: func(obj any) (v string, null bool) {
+		v = obj.(*peacegraph.StanceChange).Note
+		return v, v == ""
 	}},
 	"StanceChange.position": {leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {
 		return ec._StanceChange_position(ctx, field, obj.(*peacegraph.StanceChange))

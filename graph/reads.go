@@ -66,22 +66,23 @@ var nodeRefs = map[string]refs{
 	"StancePeriod.evidence":        refIDs(func(p *peacegraph.StancePeriod) []string { return p.EvidenceIDs }),
 }
 
-// refs reads the IDs a field names off a parent. key is the same IDs as
-// one string, what the field's result depends on (batch): for a field
+// refs reads the IDs a field names off a parent: add appends them to a
+// list, so that the IDs of a whole level go into one. key is the same IDs
+// as one string, what the field's result depends on (batch): for a field
 // that names one node, that ID, so that the many parents of a level are
 // keyed without allocating.
 type refs struct {
-	ids func(parent any) []string
+	add func(out []string, parent any) []string
 	key func(parent any) string
 }
 
 func refID[P any](of func(P) string) refs {
 	return refs{
-		ids: func(parent any) []string {
+		add: func(out []string, parent any) []string {
 			if p, ok := parent.(P); ok && of(p) != "" {
-				return []string{of(p)}
+				return append(out, of(p))
 			}
-			return nil
+			return out
 		},
 		key: func(parent any) string {
 			if p, ok := parent.(P); ok {
@@ -100,7 +101,7 @@ func refIDs[P any](of func(P) []string) refs {
 		return nil
 	}
 	return refs{
-		ids: ids,
+		add: func(out []string, parent any) []string { return append(out, ids(parent)...) },
 		key: func(parent any) string { return strings.Join(ids(parent), "\n") },
 	}
 }
@@ -148,9 +149,13 @@ func nodesOf[T peacegraph.Node, P any](ctx context.Context, objs []P) ([][]T, er
 	}
 	key := func(p P) string { return refs.key(p) }
 	return batch(ctx, objs, key, func(ctx context.Context, parents []P) ([][]T, error) {
+		// Every parent's IDs in one list, each parent's a part of it.
 		lists := make([][]string, len(parents))
+		var all []string
 		for i, p := range parents {
-			lists[i] = refs.ids(p)
+			from := len(all)
+			all = refs.add(all, p)
+			lists[i] = all[from:len(all):len(all)]
 		}
 		return nodeLists[T](ctx, lists)
 	})
@@ -219,7 +224,7 @@ func levelNodes(ctx context.Context) error {
 					continue
 				}
 				for _, o := range objs {
-					all = append(all, refs.ids(o)...)
+					all = refs.add(all, o)
 				}
 			}
 		}

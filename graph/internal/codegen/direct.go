@@ -18,7 +18,9 @@ import (
 // exactly what gqlgen's code reads:
 //
 //   - a leaf (leaves.go) through its rewritten function, which marshals
-//     the value straight off its object;
+//     the value straight off its object, or, for a string, through the
+//     same expression (obj.Text), which graph.direct writes as gqlgen's
+//     string marshaller does;
 //   - a plain field of objects (leaves.objects), one gqlgen reads off its
 //     object with no resolver and no middleware, through the same
 //     expression (obj.Edges);
@@ -56,7 +58,15 @@ func directTable(filename string, src []byte, leaves *leafFields) error {
 		}
 		objType := s.text(fn.Type.Params.List[len(fn.Type.Params.List)-1].Type)
 		key := object + "." + field
-		if _, leaf := leaves.leaves[name]; leaf {
+		if emptyAsNull, leaf := leaves.leaves[name]; leaf {
+			if value, ok := stringLeaf(s, fn); ok {
+				null := "false"
+				if emptyAsNull {
+					null = `v == ""`
+				}
+				entries[key] = fmt.Sprintf("{text: func(obj any) (v string, null bool) {\n\tv = %s\n\treturn v, %s\n}}", strings.Replace(value, "obj", "obj.("+objType+")", 1), null)
+				continue
+			}
 			entries[key] = fmt.Sprintf("{leaf: func(ec *executionContext, ctx context.Context, field graphql.CollectedField, obj any) graphql.Marshaler {\n\treturn ec.%s(ctx, field, obj.(%s))\n}}", name, objType)
 			continue
 		}
@@ -120,6 +130,40 @@ func directTable(filename string, src []byte, leaves *leafFields) error {
 		return err
 	}
 	return os.WriteFile(out, code, 0o644)
+}
+
+// stringMarshallers are the generated marshallers of strings, which write
+// the value as a JSON string whatever it holds (graphql.MarshalString).
+var stringMarshallers = map[string]bool{"marshalNString2string": true, "marshalOString2string": true, "marshalNID2string": true, "marshalOID2string": true}
+
+// stringLeaf returns the value expression of a rewritten leaf (leaves.go)
+// that marshals a string with one of stringMarshallers:
+//
+//	v := obj.Text
+//	if v == "" { return graphql.Null }           // an empty string shown as null
+//	return ec.marshalNString2string(ctx, field.Selections, v)
+func stringLeaf(s *source, fn *ast.FuncDecl) (string, bool) {
+	stmts := fn.Body.List
+	if len(stmts) < 2 {
+		return "", false
+	}
+	def, ok := stmts[0].(*ast.AssignStmt)
+	if !ok || len(def.Lhs) != 1 || !isIdent(def.Lhs[0], "v") || len(def.Rhs) != 1 {
+		return "", false
+	}
+	ret, ok := stmts[len(stmts)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return "", false
+	}
+	call, ok := ret.Results[0].(*ast.CallExpr)
+	if !ok || len(call.Args) != 3 || !isIdent(call.Args[2], "v") {
+		return "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || !isIdent(sel.X, "ec") || !stringMarshallers[sel.Sel.Name] {
+		return "", false
+	}
+	return s.text(def.Rhs[0]), true
 }
 
 // emptyDirectTable writes a table without fields, which the package
