@@ -110,7 +110,7 @@ var directFields = map[string]directField{
 		return ec._ActorConnection_totalCount(ctx, field, obj.(*model.ActorConnection))
 	}},
 	"ActorEdge.cursor": {text: func(obj any) (v string, null bool) {
-		v = obj.(*model.ActorEdge).Cursor
+		v = obj.(*model.ActorEdge).Cursor()
 		return v, false
 	}},
 	"ActorEdge.node":         {plain: func(obj any) any { return obj.(*model.ActorEdge).Node }},
@@ -187,7 +187,7 @@ var directFields = map[string]directField{
 		return ec._ClaimConnection_totalCount(ctx, field, obj.(*model.ClaimConnection))
 	}},
 	"ClaimEdge.cursor": {text: func(obj any) (v string, null bool) {
-		v = obj.(*model.ClaimEdge).Cursor
+		v = obj.(*model.ClaimEdge).Cursor()
 		return v, false
 	}},
 	"ClaimEdge.node": {plain: func(obj any) any { return obj.(*model.ClaimEdge).Node }},

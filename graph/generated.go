@@ -4345,11 +4345,11 @@ func (ec *executionContext) fieldContext_ActorConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _ActorEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ActorEdge) (ret graphql.Marshaler) {
-	v := obj.Cursor
+	v := obj.Cursor()
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ActorEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ActorEdge", field, false, false, "String")
+	return graphql.NewScalarFieldContext("ActorEdge", field, true, false, "String")
 }
 
 func (ec *executionContext) _ActorEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ActorEdge) (ret graphql.Marshaler) {
@@ -4984,11 +4984,11 @@ func (ec *executionContext) fieldContext_ClaimConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _ClaimEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {
-	v := obj.Cursor
+	v := obj.Cursor()
 	return ec.marshalNString2string(ctx, field.Selections, v)
 }
 func (ec *executionContext) fieldContext_ClaimEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ClaimEdge", field, false, false, "String")
+	return graphql.NewScalarFieldContext("ClaimEdge", field, true, false, "String")
 }
 
 func (ec *executionContext) _ClaimEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ClaimEdge) (ret graphql.Marshaler) {

@@ -63,7 +63,7 @@ func claimConnection(page *peacegraph.ClaimPage) *model.ClaimConnection {
 		TotalCount: page.TotalCount,
 	}
 	for i, c := range page.Claims {
-		conn.Edges[i] = &model.ClaimEdge{Cursor: peacegraph.EncodeCursor(peacegraph.ClaimKey(c)), Node: c}
+		conn.Edges[i] = &model.ClaimEdge{Node: c}
 	}
 	return conn
 }
@@ -76,7 +76,7 @@ func actorConnection(page *peacegraph.ActorPage) *model.ActorConnection {
 		TotalCount: page.TotalCount,
 	}
 	for i, a := range page.Actors {
-		conn.Edges[i] = &model.ActorEdge{Cursor: peacegraph.EncodeCursor(peacegraph.ActorKey(a)), Node: a}
+		conn.Edges[i] = &model.ActorEdge{Node: a}
 	}
 	return conn
 }

@@ -16,14 +16,6 @@ type ActorConnection struct {
 	TotalCount int `json:"totalCount"`
 }
 
-// An actor and its cursor.
-type ActorEdge struct {
-	// Opaque cursor of this actor.
-	Cursor string `json:"cursor"`
-	// The actor.
-	Node *peacegraph.Actor `json:"node"`
-}
-
 // A page of claims, by date (undated last), then ID.
 type ClaimConnection struct {
 	// The claims of this page.
@@ -32,14 +24,6 @@ type ClaimConnection struct {
 	PageInfo *PageInfo `json:"pageInfo"`
 	// How many claims match in all pages.
 	TotalCount int `json:"totalCount"`
-}
-
-// A claim and its cursor.
-type ClaimEdge struct {
-	// Opaque cursor of this claim.
-	Cursor string `json:"cursor"`
-	// The claim.
-	Node *peacegraph.Claim `json:"node"`
 }
 
 // A node as visualizations draw it.
