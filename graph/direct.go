@@ -212,15 +212,25 @@ func (w *directWalk) resolve(lv *directLevel, f graphql.CollectedField, read dir
 			return nil, false
 		}
 	}
-	child := &directLevel{object: t.Name(), place: placeBelow(lv.place, lv.object, f), ctx: elementContext(ctx, t), sel: f.Selections}
-	kids := &directKids{level: child, list: t.Elem != nil, from: make([]int, len(lv.objs)), to: make([]int, len(lv.objs))}
+	// The values first, to size the level below once.
+	values := make([]any, len(lv.objs))
+	size := len(values)
 	for i, o := range lv.objs {
-		var v any
 		if read.batch != nil {
-			v = results.Index(i).Interface()
+			values[i] = results.Index(i).Interface()
 		} else {
-			v = read.plain(o)
+			values[i] = read.plain(o)
 		}
+		if t.Elem != nil {
+			if rv := reflect.ValueOf(values[i]); rv.Kind() == reflect.Slice {
+				size += rv.Len() - 1
+			}
+		}
+	}
+	child := &directLevel{object: t.Name(), place: placeBelow(lv.place, lv.object, f), ctx: elementContext(ctx, t), sel: f.Selections, objs: make([]any, 0, max(size, 0))}
+	spans := make([]int, 2*len(lv.objs))
+	kids := &directKids{level: child, list: t.Elem != nil, from: spans[:len(lv.objs)], to: spans[len(lv.objs):]}
+	for i, v := range values {
 		from, to, n, ok := child.add(t, v)
 		if !ok {
 			return nil, false

@@ -151,7 +151,7 @@ func nodesOf[T peacegraph.Node, P any](ctx context.Context, objs []P) ([][]T, er
 	return batch(ctx, objs, key, func(ctx context.Context, parents []P) ([][]T, error) {
 		// Every parent's IDs in one list, each parent's a part of it.
 		lists := make([][]string, len(parents))
-		var all []string
+		all := make([]string, 0, len(parents))
 		for i, p := range parents {
 			from := len(all)
 			all = refs.add(all, p)
@@ -216,7 +216,7 @@ func levelNodes(ctx context.Context) error {
 			return nil, nil
 		}
 		oc := graphql.GetOperationContext(ctx)
-		var all []string
+		all := make([]string, 0, len(objs))
 		for _, typ := range req.schema.objectTypes(above.Field.Definition.Type.Name()) {
 			for _, f := range graphql.CollectFields(oc, above.Field.Selections, req.schema.satisfies[typ]) {
 				refs, ok := nodeRefs[typ+"."+f.Name]
