@@ -30,6 +30,7 @@ var directQueries = []struct {
 	{"a null object", `{ claims(first: 20) { edges { node { id corroboration { earliestSource { title } } } } } }`, 1},
 	{"a list at the root", `{ concessions { number title concededBy { name affiliations { name } } } }`, 1},
 	{"the same objects twice", `{ a: claims(first: 3) { edges { node { id } } } b: claims(first: 3) { edges { node { id claimant { id } } } } }`, 2},
+	{"a root that is null", `{ plan(id: "no-such-plan") { title points { number } } }`, 1},
 	{"one root of two", `{ claims(first: 2) { edges { node { id } } } actors(first: 2) { edges { node { aliases } } } }`, 1},
 	// The peer benchmark's canonical queries (bench/peer).
 	{"Q1", `{ plan { title points { number title concededBy { name } } } }`, 1},
