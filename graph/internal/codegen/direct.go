@@ -24,9 +24,9 @@ import (
 //   - a plain field of objects (leaves.objects), one gqlgen reads off its
 //     object with no resolver and no middleware, through the same
 //     expression (obj.Edges);
-//   - a batch field of objects through its resolver, called once with every parent of
-//     the level, and its arguments through the generated function that
-//     reads them.
+//   - a batch field of objects through its resolver, called once with
+//     every parent of the level, and its arguments through the generated
+//     function that reads them.
 //
 // Any other field (a scalar that is not a leaf, a field of an interface or
 // a union, a resolver that is not a batch one, a field with middleware of
