@@ -110,7 +110,7 @@ func direct(ctx context.Context, req *request, fc *graphql.FieldContext, res any
 	oc := graphql.GetOperationContext(ctx)
 	w := &directWalk{ctx: ctx, req: req, oc: oc, ec: newExecutionContext(oc, req.exec, nil)}
 	root := &directLevel{object: t.Name(), place: req.placeOf(fc), ctx: elementContext(ctx, t), sel: fc.Field.Selections}
-	from, to, _, ok := root.add(t, res)
+	from, to, ok := root.add(t, res)
 	if !ok || !w.build(root) {
 		return nil, 0, false
 	}
@@ -231,27 +231,29 @@ func (w *directWalk) resolve(lv *directLevel, f graphql.CollectedField, read dir
 	spans := make([]int, 2*len(lv.objs))
 	kids := &directKids{level: child, list: t.Elem != nil, from: spans[:len(lv.objs)], to: spans[len(lv.objs):]}
 	for i, v := range values {
-		from, to, n, ok := child.add(t, v)
+		from, to, ok := child.add(t, v)
 		if !ok {
 			return nil, false
 		}
 		kids.from[i], kids.to[i] = from, to
-		w.objects += n
+		if v != nil {
+			// What aroundField counts for a field that returned v.
+			w.objects += objectsIn(t, v)
+		}
 	}
 	return kids, true
 }
 
 // add appends the objects of v, a value of field type t, to the level, and
-// returns where they are (from < 0: null) and how many objects aroundField
-// would have counted for it; false where gqlgen would report a null the
-// schema does not allow, or v is not what direct walks.
-func (lv *directLevel) add(t *ast.Type, v any) (from, to, objects int, ok bool) {
+// returns where they are (from < 0: null); false where gqlgen would report
+// a null the schema does not allow, or v is not what direct walks.
+func (lv *directLevel) add(t *ast.Type, v any) (from, to int, ok bool) {
 	from = len(lv.objs)
 	rv := reflect.ValueOf(v)
 	if t.Elem == nil {
 		switch {
 		case !rv.IsValid() || (rv.Kind() == reflect.Pointer && rv.IsNil()):
-			return -1, -1, 0, !t.NonNull
+			return -1, -1, !t.NonNull
 		case rv.Kind() == reflect.Pointer:
 			lv.objs = append(lv.objs, v)
 		case rv.Kind() == reflect.Struct:
@@ -260,33 +262,33 @@ func (lv *directLevel) add(t *ast.Type, v any) (from, to, objects int, ok bool) 
 			p.Elem().Set(rv)
 			lv.objs = append(lv.objs, p.Interface())
 		default:
-			return 0, 0, 0, false
+			return 0, 0, false
 		}
-		return from, len(lv.objs), 1, true
+		return from, len(lv.objs), true
 	}
 	switch {
 	case !rv.IsValid():
-		return -1, -1, 0, !t.NonNull
+		return -1, -1, !t.NonNull
 	case rv.Kind() != reflect.Slice:
-		return 0, 0, 0, false
+		return 0, 0, false
 	case rv.IsNil() && !t.NonNull:
-		return -1, -1, 0, true
+		return -1, -1, true
 	}
 	for i := range rv.Len() {
 		e := rv.Index(i)
 		switch e.Kind() {
 		case reflect.Pointer, reflect.Interface:
 			if e.IsNil() {
-				return 0, 0, 0, false
+				return 0, 0, false
 			}
 			lv.objs = append(lv.objs, e.Interface())
 		case reflect.Struct:
 			lv.objs = append(lv.objs, e.Addr().Interface())
 		default:
-			return 0, 0, 0, false
+			return 0, 0, false
 		}
 	}
-	return from, len(lv.objs), rv.Len(), true
+	return from, len(lv.objs), true
 }
 
 // write writes object i of lv as gqlgen's field set does (fieldSet).
@@ -376,21 +378,11 @@ func writeString(b *bytes.Buffer, s string) {
 
 const hexDigits = "0123456789ABCDEF"
 
-// repeatsName tells whether a field before field i has its response name
-// (fieldSet.repeats).
-func repeatsName(fields []graphql.CollectedField, i int) bool {
-	for j := range i {
-		if fields[j].Alias == fields[i].Alias {
-			return true
-		}
-	}
-	return false
-}
-
 // directAnswer is a root field's answer, written.
 type directAnswer struct{ b *bytes.Buffer }
 
-// MarshalGQL writes the answer and gives its buffer back.
+// MarshalGQL writes the answer and gives its buffer back: the generated
+// code writes each field's value once, into the operation's data.
 func (a directAnswer) MarshalGQL(w io.Writer) {
 	_, _ = w.Write(a.b.Bytes())
 	releaseData(a.b.Bytes())

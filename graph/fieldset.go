@@ -70,9 +70,12 @@ func (s *fieldSet) MarshalGQL(w io.Writer) {
 }
 
 // repeats tells whether a field before field i has its response name.
-func (s *fieldSet) repeats(i int) bool {
+func (s *fieldSet) repeats(i int) bool { return repeatsName(s.fields, i) }
+
+// repeatsName tells whether a field before field i has its response name.
+func repeatsName(fields []graphql.CollectedField, i int) bool {
 	for j := range i {
-		if s.fields[j].Alias == s.fields[i].Alias {
+		if fields[j].Alias == fields[i].Alias {
 			return true
 		}
 	}

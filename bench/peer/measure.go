@@ -69,7 +69,7 @@ func latencies(ctx context.Context, hits []func(context.Context) error, n int, m
 			k := (i + j) % len(hits)
 			t := time.Now()
 			if err := hits[k](ctx); err != nil {
-				return nil, fmt.Errorf("system %d of %d: %w", k+1, len(hits), err)
+				return nil, err
 			}
 			out[k] = append(out[k], time.Since(t))
 		}

@@ -289,7 +289,13 @@ func (b *bench) time(ctx context.Context, scale int, qrs []*queryResult, systems
 			}
 			series := make([]func(context.Context) error, len(order))
 			for k, s := range order {
-				series[k] = hits[qr.q.id][s.name]
+				hit := hits[qr.q.id][s.name]
+				series[k] = func(ctx context.Context) error {
+					if err := hit(ctx); err != nil {
+						return fmt.Errorf("on %s: %w", s.name, err)
+					}
+					return nil
+				}
 			}
 			all, err := latencies(ctx, series, c.requests, c.latencyMax)
 			if err != nil {
