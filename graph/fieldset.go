@@ -54,7 +54,7 @@ func (*fieldSet) Dispatch(context.Context) {}
 func (s *fieldSet) MarshalGQL(w io.Writer) {
 	_, _ = io.WriteString(w, "{")
 	for i := range s.fields {
-		if s.repeats(i) {
+		if repeatsName(s.fields, i) {
 			continue
 		}
 		if i > 0 {
@@ -69,10 +69,8 @@ func (s *fieldSet) MarshalGQL(w io.Writer) {
 	_, _ = io.WriteString(w, "}")
 }
 
-// repeats tells whether a field before field i has its response name.
-func (s *fieldSet) repeats(i int) bool { return repeatsName(s.fields, i) }
-
-// repeatsName tells whether a field before field i has its response name.
+// repeatsName tells whether a field before field i has its response name
+// (fieldSet and direct skip such a field, as gqlgen does).
 func repeatsName(fields []graphql.CollectedField, i int) bool {
 	for j := range i {
 		if fields[j].Alias == fields[i].Alias {
