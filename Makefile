@@ -110,6 +110,21 @@ SCALE ?= 10
 test-scale: ## The load test at SCALE times the seeds (default 10; 1000 for the record) on a real Neo4j, killed loads included.
 	PEACEGRAPH_SCALE_TEST=$(SCALE) NEO4J_URI=$(NEO4J_TEST_URI) $(GO) test -count=1 -timeout 3h -run '^TestLoadAtScale$$' -v ./neo4j/
 
+# A load from nothing against the floor of what the same Neo4j takes for
+# the same graph (neo4j/load_bench_test.go): Store.Load, then the same
+# nodes and relationships written plainly by one session and by two, on a
+# graph emptied before each, at each of BENCH_LOAD_SCALES, BENCH_LOAD_REPS
+# times. On the Neo4j at NEO4J_TEST_URI, whose graph it replaces; 1000
+# times the seeds needs the memory neo4j-dev/README.md gives and about
+# 20 minutes a repetition.
+BENCH_LOAD_SCALES ?= 100
+BENCH_LOAD_REPS   ?= 2
+
+.PHONY: bench-load
+bench-load: ## A load from nothing against plain writes of the same graph, in nodes and relationships a second (BENCH_LOAD_SCALES, default 100; BENCH_LOAD_REPS).
+	PEACEGRAPH_BENCH_SCALES=$(BENCH_LOAD_SCALES) PEACEGRAPH_BENCH_REPS=$(BENCH_LOAD_REPS) NEO4J_URI=$(NEO4J_TEST_URI) \
+	  $(GO) test -count=1 -timeout 4h -run '^$$' -bench '^BenchmarkLoadFromNothing$$' ./neo4j/
+
 .PHONY: audit
 audit: build ## The graphql-http audit against a real server (0 MUST and 0 SHOULD failures).
 	@cd scripts/audit && npm ci --no-audit --no-fund --silent

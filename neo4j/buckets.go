@@ -7,8 +7,6 @@ import (
 	"hash/fnv"
 	"slices"
 	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Buckets let a load read back only the part of the graph a change
@@ -82,14 +80,12 @@ func (s *Store) backfillBuckets(ctx context.Context, held *heldState) (int, erro
 			rows = append(rows, map[string]any{"id": key, "bucket": bucketOf(key)})
 		}
 	}
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
-	defer session.Close(context.WithoutCancel(ctx))
-	st := &staging{}
-	if err := s.writeBatches(ctx, session, st, setBuckets, rows, nil); err != nil {
-		return st.statements, err
+	n, err := s.writeBatches(ctx, s.loadSessions, s.batches(setBuckets, rows, nil))
+	if err != nil {
+		return n, err
 	}
-	s.log.Info().Int("nodes", len(rows)).Int("statements", st.statements).Msg("gave the graph's nodes their buckets")
-	return st.statements, nil
+	s.log.Info().Int("nodes", len(rows)).Int("statements", n).Msg("gave the graph's nodes their buckets")
+	return n, nil
 }
 
 // setBuckets sets the bucket of nodes that lack it or have another.

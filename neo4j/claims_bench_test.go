@@ -97,8 +97,12 @@ func benchClaimsPage(b *testing.B, d *peacegraph.Dataset) {
 	b.ReportMetric(float64(ms)/float64(mr), "store/raw")
 }
 
+// median is the middle of d, or the mean of its two middle values.
 func median(d []time.Duration) time.Duration {
 	d = slices.Clone(d)
 	slices.Sort(d)
+	if len(d)%2 == 0 {
+		return (d[len(d)/2-1] + d[len(d)/2]) / 2
+	}
 	return d[len(d)/2]
 }

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -126,20 +127,23 @@ func (st *staging) writes() int {
 }
 
 // stage writes the plan's fresh nodes ahead, then the relationships and
-// dispute sides that lie among them.
+// dispute sides that lie among them. Each part is a set of independent
+// transactions, which loadSessions sessions run side by side.
 func (s *Store) stage(ctx context.Context, p *loadPlan) (*staging, error) {
 	st := &staging{nodes: make(map[string]string, len(p.fresh)), sides: map[string]bool{}}
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
-	defer session.Close(context.WithoutCancel(ctx))
 	nodes := make([]any, len(p.fresh))
 	for i, u := range p.fresh {
 		nodes[i] = nodeParams(u)
 	}
-	err := s.writeBatches(ctx, session, st, createStaged, nodes, func(records []*neo4j.Record) {
+	var mu sync.Mutex
+	n, err := s.writeBatches(ctx, s.loadSessions, s.batches(createStaged, nodes, func(records []*neo4j.Record) {
+		mu.Lock()
+		defer mu.Unlock()
 		for _, r := range records {
 			st.nodes[str(r.Values[0])] = str(r.Values[1])
 		}
-	})
+	}))
+	st.statements += n
 	if err != nil {
 		return nil, err
 	}
@@ -169,12 +173,14 @@ func (s *Store) stage(ctx context.Context, p *loadPlan) (*staging, error) {
 			})
 		}
 	}
+	var tasks []batch
 	for _, t := range relOrder {
-		if err := s.writeBatches(ctx, session, st, stagedRelStatements[t], rels[t], nil); err != nil {
-			return nil, err
-		}
+		tasks = append(tasks, s.batches(stagedRelStatements[t], rels[t], nil)...)
 	}
-	if err := s.writeBatches(ctx, session, st, createStagedSides, sides, nil); err != nil {
+	tasks = append(tasks, s.batches(createStagedSides, sides, nil)...)
+	n, err = s.writeBatches(ctx, s.loadSessions, tasks)
+	st.statements += n
+	if err != nil {
 		return nil, err
 	}
 	return st, nil
@@ -193,27 +199,82 @@ func (st *staging) sidesStaged(sides []map[string]any) bool {
 	return true
 }
 
-// writeBatches runs a statement over rows, loadBatch rows to a transaction
-// of its own, and hands each transaction's records to got (when not nil)
-// once it has committed.
-func (s *Store) writeBatches(ctx context.Context, session neo4j.SessionWithContext, st *staging, cypher string, rows []any, got func([]*neo4j.Record)) error {
+// batch is one transaction of a write done ahead of a load's last
+// transaction: a statement over some rows, and what to do with the
+// records it returns once it has committed (nil: nothing).
+type batch struct {
+	cypher string
+	rows   []any
+	got    func([]*neo4j.Record)
+}
+
+// batches cuts rows into batches of loadBatch rows for one statement.
+func (s *Store) batches(cypher string, rows []any, got func([]*neo4j.Record)) []batch {
+	var out []batch
 	for start := 0; start < len(rows); start += s.loadBatch {
-		batch := rows[start:min(start+s.loadBatch, len(rows))]
-		records, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
-			if got == nil {
-				return nil, s.run(ctx, tx, cypher, map[string]any{"rows": batch})
+		out = append(out, batch{cypher, rows[start:min(start+s.loadBatch, len(rows))], got})
+	}
+	return out
+}
+
+// writeBatches runs each batch in a write transaction of its own, on
+// `sessions` sessions side by side, and returns how many committed. The
+// batches must not depend on each other: they commit in any order. Once
+// one fails, no other starts, and the first failure is returned.
+func (s *Store) writeBatches(ctx context.Context, sessions int, batches []batch) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan batch)
+	var (
+		mu        sync.Mutex
+		committed int
+		first     error
+		wg        sync.WaitGroup
+	)
+	for range min(max(sessions, 1), len(batches)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite, BookmarkManager: s.bookmarks})
+			defer session.Close(context.WithoutCancel(ctx))
+			for b := range next {
+				records, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+					if b.got == nil {
+						return nil, s.run(ctx, tx, b.cypher, map[string]any{"rows": b.rows})
+					}
+					return s.collect(ctx, tx, b.cypher, map[string]any{"rows": b.rows})
+				})
+				mu.Lock()
+				if err != nil {
+					if first == nil {
+						// The others fail only because of this one.
+						first = s.mapError(err)
+						cancel()
+					}
+					mu.Unlock()
+					continue
+				}
+				committed++
+				mu.Unlock()
+				if b.got != nil {
+					b.got(records)
+				}
 			}
-			return s.collect(ctx, tx, cypher, map[string]any{"rows": batch})
-		})
-		if err != nil {
-			return s.mapError(err)
-		}
-		st.statements++
-		if got != nil {
-			got(records)
+		}()
+	}
+	for _, b := range batches {
+		select {
+		case next <- b:
+		case <-ctx.Done():
 		}
 	}
-	return nil
+	close(next)
+	wg.Wait()
+	if first == nil && committed < len(batches) {
+		// Cancelled from outside, between batches.
+		first = s.mapError(context.Cause(ctx))
+	}
+	return committed, first
 }
 
 // collect is run for a write statement whose records the load needs: it

@@ -37,6 +37,9 @@ type Config struct {
 	// that writes more is staged (staging.go), so that no transaction
 	// outgrows Neo4j's transaction memory limit.
 	LoadBatch int
+	// LoadSessions is how many sessions write a staged load's batches
+	// side by side (DefaultLoadSessions when 0).
+	LoadSessions int
 	// ConnectTimeout bounds opening a connection and waiting for one
 	// from the pool (DefaultConnectTimeout when 0). RetryTime is how long
 	// the driver retries a transaction that failed for a transient reason;
@@ -66,6 +69,12 @@ const livenessCheckAfter = 5 * time.Second
 // what the project's own Neo4j allows one transaction.
 const DefaultLoadBatch = 20000
 
+// DefaultLoadSessions stages a large load on two sessions. Each
+// statement runs on one Neo4j thread, and one session leaves a second
+// core waiting for it; a third session finds no core of a small machine
+// free.
+const DefaultLoadSessions = 2
+
 // Store is a peacegraph.Store on Neo4j. It is safe for concurrent use; a
 // process needs only one, since the driver inside pools its connections.
 type Store struct {
@@ -75,9 +84,10 @@ type Store struct {
 	log    zerolog.Logger
 	// bookmarks chain every session of the store, so that a read after a
 	// load sees that load even where a cluster routes it to a follower.
-	bookmarks neo4j.BookmarkManager
-	profile   bool
-	loadBatch int
+	bookmarks    neo4j.BookmarkManager
+	profile      bool
+	loadBatch    int
+	loadSessions int
 	// queries counts the Cypher statements sent, so tests can show that a
 	// request costs a bounded number of them.
 	queries atomic.Int64
@@ -120,12 +130,16 @@ func Open(ctx context.Context, cfg Config, log zerolog.Logger) (*Store, error) {
 	}
 	s := &Store{
 		driver: driver, db: cfg.Database, uri: shown, log: log.With().Str("store", "neo4j").Logger(),
-		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
-		profile:   cfg.Profile,
-		loadBatch: cfg.LoadBatch,
+		bookmarks:    neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+		profile:      cfg.Profile,
+		loadBatch:    cfg.LoadBatch,
+		loadSessions: cfg.LoadSessions,
 	}
 	if s.loadBatch <= 0 {
 		s.loadBatch = DefaultLoadBatch
+	}
+	if s.loadSessions <= 0 {
+		s.loadSessions = DefaultLoadSessions
 	}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
 		_ = driver.Close(context.WithoutCancel(ctx))

@@ -137,6 +137,7 @@ func (m *Main) Load(ctx context.Context, args []string) error {
 	var dryRun, prune, full bool
 	rest, err := m.parse("load", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&m.Config.Neo4jLoadBatch, "load-batch", m.Config.Neo4jLoadBatch, "rows one transaction of a large Neo4j load writes (env PEACEGRAPH_NEO4J_LOAD_BATCH)")
+		fs.StringVar(&m.Config.Neo4jLoadSessions, "load-sessions", m.Config.Neo4jLoadSessions, "sessions that write a large Neo4j load's batches side by side (env PEACEGRAPH_NEO4J_LOAD_SESSIONS)")
 		fs.BoolVar(&dryRun, "dry-run", false, "print what the load would change, and write nothing")
 		fs.BoolVar(&prune, "prune", false, "let the load remove more of the graph than PEACEGRAPH_LOAD_MAX_REMOVED allows (an emptied record, a set that replaces another)")
 		fs.BoolVar(&full, "full", false, "read and compare the whole set even when the store holds a load of these very files (say, after the graph was changed by hand)")

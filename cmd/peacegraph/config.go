@@ -34,6 +34,10 @@ type Config struct {
 	// A load that writes more is staged over several transactions and
 	// still comes into view at once.
 	Neo4jLoadBatch string
+	// Neo4jLoadSessions is how many sessions write a staged load's
+	// batches side by side (PEACEGRAPH_NEO4J_LOAD_SESSIONS,
+	// --load-sessions; default 2).
+	Neo4jLoadSessions string
 	// LogLevel is debug, info, warn or error (LOG_LEVEL, --log-level).
 	LogLevel string
 	// LogFormat is json, console or auto: console when stderr is a
@@ -85,16 +89,17 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		return def
 	}
 	c := Config{
-		Addr:           or("PEACEGRAPH_ADDR", DefaultAddr),
-		Seeds:          or("PEACEGRAPH_SEEDS", DefaultSeeds),
-		Neo4jURI:       or("NEO4J_URI", ""),
-		Neo4jUsername:  or("NEO4J_USERNAME", "neo4j"),
-		Neo4jPassword:  getenv("NEO4J_PASSWORD"),
-		Neo4jDatabase:  or("NEO4J_DATABASE", DefaultDatabase),
-		Neo4jProfile:   or("PEACEGRAPH_NEO4J_PROFILE", "false") == "true",
-		Neo4jLoadBatch: or("PEACEGRAPH_NEO4J_LOAD_BATCH", "20000"),
-		LogLevel:       or("LOG_LEVEL", "info"),
-		LogFormat:      or("LOG_FORMAT", "auto"),
+		Addr:              or("PEACEGRAPH_ADDR", DefaultAddr),
+		Seeds:             or("PEACEGRAPH_SEEDS", DefaultSeeds),
+		Neo4jURI:          or("NEO4J_URI", ""),
+		Neo4jUsername:     or("NEO4J_USERNAME", "neo4j"),
+		Neo4jPassword:     getenv("NEO4J_PASSWORD"),
+		Neo4jDatabase:     or("NEO4J_DATABASE", DefaultDatabase),
+		Neo4jProfile:      or("PEACEGRAPH_NEO4J_PROFILE", "false") == "true",
+		Neo4jLoadBatch:    or("PEACEGRAPH_NEO4J_LOAD_BATCH", "20000"),
+		Neo4jLoadSessions: or("PEACEGRAPH_NEO4J_LOAD_SESSIONS", "2"),
+		LogLevel:          or("LOG_LEVEL", "info"),
+		LogFormat:         or("LOG_FORMAT", "auto"),
 	}
 	c.limitsErr = c.readLimits(getenv)
 	return c
@@ -114,7 +119,10 @@ func (c *Config) Validate() error {
 		return c.limitsErr
 	}
 	if n, err := strconv.Atoi(c.Neo4jLoadBatch); err != nil || n < 1 {
-		return fmt.Errorf("load batch %q: want a whole number of rows, 1 or more", c.Neo4jLoadBatch)
+		return fmt.Errorf("load batch (PEACEGRAPH_NEO4J_LOAD_BATCH, --load-batch) %q: want a whole number of rows, 1 or more", c.Neo4jLoadBatch)
+	}
+	if n, err := strconv.Atoi(c.Neo4jLoadSessions); err != nil || n < 1 {
+		return fmt.Errorf("load sessions (PEACEGRAPH_NEO4J_LOAD_SESSIONS, --load-sessions) %q: want a whole number of sessions, 1 or more", c.Neo4jLoadSessions)
 	}
 	switch c.LogFormat {
 	case "json", "console", "auto":

@@ -160,6 +160,26 @@ func TestLoadEmbedded(t *testing.T) {
 	}
 }
 
+// TestLoadSettings checks that a load's Neo4j settings that cannot work
+// are refused before anything is read or written, naming the setting and
+// the value, whether they come from the environment or a flag.
+func TestLoadSettings(t *testing.T) {
+	for _, c := range []struct {
+		env  []string
+		args []string
+		want string
+	}{
+		{[]string{"PEACEGRAPH_NEO4J_LOAD_SESSIONS=0"}, nil, `PEACEGRAPH_NEO4J_LOAD_SESSIONS, --load-sessions) "0"`},
+		{nil, []string{"--load-sessions", "two"}, `PEACEGRAPH_NEO4J_LOAD_SESSIONS, --load-sessions) "two"`},
+		{[]string{"PEACEGRAPH_NEO4J_LOAD_BATCH=-5"}, nil, `PEACEGRAPH_NEO4J_LOAD_BATCH, --load-batch) "-5"`},
+	} {
+		r := MustRun(t, c.env, append(append([]string{"load"}, c.args...), seeds)...)
+		if r.code == 0 || !strings.Contains(r.stderr, c.want) || strings.Contains(r.stdout, "loaded") {
+			t.Errorf("load with %v %v: exit %d, stdout %q, stderr %q; want a refusal naming %s", c.env, c.args, r.code, r.stdout, r.stderr, c.want)
+		}
+	}
+}
+
 func TestServe(t *testing.T) {
 	addr := MustFreeAddr(t)
 	cmd := exec.Command(bin, "serve", "--addr", addr)

@@ -20,8 +20,9 @@ func (m *Main) openStore(ctx context.Context) error {
 		Password: m.Config.Neo4jPassword,
 		Database: m.Config.Neo4jDatabase,
 		Profile:  m.Config.Neo4jProfile,
-		// Validate has checked it is a whole number.
+		// Validate has checked they are whole numbers.
 		LoadBatch:      atoi(m.Config.Neo4jLoadBatch),
+		LoadSessions:   atoi(m.Config.Neo4jLoadSessions),
 		ConnectTimeout: m.Config.Neo4jConnectTimeout,
 		RetryTime:      m.Config.Neo4jRetryTime,
 	}, m.Log)
