@@ -69,8 +69,8 @@ func changedBuckets(want, have []string) []int64 {
 }
 
 // backfillBuckets gives every node of a graph read whole its bucket, a
-// batch of loadBatch nodes to a transaction of its own, and returns the
-// statements it ran. The bucket is bookkeeping no read uses, so a batch
+// batch of loadBatch nodes to a transaction of its own (loadSessions at a
+// time), and returns the statements it ran. The bucket is bookkeeping no read uses, so a batch
 // committed ahead of the load changes no answer, and a backfill stopped
 // half-way is done again by the next load, which finds no digests yet.
 func (s *Store) backfillBuckets(ctx context.Context, held *heldState) (int, error) {

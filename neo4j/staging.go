@@ -11,9 +11,9 @@ import (
 )
 
 // A load larger than one transaction should hold is staged: the nodes it
-// adds are written ahead, in transactions of loadBatch rows, as Staged
-// nodes with all their properties, and so are the relationships and
-// dispute sides among them. Staged nodes carry neither the Node label nor
+// adds are written ahead, in transactions of loadBatch rows, loadSessions
+// of them at a time, as Staged nodes with all their properties, and so
+// are the relationships and dispute sides among them. Staged nodes carry neither the Node label nor
 // their kind's, so no read finds them, and nothing staged touches a node
 // of the graph, so no walk from the graph, whatever its pattern, reaches
 // one. The load's last transaction then does what one transaction does
@@ -201,7 +201,8 @@ func (st *staging) sidesStaged(sides []map[string]any) bool {
 
 // batch is one transaction of a write done ahead of a load's last
 // transaction: a statement over some rows, and what to do with the
-// records it returns once it has committed (nil: nothing).
+// records it returns once it has committed (nil: nothing), which may be
+// called for several batches at once.
 type batch struct {
 	cypher string
 	rows   []any
