@@ -114,9 +114,9 @@ test-scale: ## The load test at SCALE times the seeds (default 10; 1000 for the 
 # the same graph (neo4j/load_bench_test.go): Store.Load, then the same
 # nodes and relationships written plainly by one session and by two, on a
 # graph emptied before each, at each of BENCH_LOAD_SCALES, BENCH_LOAD_REPS
-# times. On the Neo4j at NEO4J_TEST_URI, whose graph it replaces; 1000
-# times the seeds needs the memory neo4j-dev/README.md gives and about
-# 20 minutes a repetition.
+# times. On the Neo4j at NEO4J_TEST_URI (make neo4j-up), whose graph it
+# replaces; 1000 times the seeds needs the memory neo4j-dev/README.md
+# gives and about 12 minutes a repetition.
 BENCH_LOAD_SCALES ?= 100
 BENCH_LOAD_REPS   ?= 2
 
