@@ -167,15 +167,23 @@ func (s *Store) commit(ctx context.Context, p *loadPlan, held *heldState, o peac
 		return s.mapError(err)
 	}
 	s.log.Debug().Dur("took", time.Since(finalStarted)).Msg("wrote the load's last transaction")
-	if _, err := neo4j.ExecuteQuery(ctx, s.driver, awaitSearchIndex, nil, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting(),
-		neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks)); err != nil {
-		return s.mapError(err)
+	if err := s.waitForSearchIndex(ctx); err != nil {
+		return err
 	}
 	final.report.Writes += st.writes() + backfilled
 	*o.Report = final.report
 	s.log.Info().Str("changes", final.report.String()).Int("writes", final.report.Writes).Dur("took", time.Since(started)).Msg("loaded dataset into Neo4j")
 	return nil
+}
+
+// waitForSearchIndex returns once the full-text index holds every change
+// committed so far (awaitSearchIndex), so that a search after a load finds
+// what it wrote.
+func (s *Store) waitForSearchIndex(ctx context.Context) error {
+	_, err := neo4j.ExecuteQuery(ctx, s.driver, awaitSearchIndex, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting(),
+		neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks))
+	return s.mapError(err)
 }
 
 // takeLoadLock takes the load lock inside tx and returns the generation

@@ -29,7 +29,6 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-	"github.com/rs/zerolog"
 
 	"github.com/peacegraph/peacegraph"
 	"github.com/peacegraph/peacegraph/internal/benchtest"
@@ -86,12 +85,7 @@ func BenchmarkLoadFromNothing(b *testing.B) {
 				if open[sessions] == nil {
 					cfg := testConfig()
 					cfg.LoadSessions = sessions
-					s, err := pgneo4j.Open(b.Context(), cfg, zerolog.Nop())
-					if err != nil {
-						b.Fatalf("Open: %v", err)
-					}
-					b.Cleanup(func() { _ = s.Close() })
-					open[sessions] = s
+					open[sessions] = mustOpenWith(b, cfg)
 				}
 				return open[sessions]
 			}

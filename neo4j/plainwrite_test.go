@@ -75,7 +75,5 @@ func (s *Store) writePlain(ctx context.Context, d *peacegraph.Dataset, writers i
 	if _, err := s.writeBatches(ctx, writers, tasks); err != nil {
 		return prepared, err
 	}
-	_, err := neo4j.ExecuteQuery(ctx, s.driver, awaitSearchIndex, nil, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting())
-	return prepared, err
+	return prepared, s.waitForSearchIndex(ctx)
 }

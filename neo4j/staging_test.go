@@ -17,6 +17,13 @@ func mustOpenBatched(tb testing.TB, batch int) *pgneo4j.Store {
 	tb.Helper()
 	cfg := testConfig()
 	cfg.LoadBatch = batch
+	return mustOpenWith(tb, cfg)
+}
+
+// mustOpenWith opens a store on the test database with cfg, closed at the
+// end of the test.
+func mustOpenWith(tb testing.TB, cfg pgneo4j.Config) *pgneo4j.Store {
+	tb.Helper()
 	s, err := pgneo4j.Open(tb.Context(), cfg, zerolog.Nop())
 	if err != nil {
 		tb.Fatalf("Open: %v", err)
